@@ -1,0 +1,118 @@
+import { SkipLog } from '../io/source-error.js';
+import { parseChainFile, type ChainFile } from '../liftover/chain-parser.js';
+import { parseClinVarHgvsTsv, parseClinVarVcf, type ClinVarDocument, type ClinVarHgvs } from '../parsers/clinvar-parser.js';
+import { parseGenesToDisease, type GeneDiseaseRow } from '../parsers/genes-to-disease-parser.js';
+import { parseHpoa, type HpoaDocument } from '../parsers/hpoa-parser.js';
+import { parseGeneAliases, parseGeneInfo, parseGeneSpans, type GeneInfo, type GeneSpan } from '../parsers/ncbi-gene-parser.js';
+import { parseObo, type OboDocument } from '../parsers/obo-parser.js';
+import { parseOrphaClassification, type OrphaClassification } from '../parsers/orphanet-classification-parser.js';
+import {
+  parseOrphaIcd,
+  parseOrphaNames,
+  parseOrphaSuccessions,
+  type OrphaEntry,
+  type OrphaSuccession,
+} from '../parsers/orphanet-nomenclature-parser.js';
+import { parsePhenoTaggerAltIds, parsePhenoTaggerWordMap } from '../parsers/phenotagger-parser.js';
+import { parseSssom, type SssomDocument } from '../parsers/sssom-parser.js';
+import type { StepProgress } from './progress.js';
+import type { LocatedSources, SourceRole } from './source-catalogue.js';
+
+export interface RawSources {
+  obo: OboDocument;
+  hpoa: HpoaDocument;
+  genesToDisease: GeneDiseaseRow[];
+  mondo: SssomDocument[];
+  phenoTaggerWords?: Record<string, string[]>;
+  phenoTaggerAltIds?: Record<string, string>;
+  orphaNames: Map<string, OrphaEntry>;
+  orphaSuccessions: OrphaSuccession[];
+  orphaIcd10: Map<string, string[]>;
+  orphaIcd11: Map<string, string[]>;
+  orphaClassifications: OrphaClassification[];
+  genes: GeneInfo[];
+  geneAliases: Map<number, string[]>;
+  geneSpans: GeneSpan[];
+  clinvar: ClinVarDocument;
+  clinvarHgvs: Map<string, ClinVarHgvs>;
+  chain37to38: ChainFile;
+  /** release declared inside a file's own header, by absolute path */
+  declaredReleases: Map<string, string>;
+}
+
+/** Parses every located source. Each parser streams its file; results are small enough to hold in memory. */
+export async function loadSources(located: LocatedSources, progress: StepProgress, skips: SkipLog): Promise<RawSources> {
+  const one = (role: SourceRole) => located.files[role]?.[0];
+  const all = (role: SourceRole) => located.files[role] ?? [];
+  const declared = new Map<string, string>();
+
+  const obo = await progress.run('ontology', () => parseObo(one('hpoObo')!));
+  if (obo.dataVersion) declared.set(one('hpoObo')!, obo.dataVersion);
+
+  const hpoa = await progress.run('annotations', () => parseHpoa(one('hpoAnnotations')!, skips));
+  if (hpoa.version) declared.set(one('hpoAnnotations')!, hpoa.version);
+  const genesToDisease = await progress.run('annotations', () => parseGenesToDisease(one('genesToDisease')!));
+
+  const mondo = await progress.run('mappings', async () => {
+    const docs: SssomDocument[] = [];
+    for (const role of ['mondoOmim', 'mondoOrphanet', 'mondoDecipher'] as const) {
+      const f = one(role);
+      if (!f) continue;
+      const doc = await parseSssom(f);
+      if (doc.version) declared.set(f, doc.version);
+      docs.push(doc);
+    }
+    return docs;
+  });
+
+  const phenoTaggerWords = one('phenoTaggerWords') ? await parsePhenoTaggerWordMap(one('phenoTaggerWords')!) : undefined;
+  const phenoTaggerAltIds = one('phenoTaggerAltIds') ? await parsePhenoTaggerAltIds(one('phenoTaggerAltIds')!) : undefined;
+
+  const orpha = await progress.run('orphanet', async (report) => {
+    const names = await parseOrphaNames(one('orphaNames')!);
+    const successions = one('orphaSuccessions') ? await parseOrphaSuccessions(one('orphaSuccessions')!) : [];
+    const icd10 = one('orphaIcd10') ? await parseOrphaIcd(one('orphaIcd10')!, 'ICDcodes') : new Map<string, string[]>();
+    const icd11 = one('orphaIcd11') ? await parseOrphaIcd(one('orphaIcd11')!, 'ICD-11 MMS codes') : new Map<string, string[]>();
+    const classifications: OrphaClassification[] = [];
+    const files = all('orphaClassifications');
+    for (const [i, f] of files.entries()) {
+      const c = await parseOrphaClassification(f);
+      if (c.extractionDate) declared.set(f, c.extractionDate);
+      classifications.push(c);
+      report((i + 1) / files.length);
+    }
+    return { names, successions, icd10, icd11, classifications };
+  });
+
+  const genes = await progress.run('genes', async () => ({
+    info: await parseGeneInfo(one('geneInfo')!),
+    aliases: one('geneAliases') ? await parseGeneAliases(one('geneAliases')!) : new Map<number, string[]>(),
+    spans: await parseGeneSpans(one('geneSpans')!),
+  }));
+
+  const clinvar = await progress.run('clinvar', () => parseClinVarVcf(one('clinvarVcf')!, skips));
+  if (clinvar.release) declared.set(one('clinvarVcf')!, clinvar.release);
+  const clinvarHgvs = one('clinvarHgvs') ? await parseClinVarHgvsTsv(one('clinvarHgvs')!) : new Map<string, ClinVarHgvs>();
+  const chain37to38 = await progress.run('liftover', () => parseChainFile(one('chainHg19ToHg38')!));
+
+  return {
+    obo,
+    hpoa,
+    genesToDisease,
+    mondo,
+    phenoTaggerWords,
+    phenoTaggerAltIds,
+    orphaNames: orpha.names,
+    orphaSuccessions: orpha.successions,
+    orphaIcd10: orpha.icd10,
+    orphaIcd11: orpha.icd11,
+    orphaClassifications: orpha.classifications,
+    genes: genes.info,
+    geneAliases: genes.aliases,
+    geneSpans: genes.spans,
+    clinvar,
+    clinvarHgvs,
+    chain37to38,
+    declaredReleases: declared,
+  };
+}

@@ -1,0 +1,231 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import kuzu from 'kuzu';
+import { SCHEMA_VERSION } from '../build/kuzu-schema.js';
+import { SourceError } from '../io/source-error.js';
+import { GRAPH_FILE, RANKING_TABLES_FILE, readManifest, type SnapshotManifest } from '../snapshot/manifest.js';
+import { checkRankingTables, type RankingTables } from '../snapshot/ranking-tables.js';
+
+type Row = Record<string, kuzu.KuzuValue>;
+
+export interface PhenotypeRecord {
+  id: string;
+  label: string;
+  definition: string;
+  synonyms: string[];
+  altIds: string[];
+  aspect: string;
+  obsolete: boolean;
+  replacedBy: string;
+  ic: number;
+  diseaseCount: number;
+  ancestors: string[];
+}
+
+export interface DiseaseHit {
+  id: string;
+  label: string;
+  mondo: string;
+  /** which of the queried terms the disease is annotated with */
+  matched: string[];
+}
+
+export interface VariantRecord {
+  key: string;
+  key37: string;
+  significance: string;
+  significanceRaw: string;
+  reviewStatus: string;
+  stars: number;
+  clinvarId: string;
+  geneSymbol: string;
+  hgvsC: string;
+  hgvsP: string;
+  traits: string[];
+  gene?: { ncbiId: number; symbol: string };
+}
+
+export interface OpenOptions {
+  /** Kuzu buffer pool in bytes (default 256 MiB: the whole graph fits, and many readers can coexist) */
+  bufferPoolBytes?: number;
+}
+
+/**
+ * The read-only query API over a snapshot. Every Cypher query of the application lives behind this class, so the
+ * graph engine (Kuzu 0.11, archived upstream) can be replaced without touching the rest.
+ */
+export class GraphSnapshot {
+  private readonly statements = new Map<string, Promise<kuzu.PreparedStatement>>();
+
+  private constructor(
+    readonly dir: string,
+    readonly manifest: SnapshotManifest,
+    private readonly db: kuzu.Database,
+    private readonly conn: kuzu.Connection,
+  ) {}
+
+  /** Opens a snapshot read-only. Several processes may hold the same snapshot open at once. */
+  static async open(dir: string, options: OpenOptions = {}): Promise<GraphSnapshot> {
+    const manifest = await readManifest(dir);
+    if (manifest.schemaVersion !== SCHEMA_VERSION) {
+      throw new SourceError(join(dir, 'manifest.json'), undefined, `snapshot schema ${manifest.schemaVersion}, this program reads ${SCHEMA_VERSION}: rebuild it with \`rarediag snapshot build\``);
+    }
+    const graph = join(dir, GRAPH_FILE);
+    if (!existsSync(graph)) throw new SourceError(graph, undefined, 'graph file missing: run `rarediag snapshot verify`');
+    let db: kuzu.Database;
+    try {
+      db = new kuzu.Database(graph, options.bufferPoolBytes ?? 256 * 1024 * 1024, true, true);
+      await db.init();
+    } catch (err) {
+      throw new SourceError(graph, undefined, `cannot open the graph: ${(err as Error).message}`, { cause: err });
+    }
+    const conn = new kuzu.Connection(db, 1);
+    return new GraphSnapshot(dir, manifest, db, conn);
+  }
+
+  get snapshotId(): string {
+    return this.manifest.snapshotId;
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+    await this.db.close();
+  }
+
+  private async rows(query: string, params: Record<string, kuzu.KuzuValue> = {}): Promise<Row[]> {
+    let ps = this.statements.get(query);
+    if (!ps) {
+      ps = this.conn.prepare(query);
+      this.statements.set(query, ps);
+    }
+    const prepared = await ps;
+    if (!prepared.isSuccess()) throw new Error(`query failed to prepare: ${prepared.getErrorMessage()}`);
+    const r = await this.conn.execute(prepared, params);
+    const result = Array.isArray(r) ? r[0]! : r;
+    const rows = await result.getAll();
+    result.close();
+    return rows;
+  }
+
+  /** Loads the ranker's precomputed tables (one JSON read; see ranking-tables.ts). */
+  async loadRankingTables(): Promise<RankingTables> {
+    const path = join(this.dir, RANKING_TABLES_FILE);
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(path, 'utf8'));
+    } catch (err) {
+      throw new SourceError(path, undefined, `cannot read ranking tables: ${(err as Error).message}`, { cause: err });
+    }
+    const problem = checkRankingTables(value);
+    if (problem) throw new SourceError(path, undefined, problem);
+    return value as RankingTables;
+  }
+
+  async phenotype(id: string): Promise<PhenotypeRecord | undefined> {
+    const rows = await this.rows(
+      `MATCH (p:Phenotype) WHERE p.id = $id RETURN p.id AS id, p.label AS label, p.definition AS definition,
+       p.synonyms AS synonyms, p.altIds AS altIds, p.aspect AS aspect, p.obsolete AS obsolete, p.replacedBy AS replacedBy,
+       p.ic AS ic, p.diseaseCount AS diseaseCount, p.ancestors AS ancestors`,
+      { id },
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id: String(r['id']),
+      label: String(r['label'] ?? ''),
+      definition: String(r['definition'] ?? ''),
+      synonyms: (r['synonyms'] as string[] | null) ?? [],
+      altIds: (r['altIds'] as string[] | null) ?? [],
+      aspect: String(r['aspect'] ?? ''),
+      obsolete: Boolean(r['obsolete']),
+      replacedBy: String(r['replacedBy'] ?? ''),
+      ic: Number(r['ic'] ?? 0),
+      diseaseCount: Number(r['diseaseCount'] ?? 0),
+      ancestors: (r['ancestors'] as string[] | null) ?? [],
+    };
+  }
+
+  /** Ancestors of a term from the precomputed closure (self excluded). */
+  async ancestors(id: string): Promise<string[]> {
+    const rows = await this.rows('MATCH (p:Phenotype) WHERE p.id = $id RETURN p.ancestors AS a', { id });
+    return (rows[0]?.['a'] as string[] | null) ?? [];
+  }
+
+  /** Ancestors of a term by walking IS_A edges in the graph (for checking the precomputed closure). */
+  async ancestorsByTraversal(id: string): Promise<string[]> {
+    const rows = await this.rows(
+      'MATCH (p:Phenotype)-[:IS_A*1..30]->(a:Phenotype) WHERE p.id = $id RETURN DISTINCT a.id AS id',
+      { id },
+    );
+    return rows.map((r) => String(r['id'])).sort();
+  }
+
+  /** Diseases with a positive annotation to any of the given terms (exact term, no propagation). */
+  async diseasesWithAnyPhenotype(ids: string[]): Promise<DiseaseHit[]> {
+    const rows = await this.rows(
+      `MATCH (d:Disease)-[h:HAS_PHENOTYPE]->(p:Phenotype) WHERE p.id IN $ids AND NOT h.excluded
+       RETURN d.id AS id, d.label AS label, d.mondo AS mondo, collect(p.id) AS matched ORDER BY size(matched) DESC, id`,
+      { ids },
+    );
+    return rows.map((r) => ({
+      id: String(r['id']),
+      label: String(r['label'] ?? ''),
+      mondo: String(r['mondo'] ?? ''),
+      matched: (r['matched'] as string[]) ?? [],
+    }));
+  }
+
+  /** A ClinVar variant by its GRCh38 key `chrom:pos:ref:alt` (chromosome without "chr"). */
+  async variant(key: string): Promise<VariantRecord | undefined> {
+    const rows = await this.rows(
+      `MATCH (v:Variant) WHERE v.key = $key OPTIONAL MATCH (v)-[:IN_GENE]->(g:Gene)
+       RETURN v.key AS key, v.key37 AS key37, v.significance AS significance, v.significanceRaw AS significanceRaw,
+       v.reviewStatus AS reviewStatus, v.stars AS stars, v.clinvarId AS clinvarId, v.geneSymbol AS geneSymbol,
+       v.hgvsC AS hgvsC, v.hgvsP AS hgvsP, v.traits AS traits, g.ncbiId AS ncbiId, g.symbol AS symbol`,
+      { key },
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      key: String(r['key']),
+      key37: String(r['key37'] ?? ''),
+      significance: String(r['significance'] ?? ''),
+      significanceRaw: String(r['significanceRaw'] ?? ''),
+      reviewStatus: String(r['reviewStatus'] ?? ''),
+      stars: Number(r['stars'] ?? 0),
+      clinvarId: String(r['clinvarId'] ?? ''),
+      geneSymbol: String(r['geneSymbol'] ?? ''),
+      hgvsC: String(r['hgvsC'] ?? ''),
+      hgvsP: String(r['hgvsP'] ?? ''),
+      traits: (r['traits'] as string[] | null) ?? [],
+      gene: r['ncbiId'] === null || r['ncbiId'] === undefined ? undefined : { ncbiId: Number(r['ncbiId']), symbol: String(r['symbol']) },
+    };
+  }
+
+  /** Up to `limit` variant keys, in storage order (benchmarks and tests sample real keys with this). */
+  async variantKeys(limit: number): Promise<string[]> {
+    const rows = await this.rows('MATCH (v:Variant) RETURN v.key AS key LIMIT $limit', { limit });
+    return rows.map((r) => String(r['key']));
+  }
+
+  /** Disease ids that are the same MONDO concept as the given one (itself included). */
+  async equivalentDiseases(id: string): Promise<string[]> {
+    const rows = await this.rows(
+      `MATCH (d:Disease)-[:SAME_AS]->(m:MondoConcept)<-[:SAME_AS]-(e:Disease) WHERE d.id = $id RETURN DISTINCT e.id AS id`,
+      { id },
+    );
+    const ids = rows.map((r) => String(r['id']));
+    return ids.length ? ids.sort() : [id];
+  }
+
+  /** Genes associated with a disease. */
+  async genesForDisease(id: string): Promise<{ ncbiId: number; symbol: string; associationType: string }[]> {
+    const rows = await this.rows(
+      `MATCH (g:Gene)-[a:ASSOCIATED_WITH]->(d:Disease) WHERE d.id = $id
+       RETURN g.ncbiId AS ncbiId, g.symbol AS symbol, a.associationType AS t ORDER BY symbol`,
+      { id },
+    );
+    return rows.map((r) => ({ ncbiId: Number(r['ncbiId']), symbol: String(r['symbol']), associationType: String(r['t']) }));
+  }
+}

@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { ExitCode, exitCodeHelp } from './exit-codes.js';
+import { registerSnapshotCommands } from './snapshot-commands.js';
+import { registerBenchCommands } from './bench-commands.js';
+
+const program = new Command();
+program
+  .name('rarediag')
+  .description('Offline rare-disease diagnostic workstation: knowledge snapshot, ranking, intake and local reasoning.\nNothing leaves this machine.')
+  .showHelpAfterError()
+  .addHelpText('after', exitCodeHelp)
+  .exitOverride();
+
+registerSnapshotCommands(program);
+registerBenchCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = handleError(err);
+}
+
+function handleError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // --help and --version end here too, with code 0.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return ExitCode.ok;
+    return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (err instanceof SourceError) {
+    process.stderr.write(`rarediag: ${err.message}\n`);
+    return ExitCode.badInput;
+  }
+  process.stderr.write(`rarediag: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return ExitCode.failure;
+}

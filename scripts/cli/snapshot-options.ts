@@ -1,0 +1,24 @@
+import { ensureSnapshot } from '../../graph-snapshot/snapshot/ensure-snapshot.js';
+import { defaultSnapshotDir, defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
+import { createProgressBar } from './progress-bar.js';
+
+export interface SnapshotOption {
+  snapshot?: string;
+  sources?: string;
+}
+
+export const snapshotOptionHelp = `snapshot directory (default: $RAREDIAG_SNAPSHOT or ~/.rarediag/snapshots/default)`;
+export const sourcesOptionHelp = `upstream sources directory (default: $RAREDIAG_SOURCES or ../shared/data)`;
+
+/** Resolves the snapshot directory and builds the embedded default on first use, with a progress bar. */
+export async function resolveSnapshot(opts: SnapshotOption): Promise<string> {
+  const dir = opts.snapshot ?? defaultSnapshotDir();
+  const sources = opts.sources ?? defaultSourcesDir();
+  let bar: ReturnType<typeof createProgressBar> | undefined;
+  const result = await ensureSnapshot(dir, sources, (e) => {
+    bar ??= (process.stderr.write(`No snapshot at ${dir}: building one from ${sources} (first use).\n`), createProgressBar('snapshot build'));
+    bar.listener(e);
+  });
+  bar?.stop();
+  return result.dir;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/real-snapshot.ts'],
+    // Kuzu and llama.cpp are native; forks isolate them better than threads.
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+  },
+});
