@@ -22,7 +22,7 @@ export const sourceRoles = {
   geneSpans: { patterns: ['genes/gene_spans_hg38.bed'], required: true },
   clinvarVcf: { patterns: ['clinvar/clinvar.vcf.gz', 'clinvar/clinvar*GRCh38*.vcf.gz', 'clinvar/clinvar*GRCh37*.vcf.gz', 'clinvar/*.vcf.gz'], required: true },
   clinvarHgvs: { patterns: ['clinvar/*GRCh37.tsv.gz', 'clinvar/*.tsv.gz'], required: false },
-  chainHg19ToHg38: { patterns: ['liftover/hg19ToHg38.over.chain.gz', 'liftover/hg19ToHg38.over.chain'], required: true },
+  chainHg19ToHg38: { patterns: ['liftover/hg19ToHg38.over.chain.gz', 'liftover/hg19ToHg38.over.chain', 'liftover/hg19ToHg38*.chain'], required: true },
   chainHg38ToHg19: { patterns: ['liftover/hg38ToHg19.over.chain.gz', 'liftover/hg38ToHg19.over.chain'], required: false },
 } as const satisfies Record<string, { patterns: readonly string[]; required: boolean; many?: boolean }>;
 

@@ -4,7 +4,7 @@ import { Liftover, reverseComplement } from '../../../graph-snapshot/liftover/li
 import { fixture } from '../../helpers/paths.js';
 
 describe('UCSC chain liftover', async () => {
-  const chains = await parseChainFile(fixture('liftover', 'hg19ToHg38.over.chain'));
+  const chains = await parseChainFile(fixture('liftover', 'hg19ToHg38.fixture.chain'));
   const lift = new Liftover(chains);
 
   it('parses chains and blocks', () => {
