@@ -93,7 +93,11 @@ export function buildRankingTables(
   }
 
   const redirects: Record<string, string> = {};
-  for (const [from, res] of ontology.redirectEntries()) redirects[from] = res.id;
+  const replacements: Record<string, string> = {};
+  for (const [from, res] of ontology.redirectEntries()) {
+    if (res.via === 'replaced_by') replacements[from] = res.id;
+    else redirects[from] = res.id;
+  }
 
   return {
     format: RANKING_TABLES_FORMAT,
@@ -112,6 +116,7 @@ export function buildRankingTables(
     },
     annotatedDiseases: phenotypes.annotatedDiseases,
     redirects,
+    replacements,
     diseases: d,
     genes,
   };

@@ -4,7 +4,7 @@
  * a few tens of thousands per second, far too slow for a cold start). Arrays are columnar and index-based.
  */
 export const RANKING_TABLES_FORMAT = 'rarediag-ranking-tables';
-export const RANKING_TABLES_VERSION = 1;
+export const RANKING_TABLES_VERSION = 2;
 
 export interface RankingTables {
   format: typeof RANKING_TABLES_FORMAT;
@@ -26,8 +26,10 @@ export interface RankingTables {
   };
   /** the number of diseases with at least one positive phenotypic annotation (the IC denominator) */
   annotatedDiseases: number;
-  /** alt ids and obsolete ids → current id */
+  /** alt ids → current id */
   redirects: Record<string, string>;
+  /** obsolete ids → the current id that replaces them */
+  replacements: Record<string, string>;
   diseases: {
     ids: string[];
     labels: string[];
@@ -65,7 +67,7 @@ export function checkRankingTables(value: unknown): string | undefined {
   if (t.version !== RANKING_TABLES_VERSION) return `ranking tables version ${t.version}, this program reads ${RANKING_TABLES_VERSION}`;
   const terms = t.terms;
   const d = t.diseases;
-  if (!terms || !d || !t.genes) return 'missing sections';
+  if (!terms || !d || !t.genes || !t.redirects || !t.replacements) return 'missing sections';
   const n = terms.ids.length;
   for (const k of ['labels', 'aspects', 'parents', 'diseaseCount', 'ic', 'depth'] as const) {
     if (terms[k].length !== n) return `terms.${k} has ${terms[k].length} entries, expected ${n}`;

@@ -3,6 +3,7 @@ import { SourceError } from '../../graph-snapshot/io/source-error.js';
 import { ExitCode, exitCodeHelp } from './exit-codes.js';
 import { registerSnapshotCommands } from './snapshot-commands.js';
 import { registerBenchCommands } from './bench-commands.js';
+import { registerRankCommand } from './rank-command.js';
 
 const program = new Command();
 program
@@ -13,6 +14,7 @@ program
   .exitOverride();
 
 registerSnapshotCommands(program);
+registerRankCommand(program);
 registerBenchCommands(program);
 
 try {

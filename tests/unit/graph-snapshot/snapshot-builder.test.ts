@@ -95,7 +95,8 @@ describe('snapshot build from fixture sources', () => {
     expect(t.diseases.mondo).toEqual(['MONDO:0000001', 'MONDO:0000002', 'MONDO:0000001']);
     expect(t.terms.diseaseCount[term('HP:0001250')]).toBe(3);
     expect(t.terms.ic[term('HP:0000252')]).toBeCloseTo(Math.log(3), 5);
-    expect(t.redirects['HP:0009999']).toBe('HP:0001250');
+    expect(t.replacements['HP:0009999']).toBe('HP:0001250');
+    expect(t.redirects['HP:0002279']).toBe('HP:0001250');
   });
 
   it('a failed build leaves the existing snapshot untouched and no temporary directory behind', async () => {

@@ -1,0 +1,234 @@
+import {
+  ANNOTATION_FEMALE,
+  ANNOTATION_MALE,
+  ANNOTATION_NOT,
+  type RankingTables,
+} from '../../graph-snapshot/snapshot/ranking-tables.js';
+
+export type TermResolution = { index: number; id: string; via: 'primary' | 'alt_id' | 'replaced_by' };
+
+/**
+ * The ranker's in-memory model, built once from a snapshot's ranking tables: typed arrays for the ontology closure,
+ * background frequencies, disease annotations, and an inverted index from each term to the diseases annotated with
+ * it or a descendant (annotation propagation), which is what makes scoring a case a handful of array scans.
+ */
+export class PhenotypeModel {
+  readonly snapshotId: string;
+  readonly termIds: string[];
+  readonly termLabels: string[];
+  readonly termAspects: string[];
+  private readonly termIndex = new Map<string, number>();
+  private readonly redirects: Map<string, string>;
+  private readonly replacements: Map<string, string>;
+  readonly closureOffsets: Int32Array;
+  readonly closure: Int32Array;
+  /** share of annotated diseases having the term (propagated); never 0 */
+  readonly share: Float64Array;
+  readonly ic: Float64Array;
+  readonly annotatedDiseases: number;
+
+  readonly diseaseIds: string[];
+  readonly diseaseLabels: string[];
+  readonly diseaseMondo: string[];
+  readonly diseaseIndex = new Map<string, number>();
+  readonly annOffsets: Int32Array;
+  readonly annTerm: Int32Array;
+  /** annotation frequency, NaN when unknown */
+  readonly annFreq: Float64Array;
+  readonly annFlags: Uint8Array;
+  readonly inheritance: number[][];
+  readonly diseaseGenes: number[][];
+  readonly geneSymbols: string[];
+  readonly geneIds: number[];
+
+  /** propagated index: for term t, entries [propOffsets[t], propOffsets[t+1]) */
+  readonly propOffsets: Int32Array;
+  readonly propDisease: Int32Array;
+  /** highest known frequency among the disease's annotations at or under t (NaN if none known) */
+  readonly propFreq: Float64Array;
+  /** 1 if the disease is annotated with t itself */
+  readonly propDirect: Uint8Array;
+  /** NOT index: for term t, diseases explicitly annotated as lacking t */
+  readonly notOffsets: Int32Array;
+  readonly notDisease: Int32Array;
+
+  private readonly bySpecificity: (Int32Array | undefined)[];
+
+  /**
+   * @param pseudocount added to every term's disease count before taking shares, so that one match on a term
+   * annotated to a single disease cannot outweigh everything else (LR of an exact match is at most N / pseudocount)
+   */
+  constructor(t: RankingTables, readonly pseudocount = 0.5) {
+    this.snapshotId = t.snapshotId;
+    this.termIds = t.terms.ids;
+    this.termLabels = t.terms.labels;
+    this.termAspects = t.terms.aspects;
+    t.terms.ids.forEach((id, i) => this.termIndex.set(id, i));
+    this.redirects = new Map(Object.entries(t.redirects));
+    this.replacements = new Map(Object.entries(t.replacements));
+    this.closureOffsets = Int32Array.from(t.terms.closureOffsets);
+    this.closure = Int32Array.from(t.terms.closure);
+    this.annotatedDiseases = Math.max(1, t.annotatedDiseases);
+    const nTerms = t.terms.ids.length;
+    this.share = new Float64Array(nTerms);
+    this.ic = new Float64Array(nTerms);
+    for (let i = 0; i < nTerms; i += 1) {
+      this.share[i] = Math.min(1, (t.terms.diseaseCount[i]! + pseudocount) / this.annotatedDiseases);
+      this.ic[i] = -Math.log(this.share[i]!);
+    }
+    this.bySpecificity = new Array(nTerms);
+
+    const d = t.diseases;
+    this.diseaseIds = d.ids;
+    this.diseaseLabels = d.labels;
+    this.diseaseMondo = d.mondo;
+    d.ids.forEach((id, i) => this.diseaseIndex.set(id, i));
+    this.annOffsets = Int32Array.from(d.annOffsets);
+    this.annTerm = Int32Array.from(d.annTerm);
+    this.annFreq = Float64Array.from(d.annFreq, (f) => (f < 0 ? NaN : f));
+    this.annFlags = Uint8Array.from(d.annFlags);
+    this.inheritance = d.inheritance;
+    this.diseaseGenes = d.genes;
+    this.geneSymbols = t.genes.symbols;
+    this.geneIds = t.genes.ncbiIds;
+
+    const index = this.buildPropagatedIndex();
+    this.propOffsets = index.offsets;
+    this.propDisease = index.disease;
+    this.propFreq = index.freq;
+    this.propDirect = index.direct;
+    const not = this.buildNotIndex();
+    this.notOffsets = not.offsets;
+    this.notDisease = not.disease;
+  }
+
+  get diseaseCount(): number {
+    return this.diseaseIds.length;
+  }
+
+  get termCount(): number {
+    return this.termIds.length;
+  }
+
+  /** An annotation counts against a term when it says NOT, or gives frequency 0 (HP:0040285 "Excluded"). */
+  isNegative(annotation: number): boolean {
+    return (this.annFlags[annotation]! & ANNOTATION_NOT) !== 0 || this.annFreq[annotation] === 0;
+  }
+
+  /** Whether the annotation applies to a patient of this sex (sex-specific annotations when the source has them). */
+  appliesToSex(annotation: number, sex: string | undefined): boolean {
+    const f = this.annFlags[annotation]!;
+    if (sex === 'MALE' && (f & ANNOTATION_FEMALE) && !(f & ANNOTATION_MALE)) return false;
+    if (sex === 'FEMALE' && (f & ANNOTATION_MALE) && !(f & ANNOTATION_FEMALE)) return false;
+    return true;
+  }
+
+  /** Current term for any id: primary, alt_id, or obsolete with replaced_by. */
+  resolveTerm(id: string): TermResolution | undefined {
+    const direct = this.termIndex.get(id);
+    if (direct !== undefined) return { index: direct, id, via: 'primary' };
+    const alt = this.redirects.get(id);
+    const replaced = alt === undefined ? this.replacements.get(id) : undefined;
+    const target = alt ?? replaced;
+    const i = target === undefined ? undefined : this.termIndex.get(target);
+    if (i === undefined) return undefined;
+    return { index: i, id: target!, via: alt !== undefined ? 'alt_id' : 'replaced_by' };
+  }
+
+  isAncestorOrSelf(ancestor: number, term: number): boolean {
+    const lo = this.closureOffsets[term]!;
+    const hi = this.closureOffsets[term + 1]!;
+    // closure lists are sorted ascending: binary search
+    let a = lo;
+    let b = hi - 1;
+    while (a <= b) {
+      const m = (a + b) >> 1;
+      const v = this.closure[m]!;
+      if (v === ancestor) return true;
+      if (v < ancestor) a = m + 1;
+      else b = m - 1;
+    }
+    return false;
+  }
+
+  /** The term's ancestors including itself, most specific (highest IC) first, ties by index. Cached. */
+  ancestorsBySpecificity(term: number): Int32Array {
+    const cached = this.bySpecificity[term];
+    if (cached) return cached;
+    const list = this.closure.slice(this.closureOffsets[term]!, this.closureOffsets[term + 1]!);
+    const sorted = Int32Array.from(list).sort();
+    const arr = Array.from(sorted).sort((x, y) => (x === term ? -1 : y === term ? 1 : this.ic[y]! - this.ic[x]! || x - y));
+    const out = Int32Array.from(arr);
+    this.bySpecificity[term] = out;
+    return out;
+  }
+
+  private buildPropagatedIndex() {
+    const nTerms = this.termCount;
+    const nDis = this.diseaseCount;
+    const counts = new Int32Array(nTerms + 1);
+    const stamp = new Int32Array(nTerms).fill(-1);
+    // pass 1: count (term, disease) pairs
+    for (let d = 0; d < nDis; d += 1) {
+      for (let a = this.annOffsets[d]!; a < this.annOffsets[d + 1]!; a += 1) {
+        if (this.isNegative(a)) continue;
+        const t = this.annTerm[a]!;
+        for (let k = this.closureOffsets[t]!; k < this.closureOffsets[t + 1]!; k += 1) {
+          const x = this.closure[k]!;
+          if (stamp[x] !== d) {
+            stamp[x] = d;
+            counts[x + 1]! += 1;
+          }
+        }
+      }
+    }
+    const offsets = new Int32Array(nTerms + 1);
+    for (let i = 0; i < nTerms; i += 1) offsets[i + 1] = offsets[i]! + counts[i + 1]!;
+    const total = offsets[nTerms]!;
+    const disease = new Int32Array(total);
+    const freq = new Float64Array(total).fill(NaN);
+    const direct = new Uint8Array(total);
+    const cursor = offsets.slice(0, nTerms);
+    const slot = new Int32Array(nTerms);
+    stamp.fill(-1);
+    // pass 2: fill, keeping per (term, disease) the highest known frequency and whether the term is itself annotated
+    for (let d = 0; d < nDis; d += 1) {
+      for (let a = this.annOffsets[d]!; a < this.annOffsets[d + 1]!; a += 1) {
+        if (this.isNegative(a)) continue;
+        const t = this.annTerm[a]!;
+        const f = this.annFreq[a]!;
+        for (let k = this.closureOffsets[t]!; k < this.closureOffsets[t + 1]!; k += 1) {
+          const x = this.closure[k]!;
+          let s: number;
+          if (stamp[x] !== d) {
+            stamp[x] = d;
+            s = cursor[x]!;
+            cursor[x] = s + 1;
+            slot[x] = s;
+            disease[s] = d;
+          } else {
+            s = slot[x]!;
+          }
+          if (!Number.isNaN(f) && (Number.isNaN(freq[s]!) || f > freq[s]!)) freq[s] = f;
+          if (x === t) direct[s] = 1;
+        }
+      }
+    }
+    return { offsets, disease, freq, direct };
+  }
+
+  private buildNotIndex() {
+    const nTerms = this.termCount;
+    const lists: number[][] = Array.from({ length: nTerms }, () => []);
+    for (let d = 0; d < this.diseaseCount; d += 1) {
+      for (let a = this.annOffsets[d]!; a < this.annOffsets[d + 1]!; a += 1) {
+        if (this.isNegative(a)) lists[this.annTerm[a]!]!.push(d);
+      }
+    }
+    const offsets = new Int32Array(nTerms + 1);
+    for (let i = 0; i < nTerms; i += 1) offsets[i + 1] = offsets[i]! + lists[i]!.length;
+    const disease = new Int32Array(offsets[nTerms]!);
+    lists.forEach((l, i) => disease.set(l, offsets[i]!));
+    return { offsets, disease };
+  }
+}

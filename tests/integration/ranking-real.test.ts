@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadRanker } from '../../diagnosis/ranking/load-ranker.js';
+import { matchObserved } from '../../diagnosis/ranking/term-match.js';
+import { TermScorer } from '../../diagnosis/ranking/term-scores.js';
+import type { PhenotypeRanker } from '../../diagnosis/ranking/ranker.js';
+import { seededRandom } from '../../scripts/bench/stats.js';
+
+// Classic textbook presentations on the snapshot built from ../shared/data.
+describe('phenotype ranker on the real snapshot', () => {
+  let ranker: PhenotypeRanker;
+  beforeAll(async () => {
+    ranker = await loadRanker(inject('realSnapshotDir'));
+  });
+
+  const rankOf = (ids: string[], want: string) => ids.indexOf(want) + 1;
+
+  it('achondroplasia: rhizomelic short stature, macrocephaly, frontal bossing, trident hand, midface hypoplasia', () => {
+    const r = ranker.rank({ present: ['HP:0003026', 'HP:0004322', 'HP:0000256', 'HP:0002007', 'HP:0004060', 'HP:0011800'], excluded: [] }, { explain: 1 });
+    expect(r.diseases[0]!.ids).toContain('OMIM:100800');
+    expect(r.genes[0]!.symbol).toBe('FGFR3');
+    const e = r.diseases[0]!.explanation!;
+    expect(e.observed.filter((o) => o.match === 'exact').length).toBeGreaterThanOrEqual(4);
+    expect(e.observed.every((o) => o.lr > 0)).toBe(true);
+  });
+
+  it('Marfan spectrum: arachnodactyly, ectopia lentis, aortic root aneurysm, myopia → FBN1', () => {
+    const r = ranker.rank({ present: ['HP:0001166', 'HP:0001083', 'HP:0002616', 'HP:0000545'], excluded: [] });
+    expect(r.genes[0]!.symbol).toBe('FBN1');
+    expect(rankOf(r.diseases.flatMap((d) => (d.ids.includes('OMIM:154700') ? ['MARFAN'] : [d.id])), 'MARFAN')).toBeLessThanOrEqual(10);
+  });
+
+  it('cystic fibrosis: bronchiectasis, pancreatic insufficiency, meconium ileus, elevated sweat chloride → CFTR', () => {
+    const r = ranker.rank({ present: ['HP:0002719', 'HP:0001738', 'HP:0002066', 'HP:0012236'], excluded: [] });
+    expect(r.diseases[0]!.ids.some((id) => id === 'OMIM:219700' || id === 'ORPHA:586')).toBe(true);
+    expect(r.genes.slice(0, 3).map((g) => g.symbol)).toContain('CFTR');
+  });
+
+  it('Duchenne: Gowers sign, calf pseudohypertrophy, elevated CK, proximal weakness → DMD in the top 5', () => {
+    const r = ranker.rank({ present: ['HP:0003707', 'HP:0003236', 'HP:0003391', 'HP:0003701', 'HP:0001270'], excluded: [] });
+    expect(r.diseases.slice(0, 5).flatMap((d) => d.ids)).toContain('OMIM:310200');
+  });
+
+  it('excluding a hallmark does not raise a disease, and probabilities sum to at most 1', () => {
+    const base = ranker.rank({ present: ['HP:0001166', 'HP:0001083'], excluded: [] }, { top: 50 });
+    const without = ranker.rank({ present: ['HP:0001166', 'HP:0001083'], excluded: ['HP:0002616'] }, { top: 50 });
+    const score = (r: typeof base, id: string) => r.diseases.find((d) => d.ids.includes(id))?.log10LikelihoodRatio;
+    expect(score(without, 'OMIM:154700')!).toBeLessThanOrEqual(score(base, 'OMIM:154700')!);
+    expect(base.diseases.reduce((s, d) => s + d.probability, 0)).toBeLessThanOrEqual(1 + 1e-9);
+  });
+
+  it('the vectorised scorer agrees with the per-pair explanation on sampled real terms and diseases', () => {
+    const m = ranker.model;
+    const scorer = new TermScorer(m, ranker.parameters);
+    const rand = seededRandom(7);
+    for (let i = 0; i < 40; i += 1) {
+      const t = Math.floor(rand() * m.termCount);
+      if (m.termAspects[t] !== 'P') continue;
+      const scores = new Float64Array(m.diseaseCount);
+      scorer.addObserved(t, scores);
+      for (let j = 0; j < 50; j += 1) {
+        const d = Math.floor(rand() * m.diseaseCount);
+        expect(scores[d]).toBeCloseTo(Math.log(matchObserved(m, ranker.parameters, t, d).lr), 9);
+      }
+    }
+  });
+});
