@@ -23,6 +23,23 @@ export interface PhenotypeRecord {
   ancestors: string[];
 }
 
+/** What text matching needs about every phenotype term (current and obsolete). */
+export interface LexiconEntry {
+  id: string;
+  label: string;
+  synonyms: string[];
+  /** EXACT / BROAD / NARROW / RELATED, optionally ":type" (e.g. "EXACT:layperson"), parallel to synonyms */
+  synonymScopes: string[];
+  /** extra lower-cased names from PhenoTagger's dictionary */
+  textVariants: string[];
+  altIds: string[];
+  /** P, I, C, M, F, H, B or '' */
+  aspect: string;
+  obsolete: boolean;
+  replacedBy: string;
+  ic: number;
+}
+
 export interface DiseaseHit {
   id: string;
   label: string;
@@ -144,6 +161,27 @@ export class GraphSnapshot {
       diseaseCount: Number(r['diseaseCount'] ?? 0),
       ancestors: (r['ancestors'] as string[] | null) ?? [],
     };
+  }
+
+  /** Every phenotype term with its names, for building a text-matching dictionary (one query, ~0.5 s). */
+  async phenotypeLexicon(): Promise<LexiconEntry[]> {
+    const rows = await this.rows(
+      `MATCH (p:Phenotype) RETURN p.id AS id, p.label AS label, p.synonyms AS synonyms, p.synonymScopes AS scopes,
+       p.textVariants AS variants, p.altIds AS altIds, p.aspect AS aspect, p.obsolete AS obsolete,
+       p.replacedBy AS replacedBy, p.ic AS ic`,
+    );
+    return rows.map((r) => ({
+      id: String(r['id']),
+      label: String(r['label'] ?? ''),
+      synonyms: (r['synonyms'] as string[] | null) ?? [],
+      synonymScopes: (r['scopes'] as string[] | null) ?? [],
+      textVariants: (r['variants'] as string[] | null) ?? [],
+      altIds: (r['altIds'] as string[] | null) ?? [],
+      aspect: String(r['aspect'] ?? ''),
+      obsolete: Boolean(r['obsolete']),
+      replacedBy: String(r['replacedBy'] ?? ''),
+      ic: Number(r['ic'] ?? 0),
+    }));
   }
 
   /** Ancestors of a term from the precomputed closure (self excluded). */
