@@ -40,6 +40,11 @@ export class PhenotypeModel {
   readonly diseaseGenes: number[][];
   readonly geneSymbols: string[];
   readonly geneIds: number[];
+  readonly geneAliases: string[][];
+  /** GRCh38 spans ('' / 0 when unknown) */
+  readonly geneChrom: string[];
+  readonly geneStart: number[];
+  readonly geneEnd: number[];
 
   /** propagated index: for term t, entries [propOffsets[t], propOffsets[t+1]) */
   readonly propOffsets: Int32Array;
@@ -91,6 +96,10 @@ export class PhenotypeModel {
     this.diseaseGenes = d.genes;
     this.geneSymbols = t.genes.symbols;
     this.geneIds = t.genes.ncbiIds;
+    this.geneAliases = t.genes.aliases;
+    this.geneChrom = t.genes.chrom;
+    this.geneStart = t.genes.start;
+    this.geneEnd = t.genes.end;
 
     const index = this.buildPropagatedIndex();
     this.propOffsets = index.offsets;

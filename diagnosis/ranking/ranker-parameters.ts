@@ -36,6 +36,12 @@ export interface RankerParameters {
   coverageExponent: number;
   /** lowest coverage used in that factor, so one disease cannot be pushed down without limit */
   coverageFloor: number;
+  /**
+   * With a VCF: the weight of the phenotype's log score against the genotype's. The term LRs are multiplied as if
+   * the terms were independent, which they are not (related findings come together), so the product overstates the
+   * phenotype evidence; this exponent tempers it before it meets the genotype LR.
+   */
+  phenotypeWeightWithVariants: number;
 }
 
 export const defaultRankerParameters: Readonly<RankerParameters> = {
@@ -49,4 +55,5 @@ export const defaultRankerParameters: Readonly<RankerParameters> = {
   excludedDefaultFrequency: 0.01,
   coverageExponent: 2,
   coverageFloor: 0.01,
+  phenotypeWeightWithVariants: 1,
 };

@@ -6,6 +6,10 @@ import { prepareQuery, type PreparedQuery, type QueryTerm, type SkippedTerm } fr
 import { defaultRankerParameters, type RankerParameters } from './ranker-parameters.js';
 import { TermScorer } from './term-scores.js';
 import { logSumExp, topK } from './top-k.js';
+import { GenotypeScores, diseaseModes, type DiseaseModes } from './genotype-scores.js';
+import type { GenotypeCheck } from '../variants/genotype-likelihood.js';
+import type { PatientVariants, VcfSummary } from '../variants/patient-variants.js';
+import type { AnnotatedVariant } from '../variants/variant-annotator.js';
 
 export interface RankedDisease {
   rank: number;
@@ -24,6 +28,8 @@ export interface RankedDisease {
   /** post-test probability: uniform prior over concepts, Bayes over the composite scores */
   probability: number;
   genes: { symbol: string; ncbiGeneId: number }[];
+  /** with a VCF: the genotype evidence of the disease's best gene */
+  genotype?: { gene: string; lr: number; mode: string; satisfied: boolean; reason: string; variants: AnnotatedVariant[] };
   explanation?: CandidateExplanation;
 }
 
@@ -37,6 +43,9 @@ export interface RankedGene {
   probability: number;
   /** the gene's best disease */
   topDisease: string;
+  /** with a VCF: the gene's variants and their genotype check for its best disease */
+  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string };
+  variants?: AnnotatedVariant[];
 }
 
 export interface RankResult {
@@ -48,6 +57,8 @@ export interface RankResult {
   skipped: SkippedTerm[];
   /** concepts ranked (the prior is 1 / this) */
   candidates: number;
+  /** with a VCF: what was read and kept */
+  vcf?: VcfSummary;
 }
 
 export interface RankOptions {
@@ -55,6 +66,8 @@ export interface RankOptions {
   top?: number;
   /** how many of the top diseases carry a per-term explanation (default 0) */
   explain?: number;
+  /** the proband's variants (diagnosis/variants), to combine genotype with phenotype evidence */
+  variants?: PatientVariants;
 }
 
 export class NoObservedTermsError extends Error {
@@ -72,11 +85,11 @@ export class NoObservedTermsError extends Error {
  * The deterministic phenotype ranker.
  *
  * 1. Every disease gets the product of per-term likelihood ratios, observed and excluded (likelihood-ratio.ts).
- * 2. The leading diseases are re-weighted by how much of their profile the patient shows (profile-coverage.ts);
- *    the candidate set grows until no disease outside it could enter the reported list (the factor is at most 1).
- * 3. OMIM and ORPHA entries of the same MONDO concept form one candidate, scored by its best entry.
- * 4. Post-test probabilities: uniform prior over concepts, normalised over all of them.
- * 5. Genes are ranked by their best disease. Ties break on the id (OMIM first), so results are deterministic.
+ * 2. With a VCF, each disease's best gene adds its genotype likelihood ratio (genotype-scores.ts).
+ * 3. Every disease is re-weighted by how much of its profile the patient shows (profile-coverage.ts).
+ * 4. OMIM and ORPHA entries of the same MONDO concept form one candidate, scored by its best entry.
+ * 5. Post-test probabilities: uniform prior over concepts, normalised over all of them.
+ * 6. Genes are ranked by their best disease. Ties break on the id (OMIM first), so results are deterministic.
  */
 export class PhenotypeRanker {
   readonly parameters: RankerParameters;
@@ -91,6 +104,10 @@ export class PhenotypeRanker {
   private readonly groupScores: Float64Array;
   private readonly groupBest: Int32Array;
   private readonly geneGroups: Int32Array[];
+  private readonly geneDiseases: Int32Array[];
+  private readonly modes: DiseaseModes;
+  private genotype: GenotypeScores | undefined;
+  private currentVariants: PatientVariants | undefined;
   /** position of each disease id in the tie-break order (OMIM first, then lexical): numeric compares on ties */
   private readonly idOrder: Int32Array;
 
@@ -124,6 +141,10 @@ export class PhenotypeRanker {
     const geneGroupSets = model.geneSymbols.map(() => new Set<number>());
     model.diseaseGenes.forEach((genes, d) => genes.forEach((g) => geneGroupSets[g]!.add(this.groupOf[d]!)));
     this.geneGroups = geneGroupSets.map((s) => Int32Array.from(s));
+    const geneDiseaseLists: number[][] = model.geneSymbols.map(() => []);
+    model.diseaseGenes.forEach((genes, d) => genes.forEach((g) => geneDiseaseLists[g]!.push(d)));
+    this.geneDiseases = geneDiseaseLists.map((l) => Int32Array.from(l));
+    this.modes = diseaseModes(model);
     this.idOrder = new Int32Array(n);
     const byPreference = Array.from({ length: n }, (_, d) => d).sort((a, b) =>
       preferId(model.diseaseIds[a]!, model.diseaseIds[b]!) ? -1 : preferId(model.diseaseIds[b]!, model.diseaseIds[a]!) ? 1 : 0,
@@ -149,13 +170,22 @@ export class PhenotypeRanker {
     if (query.present.length === 0) throw new NoObservedTermsError(query.skipped);
     const top = Math.max(1, options.top ?? 100);
     this.computeScores(query);
-    this.applyCoverage(query, top);
+    this.currentVariants = options.variants;
+    this.genotype = options.variants ? new GenotypeScores(m, options.variants, findings.sex, this.modes) : undefined;
+    this.applyCoverage(query);
+    if (this.genotype) {
+      // Per-term phenotype LRs are multiplied as if independent, which overstates them; with a VCF the phenotype part
+      // is tempered by a weight so that genotype evidence can outweigh a moderate phenotype lead (ranker-parameters.ts).
+      const w = this.parameters.phenotypeWeightWithVariants;
+      const g = this.genotype.lnLR;
+      const fin = this.finalScores;
+      for (let d = 0; d < g.length; d += 1) fin[d] = w * fin[d]! + g[d]!;
+    }
     this.scoreConcepts();
 
     const gs = this.groupScores;
     const logNorm = logSumExp(gs);
-    const conceptOrder = this.conceptOrder(4 * top);
-    const order = conceptOrder.slice(0, top);
+    const order = this.conceptOrder(top);
     const explainN = options.explain ?? 0;
     const diseases: RankedDisease[] = order.map((g, i) => {
       const d = this.groupBest[g]!;
@@ -170,18 +200,27 @@ export class PhenotypeRanker {
         coverage: this.coverageOf[d]!,
         probability: Math.exp(gs[g]! - logNorm),
         genes: this.genesOfGroup(g),
+        genotype: this.genotypeOf(d),
         explanation: i < explainN ? explainCandidate(m, this.parameters, d, query.present, query.excluded) : undefined,
       };
     });
     return {
       snapshotId: m.snapshotId,
       diseases,
-      genes: this.rankGenes(logNorm, top, conceptOrder),
+      genes: this.rankGenes(logNorm, top),
       present: query.present,
       excluded: query.excluded,
       skipped: query.skipped,
       candidates: this.groupMembers.length,
+      vcf: options.variants?.summary,
     };
+  }
+
+  private genotypeOf(d: number): RankedDisease['genotype'] {
+    const best = this.genotype?.bestFor(d);
+    if (!best) return undefined;
+    const { check } = best;
+    return { gene: this.model.geneSymbols[best.gene]!, lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason, variants: check.variants };
   }
 
   /** ln of the product of term likelihood ratios per disease (into a reused buffer). */
@@ -193,50 +232,21 @@ export class PhenotypeRanker {
     return scores;
   }
 
-  /**
-   * Multiplies the leading diseases by their coverage factor. Diseases outside the candidate set keep their LR score,
-   * an upper bound; the set doubles until the `top`-th concept among the candidates scores at least that bound.
-   */
-  private applyCoverage(query: PreparedQuery, top: number): void {
+  /** Multiplies every disease by its coverage factor (memoised per term, so this costs about one pass over the annotations). */
+  private applyCoverage(query: PreparedQuery): void {
     const p = this.parameters;
     const lr = this.lrScores;
     const fin = this.finalScores;
     fin.set(lr);
-    this.coverageOf.fill(NaN);
-    if (p.coverageExponent === 0) return;
+    if (p.coverageExponent === 0) {
+      this.coverageOf.fill(NaN);
+      return;
+    }
     this.coverage.setPatient(query.present.map((q) => q.index));
-    const n = lr.length;
-    const done = new Uint8Array(n);
-    const doneList: number[] = [];
-    const conceptBest = new Float64Array(this.groupMembers.length).fill(-Infinity);
-    let k = Math.min(n, Math.max(200, 2 * top));
-    for (;;) {
-      const leaders = topK(lr, k, (a, b) => a < b);
-      for (const d0 of leaders) {
-        for (const d of this.groupMembers[this.groupOf[d0]!]!) {
-          if (done[d]) continue;
-          done[d] = 1;
-          doneList.push(d);
-          const c = this.coverage.coverage(d);
-          this.coverageOf[d] = c;
-          fin[d] = lr[d]! + Math.log(coverageFactor(c, p.coverageExponent, p.coverageFloor));
-          const g = this.groupOf[d]!;
-          if (fin[d]! > conceptBest[g]!) conceptBest[g] = fin[d]!;
-        }
-      }
-      if (k >= n) return;
-      const bound = lr[leaders[leaders.length - 1]!]!;
-      // The top-th best concept among the candidates must reach the bound for the list to be final.
-      let atLeastBound = 0;
-      const seen = new Set<number>();
-      for (const d of doneList) {
-        const g = this.groupOf[d]!;
-        if (seen.has(g)) continue;
-        seen.add(g);
-        if (conceptBest[g]! >= bound) atLeastBound += 1;
-      }
-      if (atLeastBound >= top) return;
-      k = Math.min(n, k * 2);
+    for (let d = 0; d < lr.length; d += 1) {
+      const c = this.coverage.coverage(d);
+      this.coverageOf[d] = c;
+      fin[d] = lr[d]! + Math.log(coverageFactor(c, p.coverageExponent, p.coverageFloor));
     }
   }
 
@@ -271,46 +281,55 @@ export class PhenotypeRanker {
   }
 
   /**
-   * Genes by their best concept: walking concepts best first, each gene takes the rank of the first concept that
-   * names it (ties in score keep the concept order, then the symbol). Probability: summed over the gene's concepts.
+   * Genes by their best disease: the disease's composite score with, when a VCF is given, the genotype evidence of
+   * this gene (not of the disease's best gene). Ties break on the symbol. Probability: summed over the gene's concepts.
    */
-  private rankGenes(logNorm: number, top: number, leadingConcepts: number[]): RankedGene[] {
+  private rankGenes(logNorm: number, top: number): RankedGene[] {
     const m = this.model;
-    const gs = this.groupScores;
-    const groups = gs.length;
-    let order = leadingConcepts;
-    const out: RankedGene[] = [];
-    const taken = new Set<number>();
-    const walk = (concepts: number[]) => {
-      for (const g of concepts) {
-        const genes = [...new Set(this.groupMembers[g]!.flatMap((d) => m.diseaseGenes[d]!))].sort((a, b) =>
-          m.geneSymbols[a]! < m.geneSymbols[b]! ? -1 : 1,
-        );
-        for (const gene of genes) {
-          if (taken.has(gene)) continue;
-          taken.add(gene);
-          let p = 0;
-          for (const gg of this.geneGroups[gene]!) p += Math.exp(gs[gg]! - logNorm);
-          out.push({
-            rank: out.length + 1,
-            symbol: m.geneSymbols[gene]!,
-            ncbiGeneId: m.geneIds[gene]!,
-            score: gs[g]! / Math.LN10,
-            probability: Math.min(1, p),
-            topDisease: m.diseaseIds[this.groupBest[g]!]!,
-          });
-          if (out.length >= top) return;
+    const fin = this.finalScores;
+    const geno = this.genotype;
+    const n = this.geneDiseases.length;
+    const geneScore = new Float64Array(n).fill(-Infinity);
+    const geneBest = new Int32Array(n).fill(-1);
+    const geneCheck: (GenotypeCheck | undefined)[] = new Array(n);
+    for (let gene = 0; gene < n; gene += 1) {
+      for (const d of this.geneDiseases[gene]!) {
+        let s = fin[d]!;
+        let check: GenotypeCheck | undefined;
+        if (geno) {
+          check = geno.checkGene(gene, d);
+          s += Math.log(check.lr) - geno.lnLR[d]!;
+        }
+        if (s > geneScore[gene]! || (s === geneScore[gene]! && this.idOrder[d]! < this.idOrder[geneBest[gene]!]!)) {
+          geneScore[gene] = s;
+          geneBest[gene] = d;
+          geneCheck[gene] = check;
         }
       }
-    };
-    walk(order);
-    if (out.length < top && order.length < groups) {
-      order = this.conceptOrder(groups);
-      out.length = 0;
-      taken.clear();
-      walk(order);
     }
-    return out;
+    const gs = this.groupScores;
+    return topK(geneScore, top, (a, b) => m.geneSymbols[a]! < m.geneSymbols[b]!).map((gene, i) => {
+      let p = 0;
+      for (const g of this.geneGroups[gene]!) p += Math.exp(gs[g]! - logNorm);
+      const check = geneCheck[gene];
+      const out: RankedGene = {
+        rank: i + 1,
+        symbol: m.geneSymbols[gene]!,
+        ncbiGeneId: m.geneIds[gene]!,
+        score: geneScore[gene]! / Math.LN10,
+        probability: Math.min(1, p),
+        topDisease: m.diseaseIds[geneBest[gene]!]!,
+      };
+      if (geno && check) {
+        out.genotype = { lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason };
+        out.variants = this.genotypeVariants(gene) ?? [];
+      }
+      return out;
+    });
+  }
+
+  private genotypeVariants(gene: number): AnnotatedVariant[] | undefined {
+    return this.currentVariants?.byGene.get(gene);
   }
 }
 

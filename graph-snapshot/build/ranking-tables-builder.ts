@@ -38,16 +38,21 @@ export function buildRankingTables(
     else edgesByDisease.set(e.disease, [e]);
   }
   const geneIndex = new Map<number, number>();
-  const genes: RankingTables['genes'] = { ncbiIds: [], symbols: [] };
+  const genes: RankingTables['genes'] = { ncbiIds: [], symbols: [], aliases: [], chrom: [], start: [], end: [] };
   const genesByDisease = new Map<string, { gene: number; type: string }[]>();
-  const symbolOf = new Map(knowledge.genes.map((g) => [g.ncbiId, g.symbol]));
+  const geneNode = new Map(knowledge.genes.map((g) => [g.ncbiId, g]));
   for (const gd of knowledge.geneDisease) {
     let gi = geneIndex.get(gd.gene);
     if (gi === undefined) {
       gi = genes.ncbiIds.length;
       geneIndex.set(gd.gene, gi);
+      const node = geneNode.get(gd.gene);
       genes.ncbiIds.push(gd.gene);
-      genes.symbols.push(symbolOf.get(gd.gene) ?? '');
+      genes.symbols.push(node?.symbol ?? '');
+      genes.aliases.push(node?.aliases ?? []);
+      genes.chrom.push(node?.chrom ?? '');
+      genes.start.push(node?.startPos ?? 0);
+      genes.end.push(node?.endPos ?? 0);
     }
     const list = genesByDisease.get(gd.disease) ?? [];
     list.push({ gene: gi, type: gd.associationType });

@@ -11,6 +11,7 @@ import {
   GRAPH_FILE,
   LIFTOVER_DIR,
   RANKING_TABLES_FILE,
+  VARIANT_INDEX_FILE,
   writeManifest,
   type SnapshotManifest,
 } from '../snapshot/manifest.js';
@@ -26,6 +27,7 @@ import type { Knowledge } from './knowledge.js';
 import { loadSources } from './load-sources.js';
 import { StepProgress, type ProgressListener } from './progress.js';
 import { buildRankingTables } from './ranking-tables-builder.js';
+import { buildVariantIndex } from './variant-index-builder.js';
 import { locateSources, relativeSourcePath, releaseFromFolderManifest, type SourceRole } from './source-catalogue.js';
 import { isPathogenicClass, type ClinicalSignificance } from '../parsers/clinvar-significance.js';
 
@@ -123,6 +125,7 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
     await progress.run('ranking tables', async () => {
       const tables = buildRankingTables(snapshotId, assembled.ontology, assembled.phenotypes, knowledge);
       await writeFile(join(tmp, RANKING_TABLES_FILE), JSON.stringify(tables));
+      await writeFile(join(tmp, VARIANT_INDEX_FILE), JSON.stringify(buildVariantIndex(snapshotId, knowledge)));
       await mkdir(join(tmp, LIFTOVER_DIR), { recursive: true });
       await copyFile(located.files.chainHg19ToHg38![0]!, join(tmp, CHAIN_37_TO_38));
       if (located.files.chainHg38ToHg19) await copyFile(located.files.chainHg38ToHg19[0]!, join(tmp, CHAIN_38_TO_37));
@@ -131,7 +134,7 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
     });
 
     const manifest = await progress.run('manifest', async () => {
-      const files = [GRAPH_FILE, RANKING_TABLES_FILE, CHAIN_37_TO_38, ...(located.files.chainHg38ToHg19 ? [CHAIN_38_TO_37] : [])];
+      const files = [GRAPH_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, CHAIN_37_TO_38, ...(located.files.chainHg38ToHg19 ? [CHAIN_38_TO_37] : [])];
       const fileEntries = [];
       for (const name of files) fileEntries.push({ name, ...(await digestFile(join(tmp, name))) });
       const m: SnapshotManifest = {

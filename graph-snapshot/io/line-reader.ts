@@ -93,6 +93,42 @@ function gzipReason(err: unknown): string {
   return describeFsError(err);
 }
 
+export interface LineChunk {
+  lines: string[];
+  /** 1-based line number of lines[0] */
+  firstLine: number;
+}
+
+/**
+ * Like readLines, but yields the lines of each decompressed chunk together: one await per ~64 KB instead of one per
+ * line, for files of millions of lines (VCFs). Constant memory in file size.
+ */
+export async function* readLineChunks(path: string): AsyncGenerator<LineChunk> {
+  const stream = await openByteStream(path);
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let line = 0;
+  try {
+    for await (const chunk of stream) {
+      pending += decoder.write(chunk as Buffer);
+      const parts = pending.split('\n');
+      pending = parts.pop()!;
+      if (parts.length === 0) continue;
+      for (let i = 0; i < parts.length; i += 1) {
+        const p = parts[i]!;
+        if (p.charCodeAt(p.length - 1) === 13) parts[i] = p.slice(0, -1);
+      }
+      yield { lines: parts, firstLine: line + 1 };
+      line += parts.length;
+    }
+  } catch (err) {
+    if (err instanceof SourceError) throw err;
+    throw new SourceError(path, line + 1, `could not read ${basename(path)}: ${gzipReason(err)}`, { cause: err });
+  }
+  pending += decoder.end();
+  if (pending.length > 0) yield { lines: [pending.endsWith('\r') ? pending.slice(0, -1) : pending], firstLine: line + 1 };
+}
+
 /** Reads a whole (small) text file, decompressing gzip when needed. */
 export async function readText(path: string): Promise<string> {
   const parts: string[] = [];

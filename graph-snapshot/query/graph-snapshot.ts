@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import kuzu from 'kuzu';
 import { SCHEMA_VERSION } from '../build/kuzu-schema.js';
 import { SourceError } from '../io/source-error.js';
-import { GRAPH_FILE, RANKING_TABLES_FILE, readManifest, type SnapshotManifest } from '../snapshot/manifest.js';
+import { CHAIN_37_TO_38, CHAIN_38_TO_37, GRAPH_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, readManifest, type SnapshotManifest } from '../snapshot/manifest.js';
 import { checkRankingTables, type RankingTables } from '../snapshot/ranking-tables.js';
+import { checkVariantIndex, type VariantIndexTables } from '../snapshot/variant-index.js';
+import { parseChainFile } from '../liftover/chain-parser.js';
+import { Liftover } from '../liftover/liftover.js';
 
 type Row = Record<string, kuzu.KuzuValue>;
 
@@ -127,16 +130,22 @@ export class GraphSnapshot {
 
   /** Loads the ranker's precomputed tables (one JSON read; see ranking-tables.ts). */
   async loadRankingTables(): Promise<RankingTables> {
-    const path = join(this.dir, RANKING_TABLES_FILE);
-    let value: unknown;
-    try {
-      value = JSON.parse(await readFile(path, 'utf8'));
-    } catch (err) {
-      throw new SourceError(path, undefined, `cannot read ranking tables: ${(err as Error).message}`, { cause: err });
-    }
-    const problem = checkRankingTables(value);
-    if (problem) throw new SourceError(path, undefined, problem);
-    return value as RankingTables;
+    return readSidecar(join(this.dir, RANKING_TABLES_FILE), checkRankingTables) as Promise<RankingTables>;
+  }
+
+  /** Loads the ClinVar variant columns (see variant-index.ts). */
+  async loadVariantIndex(): Promise<VariantIndexTables> {
+    return readSidecar(join(this.dir, VARIANT_INDEX_FILE), checkVariantIndex) as Promise<VariantIndexTables>;
+  }
+
+  /** The snapshot's GRCh38 → GRCh37 liftover, when the build had that chain (benchmarks spike GRCh38 variants into GRCh37 VCFs). */
+  async liftover38to37(): Promise<Liftover> {
+    return new Liftover(await parseChainFile(join(this.dir, CHAIN_38_TO_37)));
+  }
+
+  /** The snapshot's GRCh37 → GRCh38 liftover (UCSC chain copied into the snapshot). */
+  async liftover37to38(): Promise<Liftover> {
+    return new Liftover(await parseChainFile(join(this.dir, CHAIN_37_TO_38)));
   }
 
   async phenotype(id: string): Promise<PhenotypeRecord | undefined> {
@@ -266,4 +275,16 @@ export class GraphSnapshot {
     );
     return rows.map((r) => ({ ncbiId: Number(r['ncbiId']), symbol: String(r['symbol']), associationType: String(r['t']) }));
   }
+}
+
+async function readSidecar(path: string, check: (v: unknown) => string | undefined): Promise<unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new SourceError(path, undefined, `cannot read: ${(err as Error).message}`, { cause: err });
+  }
+  const problem = check(value);
+  if (problem) throw new SourceError(path, undefined, `${problem} (rebuild the snapshot with \`rarediag snapshot build\`)`);
+  return value;
 }

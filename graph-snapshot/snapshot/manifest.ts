@@ -7,6 +7,7 @@ import { SourceError } from '../io/source-error.js';
 export const MANIFEST_FILE = 'manifest.json';
 export const GRAPH_FILE = 'graph.kuzu';
 export const RANKING_TABLES_FILE = 'ranking-tables.json';
+export const VARIANT_INDEX_FILE = 'variant-index.json';
 export const LIFTOVER_DIR = 'liftover';
 export const CHAIN_37_TO_38 = 'liftover/hg19ToHg38.over.chain.gz';
 export const CHAIN_38_TO_37 = 'liftover/hg38ToHg19.over.chain.gz';

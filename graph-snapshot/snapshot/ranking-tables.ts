@@ -4,7 +4,7 @@
  * a few tens of thousands per second, far too slow for a cold start). Arrays are columnar and index-based.
  */
 export const RANKING_TABLES_FORMAT = 'rarediag-ranking-tables';
-export const RANKING_TABLES_VERSION = 2;
+export const RANKING_TABLES_VERSION = 3;
 
 export interface RankingTables {
   format: typeof RANKING_TABLES_FORMAT;
@@ -53,6 +53,12 @@ export interface RankingTables {
   genes: {
     ncbiIds: number[];
     symbols: string[];
+    /** previous symbols and aliases (for VCF annotations that name the gene) */
+    aliases: string[][];
+    /** GRCh38 span: chromosome without "chr" ('' if unknown), 1-based inclusive start and end (0 if unknown) */
+    chrom: string[];
+    start: number[];
+    end: number[];
   };
 }
 
@@ -80,6 +86,9 @@ export function checkRankingTables(value: unknown): string | undefined {
   if (d.annOffsets.length !== m + 1) return 'diseases.annOffsets has the wrong length';
   const a = d.annTerm.length;
   if (d.annFreq.length !== a || d.annFlags.length !== a || d.annOnset.length !== a) return 'annotation columns differ in length';
-  if (t.genes.ncbiIds.length !== t.genes.symbols.length) return 'genes columns differ in length';
+  const g = t.genes.ncbiIds.length;
+  for (const k of ['symbols', 'aliases', 'chrom', 'start', 'end'] as const) {
+    if (t.genes[k]?.length !== g) return `genes.${k} has the wrong length`;
+  }
   return undefined;
 }

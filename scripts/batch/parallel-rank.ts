@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { JsonLine } from '../../diagnosis/io/jsonl-reader.js';
-import { loadRanker } from '../../diagnosis/ranking/load-ranker.js';
+import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
 import { rankPhenopacketRecord } from '../../diagnosis/ranking/phenopacket-ranking.js';
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 
@@ -23,27 +23,31 @@ export async function* rankRecords(
   top: number,
   workers = Math.min(2, availableParallelism()),
   parameters: Partial<RankerParameters> = {},
+  inputFile?: string,
 ): AsyncGenerator<RankedLine> {
   if (workers <= 1) {
-    const ranker = await loadRanker(snapshotDir, parameters);
+    const engine = await DiagnosisEngine.open(snapshotDir, parameters);
     for await (const r of records) {
       const t0 = process.hrtime.bigint();
-      const out = rankPhenopacketRecord(ranker, r, top);
+      const out = await rankPhenopacketRecord(engine, r, top, inputFile);
       yield { json: JSON.stringify(out), ms: Number(process.hrtime.bigint() - t0) / 1e6 };
     }
     return;
   }
   const url = new URL('./rank-worker.js', import.meta.url);
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { snapshotDir, top, parameters } }));
+  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { snapshotDir, top, parameters, inputFile } }));
   const done = new Map<number, RankedLine[]>();
   let wake: (() => void) | undefined;
   let failure: unknown;
   const ready = pool.map(
     (w) =>
       new Promise<void>((resolve, reject) => {
-        w.on('message', (msg: { ready?: boolean; seq?: number; lines?: RankedLine[] }) => {
+        w.on('message', (msg: { ready?: boolean; seq?: number; lines?: RankedLine[]; failure?: string }) => {
           if (msg.ready) resolve();
-          else if (msg.seq !== undefined) {
+          else if (msg.failure) {
+            failure = new Error(`ranking worker failed: ${msg.failure}`);
+            wake?.();
+          } else if (msg.seq !== undefined) {
             done.set(msg.seq, msg.lines!);
             inFlight[pool.indexOf(w)]! -= 1;
             wake?.();

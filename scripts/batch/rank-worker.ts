@@ -1,18 +1,32 @@
 // Worker thread of the parallel batch ranker: loads the ranker once, then ranks batches of records.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JsonLine } from '../../diagnosis/io/jsonl-reader.js';
-import { loadRanker } from '../../diagnosis/ranking/load-ranker.js';
+import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
 import { rankPhenopacketRecord } from '../../diagnosis/ranking/phenopacket-ranking.js';
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 
-const { snapshotDir, top, parameters } = workerData as { snapshotDir: string; top: number; parameters?: Partial<RankerParameters> };
-const ranker = await loadRanker(snapshotDir, parameters);
+const { snapshotDir, top, parameters, inputFile } = workerData as {
+  snapshotDir: string;
+  top: number;
+  parameters?: Partial<RankerParameters>;
+  inputFile?: string;
+};
+const engine = await DiagnosisEngine.open(snapshotDir, parameters);
+// Batches are processed one at a time, in arrival order.
+let queue = Promise.resolve();
 parentPort!.on('message', (msg: { seq: number; records: JsonLine[] }) => {
-  const lines = msg.records.map((r) => {
-    const t0 = process.hrtime.bigint();
-    const out = rankPhenopacketRecord(ranker, r, top);
-    return { json: JSON.stringify(out), ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  queue = queue.then(async () => {
+    try {
+      const lines = [];
+      for (const r of msg.records) {
+        const t0 = process.hrtime.bigint();
+        const out = await rankPhenopacketRecord(engine, r, top, inputFile);
+        lines.push({ json: JSON.stringify(out), ms: Number(process.hrtime.bigint() - t0) / 1e6 });
+      }
+      parentPort!.postMessage({ seq: msg.seq, lines });
+    } catch (err) {
+      parentPort!.postMessage({ seq: msg.seq, failure: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
   });
-  parentPort!.postMessage({ seq: msg.seq, lines });
 });
 parentPort!.postMessage({ ready: true });

@@ -2,6 +2,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
 import { benchSnapshot } from '../bench/snapshot-bench.js';
 import { runPhenopacketBench } from '../bench/phenopacket-bench.js';
+import { runVariantBench } from '../bench/variant-bench.js';
+import { defaultBenchWorkDir, runVcfBench } from '../bench/vcf-bench.js';
+import { join } from 'node:path';
+import { defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { resolveSnapshot } from './snapshot-options.js';
 
 export function registerBenchCommands(program: Command): void {
@@ -30,11 +34,7 @@ export function registerBenchCommands(program: Command): void {
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { input: string; snapshot?: string; half: string; top: string; limit?: string; byCohort?: boolean; param?: string[]; workers?: string; json?: boolean }) => {
       if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
-      const parameters = Object.fromEntries((opts.param ?? []).map((kv) => {
-        const [k, v] = kv.split('=');
-        if (!k || v === undefined || Number.isNaN(Number(v))) throw new InvalidArgumentError(`--param expects name=number, got ${kv}`);
-        return [k, Number(v)];
-      }));
+      const parameters = parseParams(opts.param);
       await runPhenopacketBench({
         input: opts.input,
         snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
@@ -47,4 +47,58 @@ export function registerBenchCommands(program: Command): void {
         parameters,
       });
     });
+
+  bench
+    .command('variants')
+    .description('spike each phenopacket\'s causal variants into a real background exome and rank with phenotype + VCF vs phenotype only')
+    .requiredOption('--input <file>', 'phenopackets .jsonl.gz with vcfRecord (GRCh38) and allelicState')
+    .option('--background <vcf>', 'background exome (GRCh37)', join(defaultSourcesDir(), 'vcf', 'background-exome-grch37.vcf.gz'))
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--half <which>', 'all, even or odd cases by line order', 'all')
+    .option('--limit <n>', 'stop after n cases')
+    .option('--param <k=v...>', 'override a ranker parameter (for exploration)')
+    .option('--json', 'print the figures as JSON')
+    .action(async (opts: { input: string; background: string; snapshot?: string; half: string; limit?: string; param?: string[]; json?: boolean }) => {
+      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      await runVariantBench({
+        input: opts.input,
+        background: opts.background,
+        snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
+        half: opts.half as 'all' | 'even' | 'odd',
+        limit: opts.limit ? Number(opts.limit) : undefined,
+        json: !!opts.json,
+        parameters: parseParams(opts.param),
+      });
+    });
+  registerVcfBench(bench);
+}
+
+export function registerVcfBench(bench: Command): void {
+  bench
+    .command('vcf')
+    .description('VCF parse + annotate throughput, and a streamed multi-million-record GRCh38 .vcf.gz: wall time and peak memory')
+    .option('--background <vcf>', 'background exome (GRCh37)', join(defaultSourcesDir(), 'vcf', 'background-exome-grch37.vcf.gz'))
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--records <n>', 'records in the streamed file', '5000000')
+    .option('--work-dir <dir>', 'where the tiled file is written (kept for later runs)', defaultBenchWorkDir())
+    .option('--json', 'print the figures as JSON')
+    .action(async (opts: { background: string; snapshot?: string; records: string; workDir: string; json?: boolean }) => {
+      await runVcfBench({
+        background: opts.background,
+        snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
+        records: Number(opts.records),
+        workDir: opts.workDir,
+        json: !!opts.json,
+      });
+    });
+}
+
+function parseParams(list: string[] | undefined): Record<string, number> {
+  return Object.fromEntries(
+    (list ?? []).map((kv) => {
+      const [k, v] = kv.split('=');
+      if (!k || v === undefined || Number.isNaN(Number(v))) throw new InvalidArgumentError(`--param expects name=number, got ${kv}`);
+      return [k, Number(v)];
+    }),
+  );
 }

@@ -84,6 +84,13 @@ export function tinyTables(): RankingTables {
       annFlags,
       annOnset,
     },
-    genes: { ncbiIds: [11, 22, 44], symbols: ['GENE1', 'GENE2', 'GENE4'] },
+    genes: {
+      ncbiIds: [11, 22, 44],
+      symbols: ['GENE1', 'GENE2', 'GENE4'],
+      aliases: [['OLD1'], [], []],
+      chrom: ['1', '2', 'X'],
+      start: [1000, 5000, 100],
+      end: [2000, 6000, 900],
+    },
   };
 }

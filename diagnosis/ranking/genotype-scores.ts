@@ -1,0 +1,108 @@
+import type { Sex } from '../case/case-findings.js';
+import { genotypeLR, type GenotypeCheck } from '../variants/genotype-likelihood.js';
+import { modesOf, type InheritanceMode } from '../variants/inheritance-modes.js';
+import type { PatientVariants } from '../variants/patient-variants.js';
+import type { PhenotypeModel } from './phenotype-model.js';
+
+export interface GeneCheck {
+  gene: number;
+  check: GenotypeCheck;
+}
+
+/**
+ * Genotype evidence for every disease: the best of its genes' genotype likelihood ratios under the disease's modes of
+ * inheritance. A disease with no known gene gets LR 1 (the VCF says nothing about it); a disease whose genes carry no
+ * qualifying variant is lowered (genotype-likelihood.ts).
+ */
+export class GenotypeScores {
+  private readonly best = new Map<number, GeneCheck>();
+  /** ln LR per disease */
+  readonly lnLR: Float64Array;
+  /** per gene: checks by mode-set id (diseases share a handful of mode sets) */
+  private readonly perGene = new Map<number, (GenotypeCheck | undefined)[]>();
+  private readonly noVariant: GenotypeCheck;
+
+  constructor(
+    private readonly model: PhenotypeModel,
+    private readonly variants: PatientVariants,
+    private readonly sex: Sex | undefined,
+    private readonly modes: DiseaseModes,
+  ) {
+    const n = model.diseaseCount;
+    this.lnLR = new Float64Array(n);
+    this.noVariant = genotypeLR([], [], sex);
+    for (let d = 0; d < n; d += 1) {
+      const genes = model.diseaseGenes[d]!;
+      if (genes.length === 0) continue;
+      let best: GeneCheck | undefined;
+      for (const g of genes) {
+        const check = this.checkGene(g, d);
+        if (!best || check.lr > best.check.lr) best = { gene: g, check };
+      }
+      this.best.set(d, best!);
+      this.lnLR[d] = Math.log(best!.check.lr);
+    }
+  }
+
+  /** The genotype check of gene `g` for disease `d` (cached per gene and mode set). */
+  checkGene(g: number, d: number): GenotypeCheck {
+    const variants = this.variants.byGene.get(g);
+    if (!variants || variants.length === 0) return this.noVariant;
+    const set = this.modes.setOf[d]!;
+    let cache = this.perGene.get(g);
+    if (!cache) {
+      cache = [];
+      this.perGene.set(g, cache);
+    }
+    let check = cache[set];
+    if (!check) {
+      check = genotypeLR(variants, this.modes.sets[set]!, this.sex);
+      cache[set] = check;
+    }
+    return check;
+  }
+
+  bestFor(d: number): GeneCheck | undefined {
+    return this.best.get(d);
+  }
+}
+
+/** Modes of inheritance per disease (from its HPO inheritance annotations), as ids into a few distinct sets. */
+export interface DiseaseModes {
+  sets: InheritanceMode[][];
+  setOf: Int32Array;
+}
+
+/**
+ * A disease without inheritance annotations (every ORPHA entry in the sources here) takes the modes of the OMIM
+ * entries of the same MONDO concept, else of the other diseases of its genes; only then is the mode left open.
+ * Otherwise a carrier of cystic fibrosis would "satisfy" ORPHA's cystic fibrosis as if it were dominant.
+ */
+export function diseaseModes(model: PhenotypeModel): DiseaseModes {
+  const sets: InheritanceMode[][] = [];
+  const ids = new Map<string, number>();
+  const setOf = new Int32Array(model.diseaseCount);
+  const byMondo = new Map<string, number[]>();
+  model.diseaseMondo.forEach((mondo, d) => {
+    if (mondo) (byMondo.get(mondo) ?? byMondo.set(mondo, []).get(mondo)!).push(d);
+  });
+  const byGene = new Map<number, number[]>();
+  model.diseaseGenes.forEach((genes, d) => genes.forEach((g) => (byGene.get(g) ?? byGene.set(g, []).get(g)!).push(d)));
+  const inheritanceIds = (d: number) => model.inheritance[d]!.map((t) => model.termIds[t]!);
+  model.inheritance.forEach((terms, d) => {
+    let source = inheritanceIds(d);
+    if (source.length === 0 && model.diseaseMondo[d]) source = (byMondo.get(model.diseaseMondo[d]!) ?? []).flatMap(inheritanceIds);
+    if (source.length === 0) source = model.diseaseGenes[d]!.flatMap((g) => (byGene.get(g) ?? []).flatMap(inheritanceIds));
+    void terms;
+    const modes = modesOf(source).sort();
+    const key = modes.join(',');
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = sets.length;
+      sets.push(modes);
+      ids.set(key, id);
+    }
+    setOf[d] = id;
+  });
+  return { sets, setOf };
+}

@@ -1,0 +1,105 @@
+import type { InheritanceMode } from './inheritance-modes.js';
+import type { AnnotatedVariant } from './variant-annotator.js';
+
+export interface GenotypeCheck {
+  /** the mode of inheritance the evidence was checked against */
+  mode: InheritanceMode | 'none';
+  /** whether the genotype fits that mode (e.g. two alleles for a recessive disease) */
+  satisfied: boolean;
+  lr: number;
+  /** the variants the evidence rests on */
+  variants: AnnotatedVariant[];
+  reason: string;
+}
+
+/** Constants of the genotype model (see README "Genotype evidence"). */
+export const genotypeParameters = {
+  /**
+   * LR when the gene has no qualifying variant: P(none | gene causes the disease) ≈ 0.1 (a missed or non-coding
+   * causal variant, a CNV) over P(none | it does not) ≈ 1.
+   */
+  noQualifyingVariantLR: 0.1,
+  /** LR of a single qualifying heterozygous allele for a recessive disease (a carrier; the second hit may be missed) */
+  singleRecessiveAlleleLR: 1,
+};
+
+type Sex = 'MALE' | 'FEMALE' | 'OTHER_SEX' | 'UNKNOWN_SEX' | undefined;
+
+const isBiallelic = (v: AnnotatedVariant) => v.call.zygosity === 'homozygous' || v.call.zygosity === 'hemizygous';
+
+/** Best pair of heterozygous variants that may be in trans (phased on the same haplotype = in cis = excluded). */
+function bestCompoundPair(hets: AnnotatedVariant[]): [AnnotatedVariant, AnnotatedVariant] | undefined {
+  const sorted = [...hets].sort((a, b) => b.assessment.lr - a.assessment.lr);
+  for (let i = 0; i < sorted.length; i += 1) {
+    for (let j = i + 1; j < sorted.length; j += 1) {
+      const a = sorted[i]!;
+      const b = sorted[j]!;
+      const cis = a.call.haplotype !== undefined && b.call.haplotype !== undefined && a.call.haplotype === b.call.haplotype;
+      if (!cis) return [a, b];
+    }
+  }
+  return undefined;
+}
+
+function recessive(qualifying: AnnotatedVariant[], modeName: InheritanceMode): GenotypeCheck {
+  const hom = qualifying.filter(isBiallelic).sort((a, b) => b.assessment.lr - a.assessment.lr)[0];
+  const pair = bestCompoundPair(qualifying.filter((v) => v.call.zygosity === 'heterozygous'));
+  // Both alleles must be pathogenic: a compound heterozygote counts with the geometric mean of its two LRs.
+  const homLR = hom ? hom.assessment.lr : 0;
+  const pairLR = pair ? Math.sqrt(pair[0].assessment.lr * pair[1].assessment.lr) : 0;
+  if (homLR === 0 && pairLR === 0) {
+    const best = [...qualifying].sort((a, b) => b.assessment.lr - a.assessment.lr)[0]!;
+    return {
+      mode: modeName,
+      satisfied: false,
+      lr: genotypeParameters.singleRecessiveAlleleLR,
+      variants: [best],
+      reason: 'one heterozygous allele only: the disease needs two',
+    };
+  }
+  if (homLR >= pairLR) return { mode: modeName, satisfied: true, lr: homLR, variants: [hom!], reason: `${hom!.call.zygosity} allele` };
+  return { mode: modeName, satisfied: true, lr: pairLR, variants: [...pair!], reason: 'two heterozygous alleles (compound heterozygous or phase unknown)' };
+}
+
+/**
+ * The genotype likelihood ratio of one gene for a disease with the given modes of inheritance: the best variant (or
+ * pair) whose genotype fits a mode, weighted by its pathogenicity tier; the most favourable mode wins.
+ * Autosomal dominant: one allele. Recessive: homozygous, or two alleles not known to be in cis. X-linked recessive:
+ * a hemizygous (or homozygous) allele in a male, two alleles in a female. Mitochondrial / Y-linked / X-linked
+ * dominant: one allele.
+ */
+export function genotypeLR(variants: AnnotatedVariant[], modes: readonly InheritanceMode[], sex: Sex): GenotypeCheck {
+  const none = (reason: string): GenotypeCheck => ({ mode: 'none', satisfied: false, lr: genotypeParameters.noQualifyingVariantLR, variants: [], reason });
+  if (variants.length === 0) return none('no variant in the gene');
+  const qualifying = variants.filter((v) => v.assessment.lr > 0);
+  if (qualifying.length === 0) return none('only benign, common or non-coding variants in the gene');
+  let best: GenotypeCheck | undefined;
+  for (const mode of modes) {
+    let check: GenotypeCheck;
+    switch (mode) {
+      case 'dominant':
+      case 'x-dominant':
+      case 'mitochondrial':
+      case 'y-linked': {
+        const v = [...qualifying].sort((a, b) => b.assessment.lr - a.assessment.lr)[0]!;
+        check = { mode, satisfied: true, lr: v.assessment.lr, variants: [v], reason: `${v.call.zygosity} allele` };
+        break;
+      }
+      case 'recessive':
+        check = recessive(qualifying, mode);
+        break;
+      case 'x-recessive': {
+        if (sex === 'MALE') {
+          const v = qualifying.filter((x) => x.call.copies >= 1).sort((a, b) => b.assessment.lr - a.assessment.lr)[0]!;
+          check = { mode, satisfied: true, lr: v.assessment.lr, variants: [v], reason: 'hemizygous allele in a male' };
+        } else {
+          check = recessive(qualifying, mode);
+          if (sex === 'FEMALE' && check.satisfied) check.reason += ' in a female';
+        }
+        break;
+      }
+    }
+    if (!best || check.lr > best.lr) best = check;
+  }
+  return best!;
+}

@@ -1,0 +1,90 @@
+import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js';
+import type { AnnotatedVariant, VariantAnnotator } from './variant-annotator.js';
+import { readVcf, type VcfReadOptions, type VcfReadSummary } from './vcf-reader.js';
+
+/** The VCF summary a result carries (the command-line contract's `vcf` object, plus detail). */
+export interface VcfSummary extends VcfReadSummary {
+  lifted: number;
+  unlifted: number;
+  unliftedByReason: Record<string, number>;
+  /** the first few records that could not be lifted, as `line N: chrom:pos:ref:alt (reason)` */
+  unliftedExamples: string[];
+  /** passed alleles inside a gene the ranker scores */
+  inGenes: number;
+}
+
+/** The proband's variants grouped by the ranker's gene index (the strongest few per gene; see GeneVariantCollector). */
+export interface PatientVariants {
+  byGene: Map<number, AnnotatedVariant[]>;
+  /** all variants seen per gene, including those not kept */
+  countByGene?: Map<number, number>;
+  summary: VcfSummary;
+}
+
+/** Variants kept per gene: enough for the best single allele, homozygote and compound pair, and for display. */
+export const VARIANTS_KEPT_PER_GENE = 8;
+
+/**
+ * Keeps, per gene, the strongest variants only (by tier LR, then position), so that memory stays bounded on a genome
+ * of millions of records while the genotype check sees every variant that could matter to it.
+ */
+export class GeneVariantCollector {
+  readonly byGene = new Map<number, AnnotatedVariant[]>();
+  readonly countByGene = new Map<number, number>();
+
+  add(gene: number, v: AnnotatedVariant): void {
+    this.countByGene.set(gene, (this.countByGene.get(gene) ?? 0) + 1);
+    let list = this.byGene.get(gene);
+    if (!list) {
+      list = [];
+      this.byGene.set(gene, list);
+    }
+    if (list.length < VARIANTS_KEPT_PER_GENE) {
+      list.push(v);
+      if (list.length === VARIANTS_KEPT_PER_GENE) list.sort(stronger);
+      return;
+    }
+    // list is sorted strongest first: replace the weakest if this one is stronger
+    if (stronger(v, list[list.length - 1]!) < 0) {
+      list[list.length - 1] = v;
+      list.sort(stronger);
+    }
+  }
+}
+
+/** Order: higher tier LR, then biallelic before heterozygous, then key (deterministic). */
+function stronger(a: AnnotatedVariant, b: AnnotatedVariant): number {
+  if (a.assessment.lr !== b.assessment.lr) return b.assessment.lr - a.assessment.lr;
+  const za = a.call.copies >= 2 ? 0 : 1;
+  const zb = b.call.copies >= 2 ? 0 : 1;
+  if (za !== zb) return za - zb;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** Reads, normalises, lifts and annotates a VCF for one proband (streaming; memory bounded per gene). */
+export async function loadPatientVariants(path: string, options: VcfReadOptions, annotator: VariantAnnotator): Promise<PatientVariants> {
+  const collector = new GeneVariantCollector();
+  let lifted = 0;
+  let unlifted = 0;
+  let inGenes = 0;
+  const unliftedByReason: Record<string, number> = {};
+  const unliftedExamples: string[] = [];
+  let build: GenomeBuild | undefined;
+  const summary = await readVcf(path, options, (call) => {
+    // The header is read before the first call, so the build is known here.
+    const outcome = annotator.annotate(call, build ?? options.assembly ?? 'GRCh38');
+    if (outcome.kind === 'unlifted') {
+      unlifted += 1;
+      unliftedByReason[outcome.reason] = (unliftedByReason[outcome.reason] ?? 0) + 1;
+      if (unliftedExamples.length < 5) unliftedExamples.push(`line ${call.line}: ${call.chrom}:${call.pos}:${call.ref}:${call.alt} (${outcome.reason})`);
+      return;
+    }
+    if (outcome.variant.inputBuild === 'GRCh37') lifted += 1;
+    if (outcome.kind === 'outside-genes') return;
+    inGenes += 1;
+    for (const g of outcome.genes) collector.add(g, outcome.variant);
+  }, (info) => {
+    build = info.build;
+  });
+  return { byGene: collector.byGene, countByGene: collector.countByGene, summary: { ...summary, lifted, unlifted, unliftedByReason, unliftedExamples, inGenes } };
+}

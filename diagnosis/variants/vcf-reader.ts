@@ -1,0 +1,232 @@
+import VCF from '@gmod/vcf';
+import { basename } from 'node:path';
+import { readLineChunks } from '../../graph-snapshot/io/line-reader.js';
+import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { detectGenomeBuild, type GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js';
+import { normaliseChrom } from '../../graph-snapshot/parsers/ncbi-gene-parser.js';
+import { normaliseAlleles } from './allele-normalisation.js';
+import { alleleCall, parseGenotype, type AlleleCall } from './genotype.js';
+import { annotateAllele, annotationFormats, type AlleleAnnotation, type AnnotationFormat } from './vcf-annotations.js';
+
+export interface VcfReadOptions {
+  /** proband sample name (default: the first sample column) */
+  sample?: string;
+  /** overrides the build detected from the header */
+  assembly?: GenomeBuild;
+  /** keep only FILTER = PASS or '.' (default true) */
+  passOnly?: boolean;
+  onProgress?: (records: number) => void;
+}
+
+/** One ALT allele the proband carries, normalised, in the input build's coordinates. */
+export interface VcfCall {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  call: AlleleCall;
+  filter: string;
+  annotation?: AlleleAnnotation;
+  /** dbSNP-style ID column, kept for display only (never used as evidence of being common or benign) */
+  id?: string;
+  line: number;
+}
+
+export interface VcfHeaderInfo {
+  samples: string[];
+  sample: string;
+  build: GenomeBuild;
+  buildBasis: string;
+  annotations: string[];
+}
+
+export interface VcfReadSummary extends VcfHeaderInfo {
+  file: string;
+  /** data lines read */
+  records: number;
+  /** ALT alleles the proband carries that passed every check */
+  passed: number;
+  /** what was dropped, by reason (every record or allele not passed is counted under one reason) */
+  dropped: Record<string, number>;
+  /** a few `line N: text` examples per reason */
+  examples: Record<string, string[]>;
+}
+
+const acgtn = /^[ACGTN]+$/;
+const MAX_EXAMPLES = 3;
+
+/**
+ * Streams a VCF 4.x (.vcf, .vcf.gz, bgzip) and calls `onCall` for every ALT allele the proband carries, after
+ * splitting multi-allelic records, normalising alleles, honouring FILTER and parsing the genotype. Memory is constant
+ * in the file size. @gmod/vcf parses the header (meta-information, samples, CSQ/ANN formats); records are split with a
+ * lean column reader, because a full INFO parse of every record costs more than the rest of the pipeline.
+ */
+export async function readVcf(
+  path: string,
+  options: VcfReadOptions,
+  onCall: (c: VcfCall) => void,
+  onHeader?: (info: VcfHeaderInfo) => void,
+): Promise<VcfReadSummary> {
+  const file = basename(path);
+  const headerLines: string[] = [];
+  let header: (VcfHeaderInfo & { sampleColumn: number; formats: AnnotationFormat[] }) | undefined;
+  const summary: Omit<VcfReadSummary, keyof VcfHeaderInfo> = { file: path, records: 0, passed: 0, dropped: {}, examples: {} };
+  const drop = (reason: string, line: number, text: string) => {
+    summary.dropped[reason] = (summary.dropped[reason] ?? 0) + 1;
+    const list = (summary.examples[reason] ??= []);
+    if (list.length < MAX_EXAMPLES) list.push(`line ${line}: ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`);
+  };
+  const passOnly = options.passOnly ?? true;
+  let sawAnyLine = false;
+
+  for await (const { lines, firstLine } of readLineChunks(path)) {
+    for (let k = 0; k < lines.length; k += 1) {
+      const text = lines[k]!;
+      const line = firstLine + k;
+      if (!sawAnyLine && text !== '') {
+        sawAnyLine = true;
+        if (!text.startsWith('##fileformat=VCF')) {
+          throw new SourceError(path, line, `not a VCF file: the first line must be ##fileformat=VCFv4.x, found "${text.slice(0, 40)}"`);
+        }
+      }
+      if (!header) {
+        if (text.startsWith('#')) {
+          headerLines.push(text);
+          if (text.startsWith('#CHROM')) {
+            header = readHeader(path, line, headerLines, options);
+            onHeader?.(header);
+          }
+          continue;
+        }
+        if (text === '') continue;
+        throw new SourceError(path, line, 'data line before the #CHROM header line (header missing?)');
+      }
+      if (text === '') continue;
+      summary.records += 1;
+      if ((summary.records & 0xffff) === 0) options.onProgress?.(summary.records);
+      readRecord(text, line, header, passOnly, drop, (c) => {
+        summary.passed += 1;
+        onCall(c);
+      });
+    }
+  }
+  if (!sawAnyLine) throw new SourceError(path, undefined, `${file} is empty`);
+  if (!header) throw new SourceError(path, undefined, 'no #CHROM header line: not a VCF file, or the header is missing');
+  options.onProgress?.(summary.records);
+  const { sampleColumn: _c, formats: _f, ...info } = header;
+  return { ...info, ...summary };
+}
+
+function readHeader(path: string, line: number, headerLines: string[], options: VcfReadOptions) {
+  let parser: VCF;
+  try {
+    parser = new VCF({ header: headerLines.join('\n'), strict: false });
+  } catch (err) {
+    throw new SourceError(path, line, `invalid VCF header: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const samples = parser.samples;
+  if (samples.length === 0) throw new SourceError(path, line, 'the VCF has no sample columns: genotypes are needed');
+  const sample = options.sample ?? samples[0]!;
+  const index = samples.indexOf(sample);
+  if (index < 0) throw new SourceError(path, line, `sample "${sample}" is not in the VCF (samples: ${samples.join(', ')})`);
+  const detected = detectGenomeBuild(headerLines);
+  const build = options.assembly ?? detected.build;
+  if (!build) {
+    throw new SourceError(path, line, `cannot tell the genome build (${detected.basis}); say it with --assembly GRCh37 or GRCh38`);
+  }
+  const infoMeta = (parser.getMetadata('INFO') ?? {}) as Record<string, { Description?: unknown }>;
+  const formats = annotationFormats(infoMeta);
+  return {
+    samples,
+    sample,
+    build,
+    buildBasis: options.assembly ? 'given by the user' : detected.basis,
+    annotations: formats.map((f) => f.tag),
+    sampleColumn: 9 + index,
+    formats,
+  };
+}
+
+/** Start offsets of the first `n` tab-separated columns (and the end of the last), without splitting the line. */
+function columnOffsets(text: string, n: number, out: Int32Array): number {
+  let start = 0;
+  let k = 0;
+  while (k < n) {
+    out[k] = start;
+    const tab = text.indexOf('\t', start);
+    k += 1;
+    if (tab < 0) {
+      out[k] = text.length + 1;
+      return k;
+    }
+    start = tab + 1;
+  }
+  out[k] = start; // start of the next column = end of the last requested one + 1
+  return k;
+}
+
+let offsets = new Int32Array(64);
+
+function readRecord(
+  text: string,
+  line: number,
+  h: { sampleColumn: number; formats: AnnotationFormat[] },
+  passOnly: boolean,
+  drop: (reason: string, line: number, text: string) => void,
+  emit: (c: VcfCall) => void,
+): void {
+  const need = h.sampleColumn + 1;
+  if (offsets.length < need + 2) offsets = new Int32Array(need + 2);
+  const found = columnOffsets(text, need, offsets);
+  if (found < need) return drop('wrong number of columns', line, `${found} columns, the sample is column ${need}`);
+  const col = (i: number) => text.slice(offsets[i]!, offsets[i + 1]! - 1);
+  const pos = Number(col(1));
+  if (!Number.isInteger(pos) || pos < 1) return drop('invalid POS', line, col(1));
+  const ref = col(3).toUpperCase();
+  if (!acgtn.test(ref)) return drop('non-ACGTN REF', line, ref);
+  const filter = col(6);
+  if (passOnly && filter !== 'PASS' && filter !== '.') return drop(`FILTER not PASS`, line, filter);
+  const format = col(8);
+  if (!format.startsWith('GT')) return drop('no GT field', line, format);
+  const sampleField = col(h.sampleColumn);
+  const colon = sampleField.indexOf(':');
+  const gt = parseGenotype(colon < 0 ? sampleField : sampleField.slice(0, colon));
+  if (!gt) return drop('unreadable GT', line, sampleField);
+  if (gt.alleles.every((a) => a === null)) return drop('missing genotype', line, sampleField);
+  const alts = col(4).toUpperCase().split(',');
+  const chrom = normaliseChrom(col(0));
+  const id = col(2);
+  let carried = false;
+  for (let i = 0; i < alts.length; i += 1) {
+    const alt = alts[i]!;
+    const call = alleleCall(gt, i + 1);
+    if (!call) continue;
+    carried = true;
+    if (alt === '*' || alt === '.') {
+      drop('no ALT allele (* or .)', line, alt);
+      continue;
+    }
+    if (alt.startsWith('<') || alt.includes('[') || alt.includes(']')) {
+      drop('symbolic or breakend allele (not supported)', line, alt);
+      continue;
+    }
+    if (!acgtn.test(alt)) {
+      drop('non-ACGTN ALT', line, alt);
+      continue;
+    }
+    const n = normaliseAlleles(pos, ref, alt);
+    const annotation = h.formats.length ? annotateAllele(col(7), h.formats, ref, alts, i) : undefined;
+    emit({
+      chrom,
+      pos: n.pos,
+      ref: n.ref,
+      alt: n.alt,
+      call,
+      filter,
+      annotation,
+      id: id && id !== '.' ? id : undefined,
+      line,
+    });
+  }
+  if (!carried) drop('proband does not carry an ALT allele', line, sampleField.split(':')[0]!);
+}

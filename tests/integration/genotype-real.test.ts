@@ -1,0 +1,59 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
+import { scratchDir } from '../helpers/paths.js';
+import { achondroplasiaTerms, fgfr3G380R, spikedBackground } from '../helpers/spiked-vcf.js';
+
+describe('genotype-aware ranking on the real snapshot and background exome', () => {
+  let engine: DiagnosisEngine;
+  const dir = scratchDir();
+  beforeAll(async () => {
+    engine = await DiagnosisEngine.open(inject('realSnapshotDir'));
+  });
+
+  it('lifts a spiked GRCh37 variant, finds it in ClinVar and puts its gene first with the evidence', async () => {
+    const vcf = spikedBackground(inject('realSourcesDir'), join(dir, 'spiked.vcf.gz'), [fgfr3G380R.grch37]);
+    const variants = await engine.readVariants(vcf);
+    expect(variants.summary).toMatchObject({ build: 'GRCh37', records: 37_709, sample: 'manuel' });
+    expect(variants.summary.lifted + variants.summary.unlifted).toBe(variants.summary.passed);
+    expect(variants.summary.unlifted / variants.summary.passed).toBeLessThan(0.05);
+    expect(variants.summary.inGenes).toBeGreaterThan(5_000);
+    // A hypochondroplasia-leaning phenotype: the genotype evidence must still put FGFR3 first.
+    const r = engine.rank({ present: achondroplasiaTerms.slice(0, 4), excluded: [], sex: 'MALE' }, { top: 20, variants });
+    const g = r.genes[0]!;
+    expect(g.symbol).toBe('FGFR3');
+    expect(g.genotype).toMatchObject({ mode: 'dominant', satisfied: true });
+    const v = g.variants!.find((x) => x.key === fgfr3G380R.grch38Key)!;
+    expect(v).toMatchObject({ inputKey: '4:1806119:G:A', inputBuild: 'GRCh37', call: { zygosity: 'heterozygous' }, clinvar: { significance: 'pathogenic' } });
+    expect(v.clinvar!.hgvsC).toContain('c.1138G>A');
+    expect(r.vcf?.records).toBe(37_709);
+  });
+
+  it('reads the same variant from a GRCh38 VCF without liftover', async () => {
+    const vcf = join(dir, 'grch38.vcf');
+    writeFileSync(
+      vcf,
+      '##fileformat=VCFv4.2\n##contig=<ID=chr4,length=190214555>\n##reference=GRCh38\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tP1\nchr4\t1804392\t.\tG\tA\t50\tPASS\t.\tGT\t0/1\n',
+    );
+    const variants = await engine.readVariants(vcf);
+    expect(variants.summary).toMatchObject({ build: 'GRCh38', lifted: 0, inGenes: 1 });
+    const r = engine.rank({ present: achondroplasiaTerms, excluded: [] }, { variants });
+    expect(r.genes[0]).toMatchObject({ symbol: 'FGFR3', genotype: { satisfied: true } });
+    // Diseases whose genes carry no variant are lowered: the genotype evidence of another skeletal gene is 0.1.
+    expect(r.genes.find((x) => x.symbol === 'COL2A1')?.genotype?.lr).toBe(0.1);
+  });
+
+  it('does not let a single heterozygous allele satisfy a recessive disease', async () => {
+    const vcf = join(dir, 'carrier.vcf');
+    // CFTR F508del (GRCh38 7:117559590 ATCT>A), heterozygous only.
+    writeFileSync(vcf, '##fileformat=VCFv4.2\n##reference=GRCh38\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tP1\n7\t117559590\t.\tATCT\tA\t50\tPASS\t.\tGT\t0/1\n');
+    const variants = await engine.readVariants(vcf);
+    const r = engine.rank({ present: ['HP:0002719', 'HP:0001738', 'HP:0002066', 'HP:0012236'], excluded: [] }, { variants, top: 30 });
+    // Cystic fibrosis (autosomal recessive) is not satisfied by a carrier; ORPHA:586 borrows the mode of its OMIM twin.
+    const cf = r.diseases.find((d) => d.ids.includes('OMIM:219700'))!;
+    expect(cf.genotype).toMatchObject({ gene: 'CFTR', satisfied: false, reason: 'one heterozygous allele only: the disease needs two' });
+    // OMIM:211400 (bronchiectasis with or without elevated sweat chloride) is autosomal dominant in HPO: one allele fits.
+    expect(r.diseases.find((d) => d.ids.includes('OMIM:211400'))?.genotype).toMatchObject({ satisfied: true, mode: 'dominant' });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { genotypeLR, genotypeParameters } from '../../../diagnosis/variants/genotype-likelihood.js';
+import type { AnnotatedVariant } from '../../../diagnosis/variants/variant-annotator.js';
+import { assessVariant, tierLR } from '../../../diagnosis/variants/variant-pathogenicity.js';
+import type { ClinVarEntry } from '../../../diagnosis/variants/clinvar-index.js';
+
+const clinvar = (significance: string, stars: number): ClinVarEntry => ({ key: 'k', key37: '', significance, stars, clinvarId: '1', geneSymbol: 'G', hgvsC: '', hgvsP: '' });
+
+function variant(key: string, zygosity: 'heterozygous' | 'homozygous' | 'hemizygous', lr: number, haplotype?: number): AnnotatedVariant {
+  const copies = zygosity === 'homozygous' ? 2 : 1;
+  return {
+    key,
+    inputKey: key,
+    inputBuild: 'GRCh38',
+    call: haplotype === undefined ? { copies, zygosity } : { copies, zygosity, haplotype },
+    assessment: { tier: 'unknown', lr, reasons: [] },
+    line: 1,
+  };
+}
+
+describe('variant pathogenicity tiers', () => {
+  it('weights ClinVar P/LP by review stars and drops reviewed benign variants', () => {
+    expect(assessVariant(clinvar('pathogenic', 2), undefined)).toMatchObject({ tier: 'clinvar-pathogenic', lr: 1000 });
+    expect(assessVariant(clinvar('pathogenic', 0), undefined).lr).toBe(200);
+    expect(assessVariant(clinvar('likely_pathogenic', 1), undefined)).toMatchObject({ tier: 'clinvar-likely-pathogenic', lr: 200 });
+    expect(assessVariant(clinvar('benign', 2), undefined)).toMatchObject({ tier: 'benign', lr: 0 });
+    expect(assessVariant(clinvar('uncertain', 1), undefined)).toMatchObject({ tier: 'unknown', lr: tierLR.unknown });
+  });
+
+  it('uses consequence, population frequency and predictor scores when the VCF is annotated', () => {
+    const a = (x: object) => ({ source: 'VEP' as const, consequence: 'missense_variant', impact: 'MODERATE' as const, ...x });
+    expect(assessVariant(undefined, a({ consequence: 'stop_gained', impact: 'HIGH' })).tier).toBe('predicted-damaging');
+    expect(assessVariant(undefined, a({ revel: 0.9 })).tier).toBe('predicted-damaging');
+    expect(assessVariant(undefined, a({ caddPhred: 22 })).tier).toBe('predicted-moderate');
+    expect(assessVariant(undefined, a({})).tier).toBe('rare-coding');
+    expect(assessVariant(undefined, a({ consequence: 'synonymous_variant', impact: 'LOW' })).tier).toBe('benign');
+    expect(assessVariant(undefined, a({ consequence: 'stop_gained', impact: 'HIGH', populationAf: 0.05 })).tier).toBe('benign');
+    expect(assessVariant(undefined, a({ consequence: 'intron_variant', impact: 'MODIFIER', spliceAi: 0.8 })).tier).toBe('predicted-damaging');
+  });
+
+  it('credits a change at the codon of a ClinVar pathogenic variant (PM5) and a hotspot without benign variation (PM1)', () => {
+    expect(assessVariant(undefined, undefined, { nearestPathogenic: 1, benignNearby: false })).toMatchObject({ tier: 'clinvar-same-codon', lr: tierLR.clinvarSameCodon });
+    expect(assessVariant(undefined, undefined, { nearestPathogenic: 20, benignNearby: false })).toMatchObject({ tier: 'clinvar-hotspot', lr: tierLR.clinvarHotspot });
+    expect(assessVariant(undefined, undefined, { nearestPathogenic: 20, benignNearby: true }).tier).toBe('unknown');
+    expect(assessVariant(undefined, undefined, { nearestPathogenic: 200, benignNearby: false }).tier).toBe('unknown');
+  });
+});
+
+describe('genotype likelihood ratio and the inheritance check', () => {
+  it('dominant: one heterozygous allele is enough', () => {
+    const r = genotypeLR([variant('a', 'heterozygous', 50), variant('b', 'heterozygous', 2)], ['dominant'], 'FEMALE');
+    expect(r).toMatchObject({ mode: 'dominant', satisfied: true, lr: 50 });
+    expect(r.variants.map((v) => v.key)).toEqual(['a']);
+  });
+
+  it('recessive: homozygous, or two heterozygous alleles (geometric mean), never two in cis', () => {
+    expect(genotypeLR([variant('a', 'homozygous', 200)], ['recessive'], undefined)).toMatchObject({ satisfied: true, lr: 200 });
+    const pair = genotypeLR([variant('a', 'heterozygous', 200), variant('b', 'heterozygous', 50)], ['recessive'], undefined);
+    expect(pair).toMatchObject({ satisfied: true, lr: 100 });
+    const cis = genotypeLR([variant('a', 'heterozygous', 200, 0), variant('b', 'heterozygous', 50, 0)], ['recessive'], undefined);
+    expect(cis).toMatchObject({ satisfied: false, lr: genotypeParameters.singleRecessiveAlleleLR });
+    const trans = genotypeLR([variant('a', 'heterozygous', 200, 0), variant('b', 'heterozygous', 50, 1)], ['recessive'], undefined);
+    expect(trans).toMatchObject({ satisfied: true, lr: 100 });
+    expect(genotypeLR([variant('a', 'heterozygous', 1000)], ['recessive'], undefined)).toMatchObject({ satisfied: false, lr: 1, reason: 'one heterozygous allele only: the disease needs two' });
+  });
+
+  it('X-linked recessive: one allele in a male, two in a female', () => {
+    expect(genotypeLR([variant('a', 'hemizygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50 });
+    expect(genotypeLR([variant('a', 'homozygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50 });
+    expect(genotypeLR([variant('a', 'heterozygous', 50)], ['x-recessive'], 'FEMALE')).toMatchObject({ satisfied: false, lr: 1 });
+  });
+
+  it('penalises a gene with no qualifying variant, and picks the most favourable mode', () => {
+    expect(genotypeLR([], ['dominant'], undefined)).toMatchObject({ mode: 'none', satisfied: false, lr: 0.1 });
+    expect(genotypeLR([variant('a', 'heterozygous', 0)], ['dominant'], undefined)).toMatchObject({ lr: 0.1, reason: expect.stringContaining('benign') });
+    const either = genotypeLR([variant('a', 'heterozygous', 50)], ['recessive', 'dominant'], undefined);
+    expect(either).toMatchObject({ mode: 'dominant', lr: 50 });
+  });
+});
