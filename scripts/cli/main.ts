@@ -4,6 +4,7 @@ import { ExitCode, exitCodeHelp } from './exit-codes.js';
 import { registerSnapshotCommands } from './snapshot-commands.js';
 import { registerBenchCommands } from './bench-commands.js';
 import { registerRankCommand } from './rank-command.js';
+import { defaultModelStoreDir, registerModelsCommand } from './models-command.js';
 
 const program = new Command();
 program
@@ -16,6 +17,7 @@ program
 registerSnapshotCommands(program);
 registerRankCommand(program);
 registerBenchCommands(program);
+registerModelsCommand(program, { storeDir: defaultModelStoreDir });
 
 try {
   await program.parseAsync(process.argv);
