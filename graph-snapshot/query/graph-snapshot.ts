@@ -43,6 +43,24 @@ export interface LexiconEntry {
   ic: number;
 }
 
+/** What the evidence pack says about a disease beyond the ranker's tables. */
+export interface DiseaseContext {
+  id: string;
+  label: string;
+  synonyms: string[];
+  mondo: string;
+  /** HPO mode-of-inheritance ids and labels */
+  inheritance: { id: string; label: string }[];
+  /** Orphanet classification parents (of the entry or of its ORPHA twin through MONDO) */
+  classification: { id: string; label: string }[];
+}
+
+export interface DiseaseText {
+  id: string;
+  label: string;
+  synonyms: string[];
+}
+
 export interface DiseaseHit {
   id: string;
   label: string;
@@ -254,6 +272,50 @@ export class GraphSnapshot {
   async variantKeys(limit: number): Promise<string[]> {
     const rows = await this.rows('MATCH (v:Variant) RETURN v.key AS key LIMIT $limit', { limit });
     return rows.map((r) => String(r['key']));
+  }
+
+  /** Names, synonyms, inheritance and Orphanet classification of a few diseases (evidence packs). */
+  async diseaseContexts(ids: string[]): Promise<DiseaseContext[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.rows(
+      `MATCH (d:Disease) WHERE d.id IN $ids
+       OPTIONAL MATCH (d)-[:SAME_AS]->(:MondoConcept)<-[:SAME_AS]-(twin:Disease)
+       OPTIONAL MATCH (x:Disease)-[:CLASSIFIED_UNDER]->(parent:Disease) WHERE x.id = d.id OR x.id = twin.id
+       RETURN d.id AS id, d.label AS label, d.synonyms AS synonyms, d.mondo AS mondo, d.inheritance AS inheritance,
+              collect(DISTINCT {id: parent.id, label: parent.label}) AS parents, collect(DISTINCT twin.id) AS twins`,
+      { ids },
+    );
+    const inheritanceIds = [...new Set(rows.flatMap((r) => (r['inheritance'] as string[] | null) ?? []))];
+    const labels = new Map<string, string>();
+    if (inheritanceIds.length) {
+      const t = await this.rows('MATCH (p:Phenotype) WHERE p.id IN $ids RETURN p.id AS id, p.label AS label', { ids: inheritanceIds });
+      for (const r of t) labels.set(String(r['id']), String(r['label']));
+    }
+    const byId = new Map(
+      rows.map((r) => {
+        const twins = new Set(((r['twins'] as (string | null)[] | null) ?? []).filter((x): x is string => !!x));
+        twins.add(String(r['id']));
+        const parents = (r['parents'] as { id: string | null; label: string | null }[] | null) ?? [];
+        // the disease's own twins (its ORPHA entry, ORPHA subtypes of the same concept) are not its classification
+        const keep = parents.filter((x) => !!x.id && !twins.has(x.id));
+        const ctx: DiseaseContext = {
+          id: String(r['id']),
+          label: String(r['label'] ?? ''),
+          synonyms: (r['synonyms'] as string[] | null) ?? [],
+          mondo: String(r['mondo'] ?? ''),
+          inheritance: ((r['inheritance'] as string[] | null) ?? []).map((id) => ({ id, label: labels.get(id) ?? id })),
+          classification: keep.map((x) => ({ id: x.id!, label: x.label ?? x.id! })),
+        };
+        return [ctx.id, ctx];
+      }),
+    );
+    return ids.map((id) => byId.get(id)).filter((x): x is DiseaseContext => !!x);
+  }
+
+  /** Every active disease's names, for a full-text index. */
+  async diseaseTexts(): Promise<DiseaseText[]> {
+    const rows = await this.rows('MATCH (d:Disease) WHERE d.active RETURN d.id AS id, d.label AS label, d.synonyms AS synonyms');
+    return rows.map((r) => ({ id: String(r['id']), label: String(r['label'] ?? ''), synonyms: (r['synonyms'] as string[] | null) ?? [] }));
   }
 
   /** Disease ids that are the same MONDO concept as the given one (itself included). */

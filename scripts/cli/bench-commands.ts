@@ -4,6 +4,9 @@ import { benchSnapshot } from '../bench/snapshot-bench.js';
 import { runPhenopacketBench } from '../bench/phenopacket-bench.js';
 import { runVariantBench } from '../bench/variant-bench.js';
 import { defaultBenchWorkDir, runVcfBench } from '../bench/vcf-bench.js';
+import { runReasoningBench } from '../bench/reasoning-bench.js';
+import { registerExtractionBench } from '../bench/extraction-bench.js';
+import { dataHome } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { join } from 'node:path';
 import { defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { resolveSnapshot } from './snapshot-options.js';
@@ -71,6 +74,27 @@ export function registerBenchCommands(program: Command): void {
       });
     });
   registerVcfBench(bench);
+  registerExtractionBench(bench);
+  bench
+    .command('reasoning')
+    .description('evidence-pack build time per case, prompt size in tokens, and the model\'s tokens/s on this machine')
+    .requiredOption('--input <file>', 'phenopackets .jsonl.gz')
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--cases <n>', 'cases to build packs for', '100')
+    .option('--model <id-or-path>', 'a registry id or a .gguf path (default: the tiny test model in ../shared/models)')
+    .option('--threads <list>', 'thread counts to measure, comma-separated', '1,2')
+    .option('--json', 'print the figures as JSON')
+    .action(async (opts: { input: string; snapshot?: string; cases: string; model?: string; threads: string; json?: boolean }) => {
+      await runReasoningBench({
+        input: opts.input,
+        snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
+        cases: Number(opts.cases),
+        model: opts.model,
+        modelStore: join(dataHome(), 'models'),
+        threads: opts.threads.split(',').map(Number).filter((n) => n > 0),
+        json: !!opts.json,
+      });
+    });
 }
 
 export function registerVcfBench(bench: Command): void {

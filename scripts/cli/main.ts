@@ -4,7 +4,11 @@ import { ExitCode, exitCodeHelp } from './exit-codes.js';
 import { registerSnapshotCommands } from './snapshot-commands.js';
 import { registerBenchCommands } from './bench-commands.js';
 import { registerRankCommand } from './rank-command.js';
+import { registerDiagnoseCommand } from './diagnose-command.js';
+import { registerServeCommand } from './serve-command.js';
+import { registerExtractCommand } from './extract-command.js';
 import { defaultModelStoreDir, registerModelsCommand } from './models-command.js';
+import { registerCasesCommand } from './cases-command.js';
 
 const program = new Command();
 program
@@ -16,8 +20,12 @@ program
 
 registerSnapshotCommands(program);
 registerRankCommand(program);
+registerDiagnoseCommand(program);
+registerServeCommand(program);
+registerExtractCommand(program);
 registerBenchCommands(program);
 registerModelsCommand(program, { storeDir: defaultModelStoreDir });
+registerCasesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { durationToYears } from './iso8601-duration.js';
+import type { Sex } from './case-findings.js';
+
+/**
+ * A case for `rarediag diagnose`: any of a narrative, HPO terms (observed, or `{"id", "excluded": true}`), a VCF, and
+ * demographics. A GA4GH phenopacket may be given instead of, or besides, the terms.
+ */
+const term = z.union([z.string().regex(/^HP:\d{7}$/, 'an HPO id like HP:0001250'), z.object({ id: z.string().regex(/^HP:\d{7}$/), excluded: z.boolean().optional() })]);
+
+export const caseFileSchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    sex: z.enum(['MALE', 'FEMALE', 'OTHER_SEX', 'UNKNOWN_SEX']).optional(),
+    /** ISO 8601 duration (P6Y) or years */
+    age: z.union([z.string(), z.number().nonnegative()]).optional(),
+    narrative: z.string().optional(),
+    hpo: z.array(term).optional(),
+    excluded: z.array(z.string().regex(/^HP:\d{7}$/)).optional(),
+    vcf: z
+      .union([z.string().min(1), z.object({ path: z.string().min(1), sample: z.string().optional(), assembly: z.enum(['GRCh37', 'GRCh38']).optional() })])
+      .optional(),
+  })
+  .strict();
+
+export type CaseFile = z.infer<typeof caseFileSchema>;
+
+export interface NormalisedCase {
+  id: string;
+  sex?: Sex;
+  ageYears?: number;
+  narrative?: string;
+  present: string[];
+  excluded: string[];
+  vcf?: { path: string; sample?: string; assembly?: 'GRCh37' | 'GRCh38' };
+}
+
+export type CaseFileParse = { ok: true; value: NormalisedCase } | { ok: false; error: string };
+
+export function parseCaseFile(value: unknown, fallbackId: string): CaseFileParse {
+  const parsed = caseFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, error: `field ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+  }
+  const c = parsed.data;
+  if (!c.narrative?.trim() && !c.hpo?.length && !c.vcf) return { ok: false, error: 'the case has no narrative, no HPO terms and no VCF' };
+  const ageYears = typeof c.age === 'number' ? c.age : c.age ? durationToYears(c.age) : undefined;
+  if (typeof c.age === 'string' && ageYears === undefined) return { ok: false, error: `field age: "${c.age}" is not an ISO 8601 duration like P6Y` };
+  const terms = c.hpo ?? [];
+  return {
+    ok: true,
+    value: {
+      id: c.id ?? fallbackId,
+      sex: c.sex,
+      ageYears,
+      narrative: c.narrative,
+      present: terms.filter((t) => typeof t === 'string' || !t.excluded).map((t) => (typeof t === 'string' ? t : t.id)),
+      excluded: [...terms.filter((t) => typeof t !== 'string' && t.excluded).map((t) => (t as { id: string }).id), ...(c.excluded ?? [])],
+      vcf: typeof c.vcf === 'string' ? { path: c.vcf } : c.vcf,
+    },
+  };
+}

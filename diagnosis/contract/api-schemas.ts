@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/**
+ * The typed API between the UI and the engine. The same schemas validate requests and responses on both sides of the
+ * Electron IPC bridge and of the loopback HTTP server, so the renderer never sees an unchecked value and the main
+ * process never acts on one. Browser-safe: zod only, no Node imports.
+ */
+export const hpoId = z.string().regex(/^HP:\d{7}$/);
+export const sex = z.enum(['MALE', 'FEMALE', 'OTHER_SEX', 'UNKNOWN_SEX']);
+export const findingStatus = z.enum(['present', 'excluded', 'uncertain', 'family']);
+export const findingSource = z.enum(['typed', 'extracted', 'llm-accepted']);
+export const caseStatus = z.enum(['in-progress', 'solved', 'unsolved']);
+
+export const finding = z.object({
+  hpoId,
+  label: z.string(),
+  status: findingStatus,
+  source: findingSource,
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  text: z.string().optional(),
+  confidence: z.number().min(0).max(1).optional(),
+});
+export type Finding = z.infer<typeof finding>;
+
+export const caseSummary = z.object({
+  id: z.string(),
+  label: z.string(),
+  status: caseStatus,
+  sex: sex.optional(),
+  ageYears: z.number().nonnegative().optional(),
+  updatedAt: z.string(),
+  findingCount: z.number().int(),
+  topCandidate: z.string().optional(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const vcfSummary = z.object({
+  path: z.string(),
+  sample: z.string(),
+  build: z.string(),
+  records: z.number().int(),
+  passed: z.number().int(),
+  lifted: z.number().int(),
+  unlifted: z.number().int(),
+  inGenes: z.number().int(),
+  dropped: z.record(z.string(), z.number()),
+});
+export type VcfSummary = z.infer<typeof vcfSummary>;
+
+export const caseDetail = caseSummary.extend({
+  narrative: z.string(),
+  findings: z.array(finding),
+  vcf: vcfSummary.optional(),
+  notes: z.string(),
+  finalDiagnosis: z.string().optional(),
+  runs: z.array(z.object({ id: z.string(), createdAt: z.string(), snapshotId: z.string(), modelId: z.string().optional(), topCandidate: z.string().optional() })),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const termRef = z.object({ id: z.string(), label: z.string() });
+
+export const termHit = z.object({
+  id: hpoId,
+  label: z.string(),
+  /** the synonym that matched, when it was not the label */
+  matched: z.string().optional(),
+  /** the path from the top of the phenotype branch to the term's parent */
+  path: z.array(termRef),
+});
+export type TermHit = z.infer<typeof termHit>;
+
+export const variantEvidence = z.object({
+  grch38: z.string(),
+  input: z.string(),
+  inputBuild: z.string(),
+  zygosity: z.string(),
+  clinvar: z.object({ significance: z.string(), stars: z.number(), id: z.string(), hgvsC: z.string().optional(), hgvsP: z.string().optional() }).optional(),
+  consequence: z.string().optional(),
+  tier: z.string(),
+  lr: z.number(),
+});
+
+export const termEvidence = z.object({
+  id: z.string(),
+  label: z.string(),
+  match: z.string(),
+  diseaseTerm: termRef.optional(),
+  lr: z.number(),
+  frequency: z.number().optional(),
+});
+
+export const candidate = z.object({
+  rank: z.number().int(),
+  id: z.string(),
+  ids: z.array(z.string()),
+  label: z.string(),
+  mondo: z.string(),
+  score: z.number(),
+  probability: z.number(),
+  coverage: z.number(),
+  genes: z.array(z.object({ symbol: z.string(), ncbiGeneId: z.number() })),
+  genotype: z.object({ gene: z.string(), lr: z.number(), mode: z.string(), satisfied: z.boolean(), reason: z.string(), variants: z.array(variantEvidence) }).optional(),
+  observed: z.array(termEvidence),
+  excluded: z.array(termEvidence),
+  notReported: z.array(termRef),
+});
+export type Candidate = z.infer<typeof candidate>;
+
+export const reasoningView = z.object({
+  modelId: z.string(),
+  hardware: z.string(),
+  differential: z.array(z.object({ diseaseId: z.string(), label: z.string(), rank: z.number(), confidence: z.number(), rationale: z.string(), evidenceIds: z.array(z.string()) })),
+  evidence: z.record(z.string(), z.string()),
+  rejected: z.array(z.object({ where: z.string(), value: z.string(), reason: z.string() })),
+  fused: z.array(z.object({ diseaseId: z.string(), label: z.string(), fusedRank: z.number(), deterministicRank: z.number().optional(), llmRank: z.number().optional() })),
+  nextSteps: z.array(z.string()),
+  caveats: z.array(z.string()),
+  error: z.string().optional(),
+});
+
+export const runResult = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  createdAt: z.string(),
+  snapshotId: z.string(),
+  candidates: z.array(candidate),
+  genes: z.array(z.object({ rank: z.number(), symbol: z.string(), score: z.number(), probability: z.number(), genotypeLR: z.number().optional() })),
+  discriminating: z.array(z.object({ hpoId: z.string(), label: z.string(), presentIn: z.array(z.string()), absentIn: z.array(z.string()) })),
+  reasoning: reasoningView.optional(),
+  timings: z.record(z.string(), z.number()),
+});
+export type RunResult = z.infer<typeof runResult>;
+
+export const snapshotInfo = z.object({
+  snapshotId: z.string(),
+  builtAt: z.string(),
+  schemaVersion: z.number(),
+  summary: z.record(z.string(), z.number()),
+  sources: z.array(z.object({ path: z.string(), release: z.string() })),
+});
+
+export const modelInfo = z.object({ id: z.string(), file: z.string(), sizeBytes: z.number(), architecture: z.string(), quantization: z.string(), contextLength: z.number().optional(), selected: z.boolean() });

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  caseDetail,
+  caseStatus,
+  caseSummary,
+  finding,
+  modelInfo,
+  runResult,
+  sex,
+  snapshotInfo,
+  termHit,
+  vcfSummary,
+} from './api-schemas.js';
+
+/**
+ * Every method of the workstation API: its request and response schemas. One table, used by the Electron preload and
+ * main handlers, the loopback HTTP server and the renderer's client alike.
+ */
+export const api = {
+  'snapshot.info': { request: z.object({}), response: snapshotInfo },
+  'snapshot.verify': { request: z.object({}), response: z.object({ ok: z.boolean(), problems: z.array(z.object({ file: z.string(), problem: z.string() })) }) },
+  'cases.list': { request: z.object({ search: z.string().optional() }), response: z.array(caseSummary) },
+  'cases.get': { request: z.object({ id: z.string() }), response: caseDetail },
+  'cases.create': { request: z.object({ label: z.string().min(1).max(200), sex: sex.optional(), ageYears: z.number().nonnegative().max(130).optional() }), response: caseDetail },
+  'cases.update': {
+    request: z.object({
+      id: z.string(),
+      label: z.string().min(1).max(200).optional(),
+      sex: sex.optional(),
+      ageYears: z.number().nonnegative().max(130).optional(),
+      status: caseStatus.optional(),
+      narrative: z.string().max(10_000_000).optional(),
+      notes: z.string().max(1_000_000).optional(),
+      finalDiagnosis: z.string().optional(),
+    }),
+    response: caseDetail,
+  },
+  'cases.setFindings': { request: z.object({ id: z.string(), findings: z.array(finding) }), response: caseDetail },
+  'intake.extract': { request: z.object({ text: z.string().max(10_000_000) }), response: z.array(finding) },
+  'terms.search': { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(50).optional() }), response: z.array(termHit) },
+  'vcf.attach': { request: z.object({ caseId: z.string(), path: z.string().min(1), sample: z.string().optional(), assembly: z.enum(['GRCh37', 'GRCh38']).optional() }), response: z.object({ jobId: z.string() }) },
+  'diagnosis.run': { request: z.object({ caseId: z.string(), reason: z.boolean().optional(), modelId: z.string().optional() }), response: z.object({ jobId: z.string() }) },
+  'runs.get': { request: z.object({ runId: z.string() }), response: runResult },
+  'decisions.record': {
+    request: z.object({ caseId: z.string(), runId: z.string(), diseaseId: z.string(), decision: z.enum(['accept', 'reject']), note: z.string().max(10_000).optional() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  'report.html': { request: z.object({ caseId: z.string(), runId: z.string() }), response: z.object({ html: z.string() }) },
+  'models.list': { request: z.object({}), response: z.array(modelInfo) },
+  'jobs.cancel': { request: z.object({ jobId: z.string() }), response: z.object({ cancelled: z.boolean() }) },
+} as const;
+
+export type ApiMethod = keyof typeof api;
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof api)[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.infer<(typeof api)[M]['response']>;
+
+/** Events pushed from the engine to the UI for long jobs (VCF import, diagnosis, LLM). */
+export const jobEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), jobId: z.string(), fraction: z.number().min(0).max(1), step: z.string() }),
+  z.object({ type: z.literal('chunk'), jobId: z.string(), kind: z.enum(['thought', 'answer']), text: z.string() }),
+  z.object({ type: z.literal('done'), jobId: z.string(), result: z.union([z.object({ kind: z.literal('vcf'), summary: vcfSummary }), z.object({ kind: z.literal('run'), runId: z.string() })]) }),
+  z.object({ type: z.literal('failed'), jobId: z.string(), error: z.string() }),
+]);
+export type JobEvent = z.infer<typeof jobEvent>;
+
+/** The API as the UI uses it. */
+export interface WorkstationApi {
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>>;
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+}
+
+/** A failure the UI can show: a message naming what was wrong, and whether it was the caller's input. */
+export const apiError = z.object({ error: z.string(), kind: z.enum(['bad-request', 'not-found', 'bad-input', 'failure']) });
+export type ApiError = z.infer<typeof apiError>;
+
+export class ApiCallError extends Error {
+  constructor(
+    message: string,
+    readonly kind: ApiError['kind'],
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}
+
+/** Validates a request for a method, throwing a bad-request ApiCallError naming the field. */
+export function parseRequest<M extends ApiMethod>(method: M, value: unknown): z.infer<(typeof api)[M]['request']> {
+  const spec = api[method];
+  if (!spec) throw new ApiCallError(`unknown method ${String(method)}`, 'bad-request');
+  const parsed = spec.request.safeParse(value ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ApiCallError(`${method}: field ${issue.path.join('.') || '(root)'}: ${issue.message}`, 'bad-request');
+  }
+  return parsed.data as z.infer<(typeof api)[M]['request']>;
+}
+
+export function parseResponse<M extends ApiMethod>(method: M, value: unknown): ApiResponse<M> {
+  const parsed = api[method].response.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ApiCallError(`${method}: response field ${issue.path.join('.') || '(root)'}: ${issue.message}`, 'failure');
+  }
+  return parsed.data as ApiResponse<M>;
+}
+
+export const isApiMethod = (m: string): m is ApiMethod => Object.prototype.hasOwnProperty.call(api, m);

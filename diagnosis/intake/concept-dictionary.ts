@@ -1,0 +1,219 @@
+import type { DictionaryTerm, LexiconNames, NameSource, TermName } from './lexicon-names.js';
+import { TermNormaliser } from './term-normaliser.js';
+import { PUNCT, WORD, tokenize, type Token } from './text-tokens.js';
+
+export interface DictionaryEntry {
+  term: number;
+  source: NameSource;
+  /**
+   * the words of the names of this term on this key path, lower case, space-separated: a match on one of them is
+   * exact (no stemming or word equivalence needed)
+   */
+  words: string[];
+  /** an abbreviation ("GDD", "L-TGA"): matches only text written with capitals */
+  capitals: boolean;
+  /** matches only the same word or its plural, not other inflections ("collect" must not match "collecting") */
+  literal: boolean;
+  /**
+   * the name as written, or a form derived from it: reordered ("Y X" for "X of Y", same words) or shortened
+   * ("abnormal X" for "Abnormal X morphology", a word dropped)
+   */
+  form: NameForm;
+}
+
+export type NameForm = 'name' | 'reordered' | 'shortened';
+
+export interface TrieNode {
+  next?: Map<string, TrieNode>;
+  entries?: DictionaryEntry[];
+}
+
+export interface DictionaryOptions {
+  /**
+   * Also index forms derived from the names: "kidney abnormality" for "Abnormality of the kidney" (names with one
+   * "of"), and "abnormal rib" and "rib abnormality" for "Abnormal rib morphology" (HPO's naming scheme for
+   * structural abnormalities, which text rarely spells out).
+   */
+  derivedNames: boolean;
+  /**
+   * Single-word PhenoTagger variants mix real synonyms the partial hp.obo lacks ("neurofibromatosis", "nevi") with
+   * loose words ("mouth" for hyperorality, "weakness" for asthenia, "arranging" for atypical sorting). One is indexed
+   * only when it is specific: six letters or more, not a verb form in -ing, and a word found in the labels and
+   * synonyms of at most this many other terms (a word spread over many names, like "tumor" or "contracture", names
+   * no one concept); it then matches only literally. -1 indexes none.
+   */
+  singleWordVariantMaxSpread: number;
+}
+
+export const defaultDictionaryOptions: DictionaryOptions = { derivedNames: true, singleWordVariantMaxSpread: 5 };
+
+/** Words a name or a text may contain or leave out without changing the concept. */
+export const SKIPPABLE = new Set(['the', 'an', 'a']);
+const NAME_DROPPED = new Set(['the', 'an']);
+
+const isAbbreviation = (name: string) => /^[A-Za-z0-9-]{2,8}s?$/.test(name) && (name.match(/[A-Z]/g)?.length ?? 0) >= 2;
+
+/**
+ * The compiled dictionary: a trie over normalised token keys (see term-normaliser.ts). A name with hyphenated or
+ * letter-digit groups ("cafe-au-lait", "NF2") is indexed both split and joined, as the text may write it either way.
+ */
+export class ConceptDictionary {
+  readonly root: TrieNode = {};
+  readonly normaliser: TermNormaliser;
+  private entryCount = 0;
+
+  private constructor(
+    readonly terms: DictionaryTerm[],
+    private readonly ids: Map<string, number>,
+    vocabulary: Set<string>,
+  ) {
+    this.normaliser = new TermNormaliser(vocabulary);
+  }
+
+  static compile(lex: LexiconNames, options: Partial<DictionaryOptions> = {}): ConceptDictionary {
+    const o = { ...defaultDictionaryOptions, ...options };
+    const tokenized = lex.names.map((n) => ({ n, tokens: tokenize(n.name).filter((t) => !(t.kind === WORD && NAME_DROPPED.has(t.lower))) }));
+    const vocabulary = new Set<string>();
+    for (const { tokens } of tokenized) for (const t of tokens) if (t.kind === WORD) vocabulary.add(t.lower);
+    const dict = new ConceptDictionary(lex.terms, lex.resolve, vocabulary);
+    const spread = wordSpread(tokenized, (w) => dict.key(w));
+    for (const { n, tokens } of tokenized) {
+      if (tokens.length === 0 || !tokens.some((t) => t.kind === WORD)) continue;
+      const capitals = isAbbreviation(n.name);
+      let literal = false;
+      if (n.source === 'variant' && !capitals && tokens.length === 1) {
+        const w = tokens[0]!.lower;
+        if (w.length < 6 || w.endsWith('ing') || (spread.get(dict.key(w)) ?? 0) > o.singleWordVariantMaxSpread) continue;
+        literal = true;
+      }
+      const entry: DictionaryEntry = { term: n.term, source: n.source, words: [wordsOf(tokens)], capitals, literal, form: 'name' };
+      dict.insert(tokens, entry);
+      if (!o.derivedNames) continue;
+      for (const [form, tokensOfForm] of derivedForms(tokens)) dict.insert(tokensOfForm, { ...entry, words: [wordsOf(tokensOfForm)], form });
+    }
+    return dict;
+  }
+
+  get size(): number {
+    return this.entryCount;
+  }
+
+  /** The current term an HPO id (primary, alt or obsolete) stands for, if it is in the dictionary. */
+  termIndex(id: string): number | undefined {
+    return this.ids.get(id);
+  }
+
+  key(lower: string): string {
+    return this.normaliser.key(lower);
+  }
+
+  /** The entries of a complete key path, if it is a name. */
+  lookup(keys: readonly string[]): DictionaryEntry[] | undefined {
+    let node: TrieNode | undefined = this.root;
+    for (const k of keys) {
+      node = node.next?.get(k);
+      if (!node) return undefined;
+    }
+    return node.entries;
+  }
+
+  private insert(tokens: Token[], entry: DictionaryEntry): void {
+    for (const path of keyPaths(tokens, (w) => this.key(w))) {
+      let node = this.root;
+      for (const k of path) {
+        node.next ??= new Map();
+        let child = node.next.get(k);
+        if (!child) {
+          child = {};
+          node.next.set(k, child);
+        }
+        node = child;
+      }
+      node.entries ??= [];
+      // One entry per term and key path: the most faithful form, then the most trusted source.
+      const at = node.entries.findIndex((e) => e.term === entry.term);
+      const old = node.entries[at];
+      if (!old) {
+        node.entries.push(entry);
+        this.entryCount += 1;
+      } else {
+        const words = [...new Set([...old.words, ...entry.words])];
+        node.entries[at] = { ...(entryRank(entry) < entryRank(old) ? entry : old), words };
+      }
+    }
+  }
+}
+
+const FORM_RANK: Readonly<Record<NameForm, number>> = { name: 0, reordered: 1, shortened: 2 };
+const SOURCE_RANK: Readonly<Record<NameSource, number>> = { label: 0, exact: 1, variant: 2, obsolete: 3, narrow: 4, related: 5, broad: 6 };
+const entryRank = (e: DictionaryEntry) => FORM_RANK[e.form] * 10 + SOURCE_RANK[e.source];
+
+/** For each word key, the number of terms whose label or synonyms contain it. */
+function wordSpread(names: { n: TermName; tokens: Token[] }[], key: (w: string) => string): Map<string, number> {
+  const terms = new Map<string, Set<number>>();
+  for (const { n, tokens } of names) {
+    if (n.source === 'variant') continue;
+    for (const t of tokens) {
+      if (t.kind !== WORD) continue;
+      const k = key(t.lower);
+      let set = terms.get(k);
+      if (!set) terms.set(k, (set = new Set()));
+      set.add(n.term);
+    }
+  }
+  return new Map([...terms].map(([k, s]) => [k, s.size]));
+}
+
+/** Key sequences of a name: glued groups split and joined (at most 8 combinations). */
+function keyPaths(tokens: Token[], key: (w: string) => string): string[][] {
+  let paths: string[][] = [[]];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.glued) j += 1;
+    const group = tokens.slice(i, j);
+    const split = group.map((t) => (t.kind === PUNCT ? t.lower : key(t.lower)));
+    if (group.length > 1 && paths.length < 8) {
+      const joined = key(group.map((t) => t.lower).join(''));
+      paths = [...paths.map((p) => [...p, ...split]), ...paths.map((p) => [...p, joined])];
+    } else {
+      paths = paths.map((p) => [...p, ...split]);
+    }
+    i = j;
+  }
+  return paths;
+}
+
+const GROWTH_WORDS = new Set(['dysplastic', 'hypoplastic', 'aplastic', 'hyperplastic', 'atrophic', 'hypertrophic', 'dysplasia', 'hypoplasia', 'aplasia', 'hyperplasia', 'atrophy', 'hypertrophy']);
+
+const wordsOf = (tokens: Token[]) => tokens.filter((t) => t.kind !== PUNCT).map((t) => t.lower).join(' ');
+
+const word = (lower: string): Token => ({ start: 0, end: 0, kind: WORD, lower, glued: false });
+
+function derivedForms(tokens: Token[]): [NameForm, Token[]][] {
+  const out: [NameForm, Token[]][] = [];
+  const reordered = reorderOf(tokens);
+  if (reordered) out.push(['reordered', reordered]);
+  // "Dysplastic patella" → "patella dysplasia" (the adjective is the same key as its noun, see word-equivalents.ts)
+  if (tokens.length === 2 && tokens.every((t) => t.kind === WORD && !t.glued) && GROWTH_WORDS.has(tokens[0]!.lower)) {
+    out.push(['reordered', [tokens[1]!, tokens[0]!]]);
+  }
+  // "Abnormal X morphology" → "abnormal X", "X abnormality"
+  const n = tokens.length;
+  if (n >= 3 && tokens[0]!.lower === 'abnormal' && tokens[n - 1]!.lower === 'morphology' && tokens.every((t) => t.kind === WORD)) {
+    const middle = tokens.slice(1, n - 1);
+    out.push(['shortened', [tokens[0]!, ...middle]], ['shortened', [...middle.map((t, i) => (i === 0 ? { ...t, glued: false } : t)), word('abnormality')]]);
+  }
+  return out;
+}
+
+/** "Abnormality of (the) kidney" → "kidney abnormality": both sides plain words, exactly one "of". */
+function reorderOf(tokens: Token[]): Token[] | undefined {
+  const at = tokens.findIndex((t) => t.kind === WORD && t.lower === 'of');
+  if (at <= 0 || at === tokens.length - 1) return undefined;
+  if (tokens.some((t, i) => i !== at && (t.kind === PUNCT || (t.kind === WORD && (t.lower === 'of' || t.lower === 'and' || t.lower === 'or'))))) return undefined;
+  const before = tokens.slice(0, at);
+  const after = tokens.slice(at + 1);
+  if (before.length > 3 || after.length > 3) return undefined;
+  return [...after, ...before.map((t, i) => (i === 0 ? { ...t, glued: false } : t))];
+}

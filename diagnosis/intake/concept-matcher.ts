@@ -1,0 +1,118 @@
+import { SKIPPABLE, type ConceptDictionary, type DictionaryEntry, type TrieNode } from './concept-dictionary.js';
+import { PUNCT, WORD, type Token } from './text-tokens.js';
+
+/** A dictionary name found in the text: tokens [first, last) and the entry it matched. */
+export interface Candidate {
+  first: number;
+  last: number;
+  entry: DictionaryEntry;
+  /** the text's words are the name's words (only case differs): no stemming or spelling rewrite was needed */
+  exact: boolean;
+  /** tokens of the name actually matched (skipped determiners not counted) */
+  length: number;
+}
+
+/**
+ * Words that may follow a hyphen right after a finding without making it another concept ("seizure-free",
+ * "autism-like", "age-related"); any other glued word means the match would end inside a compound.
+ */
+const COMPOUND_SUFFIXES = new Set(['free', 'like', 'related', 'associated', 'induced', 'dependent', 'type', 'onset', 'positive', 'negative', 'predominant']);
+
+/** The match keys of tokens: normalised words, punctuation as it is. */
+export const tokenKeys = (dict: ConceptDictionary, tokens: readonly Token[]): string[] => tokens.map((t) => (t.kind === PUNCT ? t.lower : dict.key(t.lower)));
+
+/**
+ * Words that are never a finding on their own, whatever a name reduces to after stemming or joining ("in-toeing"
+ * → "into").
+ */
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'in', 'into', 'on', 'onto', 'at', 'to', 'of', 'for', 'by', 'with', 'from', 'as', 'is', 'are', 'was', 'were', 'be',
+  'been', 'it', 'its', 'this', 'that', 'these', 'those', 'and', 'or', 'but', 'not', 'no', 'all', 'any', 'some', 'can', 'may', 'will',
+  'has', 'have', 'had', 'do', 'does', 'did', 'so', 'such', 'than', 'then', 'there', 'their', 'they', 'we', 'our', 'you', 'he', 'she',
+  'his', 'her', 'him', 'them', 'who', 'which', 'what', 'when', 'where', 'how', 'also', 'only', 'very', 'more', 'most', 'other', 'over',
+  'under', 'up', 'down', 'out', 'off', 'per', 'via', 'case', 'cases', 'patient', 'patients', 'report', 'reported', 'study', 'one', 'two',
+]);
+
+/**
+ * Every dictionary match over the tokens, longest and shortest alike (overlaps are resolved afterwards). At each
+ * word the trie is walked token by token; determiners inside a name may be left out or added ("abnormality of
+ * kidney"), and a hyphenated or letter-digit group may match as its parts or as one joined word.
+ */
+export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[], text: string): Candidate[] {
+  const n = tokens.length;
+  const out: Candidate[] = [];
+  // Word tokens of the current path (for the exactness test), as indexes.
+  const path: number[] = [];
+
+  const groupEnd = (j: number) => {
+    let g = j + 1;
+    while (g < n && tokens[g]!.glued) g += 1;
+    return g;
+  };
+
+  const emit = (node: TrieNode, first: number, end: number) => {
+    if (!node.entries) return;
+    const next = tokens[end];
+    if (next?.glued && !(next.kind === WORD && COMPOUND_SUFFIXES.has(next.lower))) return;
+    let words = '';
+    for (const k of path) if (tokens[k]!.kind !== PUNCT) words += words ? ` ${tokens[k]!.lower}` : tokens[k]!.lower;
+    if (path.length === 1 && FUNCTION_WORDS.has(tokens[path[0]!]!.lower)) return;
+    for (const entry of node.entries) {
+      if (entry.capitals && !hasCapitals(text, tokens[first]!.start, tokens[end - 1]!.end)) continue;
+      const exact = entry.words.includes(words);
+      if (entry.literal && !exact && !entry.words.some((w) => words === `${w}s` || words === `${w}es`)) continue;
+      out.push({ first, last: end, entry, exact, length: path.length });
+    }
+  };
+
+  const consume = (node: TrieNode, j: number, first: number) => {
+    const t = tokens[j]!;
+    const child = node.next!.get(keys[j]!);
+    if (child) {
+      path.push(j);
+      step(child, j + 1, first);
+      path.pop();
+    }
+    // A glued group as one word ("pre-auricular" ~ "preauricular").
+    if (!t.glued && j + 1 < n && tokens[j + 1]!.glued) {
+      const g = groupEnd(j);
+      let joined = '';
+      for (let k = j; k < g; k += 1) joined += tokens[k]!.lower;
+      const c2 = node.next!.get(dict.key(joined));
+      if (c2) {
+        for (let k = j; k < g; k += 1) path.push(k);
+        step(c2, g, first);
+        path.length -= g - j;
+      }
+    }
+  };
+
+  const step = (node: TrieNode, j: number, first: number) => {
+    emit(node, first, j);
+    if (!node.next || j >= n) return;
+    const t = tokens[j]!;
+    if (t.kind === WORD && SKIPPABLE.has(t.lower) && j + 1 < n) {
+      // "the" may be left out of the name; the name must go on after it.
+      consume(node, j + 1, first);
+    }
+    consume(node, j, first);
+  };
+
+  for (let i = 0; i < n; i += 1) {
+    const t = tokens[i]!;
+    if (t.kind === PUNCT || t.glued || (t.kind === WORD && SKIPPABLE.has(t.lower) && t.lower !== 'a')) continue;
+    if (!dict.root.next?.has(keys[i]!) && !(i + 1 < n && tokens[i + 1]!.glued)) continue;
+    consume(dict.root, i, i);
+  }
+  return out;
+}
+
+/** At least two capital letters, or all capitals for a one-letter abbreviation. */
+function hasCapitals(text: string, start: number, end: number): boolean {
+  let caps = 0;
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) caps += 1;
+  }
+  return caps >= 2 || (caps === 1 && end - start === 1);
+}

@@ -1,0 +1,163 @@
+import type { LexiconEntry } from '../../graph-snapshot/query/graph-snapshot.js';
+import { definitionUses, findDefinitions } from './abbreviation-definitions.js';
+import { findClinicalAbbreviations, UNTRUSTED_NAME_ABBREVIATIONS } from './clinical-abbreviations.js';
+import { ConceptDictionary, type DictionaryOptions } from './concept-dictionary.js';
+import { findCandidates, tokenKeys } from './concept-matcher.js';
+import { ContextRules } from './context-assignment.js';
+import { coordinatedMatches } from './coordination.js';
+import { evidenceFromContext, isLabLabel } from './evidence-kinds.js';
+import type { EvidenceKind, Finding, FindingBasis } from './finding.js';
+import { LabMeasurements } from './lab-measurements.js';
+import { lexiconNames } from './lexicon-names.js';
+import { ABBREVIATION_CONFIDENCE, MEASUREMENT_CONFIDENCE, NORMAL_STATEMENT_CONFIDENCE, matchConfidence, roundConfidence } from './match-confidence.js';
+import { NormalStatementIndex } from './normal-statements.js';
+import { resolveOverlaps } from './overlap-resolution.js';
+import { predicativeMatches } from './predicative-qualifiers.js';
+import { segmentSentences } from './sentence-segments.js';
+import type { TermHierarchy } from './term-hierarchy.js';
+import { tokenize } from './text-tokens.js';
+
+export interface RecognizerOptions {
+  /** HPO aspects to report (default: P, phenotypic abnormality) */
+  aspects: string[];
+  dictionary: Partial<DictionaryOptions>;
+}
+
+/** A finding before its context is known: the token range it covers and how it was found. */
+interface Recognised {
+  term: number;
+  first: number;
+  last: number;
+  confidence: number;
+  basis: FindingBasis;
+  evidence?: EvidenceKind;
+}
+
+/**
+ * Clinical text → HPO findings. The steps, each in its own module:
+ * 1. tokens and sentences (text-tokens.ts, sentence-segments.ts);
+ * 2. dictionary names, longest and most specific first (concept-matcher.ts, overlap-resolution.ts), names shared
+ *    through a coordination (coordination.ts) and qualifiers placed after the noun (predicative-qualifiers.ts);
+ * 3. laboratory values (lab-measurements.ts), clinical abbreviations given their context
+ *    (clinical-abbreviations.ts) and abbreviations the text defines (abbreviation-definitions.ts);
+ * 4. statements that something is normal, which exclude its abnormality (normal-statements.ts);
+ * 5. ConText for the status (context-assignment.ts) and the kind of evidence (evidence-kinds.ts).
+ * Pure and synchronous once built; one instance serves any number of texts. Linear in the length of the text.
+ */
+export class ConceptRecognizer {
+  private readonly context = new ContextRules();
+  private readonly labs = new LabMeasurements();
+
+  constructor(
+    readonly dictionary: ConceptDictionary,
+    readonly hierarchy: TermHierarchy | undefined,
+    private readonly normals: NormalStatementIndex | undefined,
+  ) {}
+
+  static fromLexicon(lexicon: readonly LexiconEntry[], hierarchy: TermHierarchy | undefined, options: Partial<RecognizerOptions> = {}): ConceptRecognizer {
+    const names = lexiconNames(lexicon, options.aspects ?? ['P']);
+    names.names = names.names.filter((n) => !UNTRUSTED_NAME_ABBREVIATIONS.has(n.name));
+    const dictionary = ConceptDictionary.compile(names, options.dictionary);
+    return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names));
+  }
+
+  extract(text: string): Finding[] {
+    if (!text) return [];
+    const seg = segmentSentences(text, tokenize(text));
+    const { tokens, sentence } = seg;
+    const dict = this.dictionary;
+    const keys = tokenKeys(dict, tokens);
+    const found: Recognised[] = [];
+    const taken = new Uint8Array(tokens.length);
+    const take = (r: Recognised) => {
+      found.push(r);
+      taken.fill(1, r.first, r.last);
+    };
+
+    const resolved = resolveOverlaps(findCandidates(dict, tokens, keys, text), dict.terms, this.hierarchy);
+    const coordinated = coordinatedMatches(dict, tokens, keys, resolved);
+    for (const m of [...resolved, ...coordinated]) {
+      take({
+        term: m.entry.term,
+        first: m.first,
+        last: m.last,
+        basis: 'name',
+        confidence: matchConfidence({
+          source: m.entry.source,
+          exact: m.exact,
+          derived: m.entry.form !== 'name' || coordinated.includes(m),
+          length: tokens[m.last - 1]!.end - tokens[m.first]!.start,
+          words: m.length,
+          abbreviation: m.entry.capitals,
+          ambiguous: m.ambiguous,
+        }),
+      });
+    }
+    for (const m of predicativeMatches(dict, tokens, keys, sentence, taken)) {
+      take({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', confidence: matchConfidence({ source: m.entry.source, exact: false, derived: true, length: 99, words: m.length, abbreviation: false, ambiguous: false }) });
+    }
+    for (const lab of this.labs.find(text, tokens, sentence, taken)) {
+      const term = dict.termIndex(lab.hpoId);
+      if (term === undefined) continue;
+      take({ term, first: lab.first, last: lab.last, basis: 'measurement', evidence: 'lab', confidence: roundConfidence(lab.measured ? MEASUREMENT_CONFIDENCE : MEASUREMENT_CONFIDENCE * 0.95) });
+    }
+    for (const a of findClinicalAbbreviations(text, tokens, taken)) {
+      const term = dict.termIndex(a.hpoId);
+      if (term === undefined) continue;
+      // More cue words, more trust: 0.75 with one cue (or none needed), up to 0.85.
+      take({ term, first: a.token, last: a.token + 1, basis: 'abbreviation', confidence: roundConfidence(Math.min(0.85, ABBREVIATION_CONFIDENCE + 0.025 * (a.cues - 1))) });
+    }
+    const named = found.filter((f) => f.basis === 'name');
+    for (const use of definitionUses(text, tokens, findDefinitions(text, tokens, named), taken)) {
+      const definition = named.find((f) => f.term === use.term);
+      take({ term: use.term, first: use.token, last: use.token + 1, basis: 'abbreviation', confidence: roundConfidence((definition?.confidence ?? ABBREVIATION_CONFIDENCE) * 0.9) });
+    }
+    const normal = new Set<Recognised>();
+    for (const s of this.normals?.find(tokens, keys, sentence, taken) ?? []) {
+      const r: Recognised = { term: s.term, first: s.first, last: s.last, basis: 'normal-statement', confidence: NORMAL_STATEMENT_CONFIDENCE };
+      normal.add(r);
+      take(r);
+    }
+
+    found.sort((a, b) => a.first - b.first || b.last - a.last);
+    const kept = this.withoutImpliedAncestors(found);
+    const contexts = this.context.assign(seg, text, kept);
+    const out: Finding[] = [];
+    kept.forEach((f, i) => {
+      const ctx = contexts[i]!;
+      let status = ctx.status;
+      if (normal.has(f)) {
+        // "normal hearing" excludes; "not normal" would be the opposite, too unclear to report.
+        if (status === 'excluded') return;
+        status = status === 'present' ? 'excluded' : status;
+      }
+      const term = dict.terms[f.term]!;
+      const start = tokens[f.first]!.start;
+      const end = tokens[f.last - 1]!.end;
+      const finding: Finding = { hpoId: term.id, label: term.label, status, start, end, text: text.slice(start, end), confidence: f.confidence, basis: f.basis };
+      if (ctx.historical && status !== 'excluded') finding.historical = true;
+      const evidence = f.evidence ?? (isLabLabel(term.label) ? 'lab' : f.basis === 'normal-statement' ? undefined : evidenceFromContext(tokens, sentence, f.first));
+      if (evidence) finding.evidence = evidence;
+      out.push(finding);
+    });
+    return out;
+  }
+
+  /** Overlapping findings where one term is an ancestor of the other: only the more specific one is reported. */
+  private withoutImpliedAncestors(found: Recognised[]): Recognised[] {
+    const h = this.hierarchy;
+    if (!h) return found;
+    const terms = this.dictionary.terms;
+    const drop = new Set<Recognised>();
+    for (let i = 0; i < found.length; i += 1) {
+      const a = found[i]!;
+      for (let j = i + 1; j < found.length && found[j]!.first < a.last; j += 1) {
+        const b = found[j]!;
+        if (a.term === b.term) continue;
+        if (h.isAncestorOrSelf(terms[a.term]!.id, terms[b.term]!.id)) drop.add(a);
+        else if (h.isAncestorOrSelf(terms[b.term]!.id, terms[a.term]!.id)) drop.add(b);
+      }
+    }
+    return drop.size ? found.filter((f) => !drop.has(f)) : found;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * ConText trigger phrases (Harkema et al. 2009, in the spirit of its published lexicon), lower case, matched on
+ * whole tokens, longest phrase first. A trigger modifies the findings within its scope: forward (after it, to the
+ * end of the sentence or a terminator), backward (before it, back to the start of the sentence or a terminator), or
+ * both. Pseudo-triggers ("no change", "mother reports") contain a trigger word but are not triggers: matching them
+ * first, as longer phrases, keeps the trigger word from acting.
+ */
+export type ContextCategory = 'negated' | 'uncertain' | 'family' | 'historical' | 'terminate' | 'terminate-negation' | 'terminate-family' | 'pseudo';
+export type Direction = 'forward' | 'backward' | 'both';
+
+export interface TriggerRule {
+  phrase: string;
+  category: ContextCategory;
+  direction: Direction;
+}
+
+const rules = (category: ContextCategory, direction: Direction, phrases: string[]): TriggerRule[] => phrases.map((phrase) => ({ phrase, category, direction }));
+
+const RELATIVES = [
+  'mother', 'father', 'brother', 'brothers', 'sister', 'sisters', 'sibling', 'siblings', 'sib', 'sibs', 'aunt', 'aunts', 'uncle',
+  'uncles', 'cousin', 'cousins', 'grandmother', 'grandfather', 'grandparent', 'grandparents', 'niece', 'nephew', 'relatives', 'twin brother', 'twin sister', 'half-brother', 'half-sister', 'son', 'sons', 'daughter', 'daughters', 'mom', 'dad',
+  'family members', 'family member', 'maternal', 'paternal', 'parents', 'parent',
+];
+
+export const TRIGGER_RULES: readonly TriggerRule[] = [
+  ...rules('negated', 'forward', [
+    'no', 'not', 'without', 'denies', 'denied', 'deny', 'denying', 'absence of', 'negative for', 'free of', 'free from',
+    'no evidence of', 'no evidence for', 'no sign of', 'no signs of', 'no symptoms of', 'no history of', 'no clinical signs of',
+    'never', 'never had', 'nor', 'neither', 'lack of', 'lacks', 'lacked', 'lacking', 'rules out', 'ruled out for',
+    'failed to reveal', 'fails to reveal', 'did not reveal', 'did not show', 'does not show', 'did not have', 'does not have',
+    'do not have', 'not have', 'did not exhibit', 'did not develop', 'has not had', 'had not had', 'no longer', 'resolution of',
+    'unremarkable for', 'not associated with',
+  ]),
+  ...rules('negated', 'backward', [
+    'ruled out', 'was ruled out', 'were ruled out', 'is ruled out', 'has been ruled out', 'absent', 'is absent', 'was absent',
+    'were absent', 'are absent', 'not present', 'was not present', 'were not present', 'not seen', 'not observed', 'not detected',
+    'not found', 'not noted', 'not identified', 'not evident', 'not apparent', 'not reported', 'none', 'negative', 'was negative',
+    'were negative', 'excluded', 'was excluded', 'were excluded', 'is excluded', 'has been excluded', 'not appreciated',
+  ]),
+  ...rules('uncertain', 'forward', [
+    'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'questionable',
+    'question of', '?', 'may have', 'might have', 'may be', 'might be', 'could be', 'could have', 'concern for', 'concerning for',
+    'suggestive of', 'suggesting', 'likely', 'presumed', 'presumably', 'presumptive', 'rule out', 'r/o', 'to rule out',
+    'to exclude', 'cannot rule out', 'can not rule out', 'cannot exclude', 'could not rule out', 'versus', 'vs', 'differential diagnosis',
+    'differential diagnoses', 'evaluate for', 'evaluation for', 'evaluated for', 'screen for', 'screening for', 'workup for',
+    'work-up for', 'risk of', 'at risk for', 'at risk of', 'risk for', 'if', 'whether', 'equivocal', 'borderline', 'uncertain',
+    'unclear', 'doubtful', 'in question', 'query', 'not certain whether', 'not certain if',
+  ]),
+  ...rules('uncertain', 'backward', [
+    '?', 'was suspected', 'is suspected', 'were suspected', 'suspected', 'is possible', 'was possible', 'cannot be excluded',
+    'could not be excluded', 'can not be excluded', 'cannot be ruled out', 'could not be ruled out', 'can not be ruled out',
+    'not excluded', 'not ruled out', 'unlikely', 'is unlikely', 'was unlikely', 'questionable', 'is questionable',
+    'was considered', 'was queried', 'is likely', 'was likely', 'probable', 'is probable', 'is not excluded', 'remains possible',
+  ]),
+  ...rules('family', 'forward', [
+    'family history of', 'family history', 'family hx', 'fh of', 'familial history of', 'history in the family of',
+    'in the family', 'runs in the family', 'his family', 'her family', 'their family', ...RELATIVES,
+  ]),
+  ...rules('family', 'backward', [
+    'in his mother', 'in her mother', 'in the mother', 'in his father', 'in her father', 'in the father', 'in his brother',
+    'in her brother', 'in his sister', 'in her sister', 'in the family', 'in family members', 'in relatives', 'in his relatives',
+    'in her relatives', 'in the siblings', 'in his siblings', 'in her siblings', 'in a sibling', 'in both parents', 'in the parents',
+    'runs in the family', 'in the proband\'s mother', 'in the proband\'s father',
+  ]),
+  ...rules('historical', 'forward', [
+    'history of', 'h/o', 'hx of', 'previous', 'previously', 'prior', 'past history of', 'past medical history of',
+    'in the past', 'formerly', 'former', 'used to have', 'had a history of', 'remote history of',
+  ]),
+  ...rules('historical', 'backward', ['in the past', 'previously', 'resolved', 'has resolved', 'had resolved', 'in the past year']),
+  ...rules('terminate', 'both', [
+    'but', 'however', 'although', 'though', 'yet', 'except', 'apart from', 'aside from', 'still', 'nevertheless', 'nonetheless',
+    'whereas', 'while', 'which', 'who', 'whose', 'aside', 'since', 'because', 'due to', 'then',
+  ]),
+  // Affirmations end a negation or uncertainty ("denies headache, reports nausea"), not a family or history scope
+  // ("mother has epilepsy").
+  ...rules('terminate-negation', 'both', [
+    'reports', 'reported', 'reporting', 'complains of', 'complained of', 'presents with', 'presented with', 'presenting with',
+    'has', 'had', 'shows', 'showed', 'shown', 'demonstrates', 'demonstrated', 'exhibits', 'exhibited', 'developed', 'develops',
+    'positive for', 'consistent with', 'revealed', 'reveals', 'notable for', 'significant for', 'remarkable for', 'confirmed',
+    'diagnosed with', 'diagnosis of',
+  ]),
+  ...rules('terminate-family', 'both', ['he', 'she', 'patient', 'proband', 'index case', 'our patient', 'the patient', 'the child', 'the boy', 'the girl']),
+  ...rules('pseudo', 'both', [
+    'no increase', 'no change', 'no significant change', 'no significant difference', 'no difference', 'not only', 'no further',
+    'not necessarily', 'gram negative', 'without difficulty', 'not limited to', 'not just', 'with or without', 'whether or not',
+    'not certain', 'no doubt', 'not rule out', 'not clear', 'if any', 'no other', 'not all', 'not always',
+    'mother reports', 'mother reported', 'mother states', 'mother stated', 'mother noted', 'mother noticed', 'mother describes',
+    'parents report', 'parents reported', 'parents noted', 'parents noticed', 'parents describe', 'parents described',
+    'per mother', 'per parents', 'according to his mother', 'according to her mother', 'according to the parents',
+    'family reports', 'family reported', 'maternal age', 'paternal age', 'maternal uniparental', 'paternal uniparental',
+    'maternally inherited', 'paternally inherited', 'from his mother', 'from her mother', 'from his father', 'from her father',
+    'from the mother', 'from the father', 'consanguineous parents', 'healthy parents', 'unaffected parents', 'non-consanguineous parents',
+    'nonconsanguineous parents', 'first cousins', 'first-cousin', 'born to', 'history of present illness', 'medical history',
+    'clinical history', 'natural history', 'history and physical', 'no known', 'non-consanguineous', 'nonconsanguineous',
+  ]),
+];
+
+/** Section headings (a line starting with them, then ":" or the end of the line) that set a context for the section. */
+export const SECTION_CONTEXTS: Readonly<Record<string, 'family' | 'historical' | 'uncertain'>> = {
+  'family history': 'family',
+  'family hx': 'family',
+  'family medical history': 'family',
+  fh: 'family',
+  'past medical history': 'historical',
+  'past history': 'historical',
+  pmh: 'historical',
+  'differential diagnosis': 'uncertain',
+  'differential diagnoses': 'uncertain',
+  ddx: 'uncertain',
+};

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { JsonLine } from '../io/jsonl-reader.js';
+import type { ConceptRecognizer } from './concept-recognizer.js';
+import type { Finding } from './finding.js';
+import { extractFromText } from './text-intake.js';
+
+/** One finding of `rarediag extract` output (the command-line contract); `historical` and `evidence` only when set. */
+export interface OutputFinding {
+  hpoId: string;
+  label: string;
+  status: Finding['status'];
+  start: number;
+  end: number;
+  text: string;
+  confidence: number;
+  historical?: true;
+  evidence?: Finding['evidence'];
+}
+
+export type ExtractOutputLine = { id: string | number; findings: OutputFinding[] } | { id: string | number | null; error: string };
+
+const idSchema = z.union([z.string(), z.number()]);
+const recordSchema = z.object({ id: idSchema.optional(), pmid: idSchema.optional(), text: z.string() });
+
+export function outputFinding(f: Finding): OutputFinding {
+  const o: OutputFinding = { hpoId: f.hpoId, label: f.label, status: f.status, start: f.start, end: f.end, text: f.text, confidence: f.confidence };
+  if (f.historical) o.historical = true;
+  if (f.evidence) o.evidence = f.evidence;
+  return o;
+}
+
+/**
+ * One input line `{"id", "text"}` (or `{"pmid", "text"}`) to one output line. A line that is not JSON, has no id
+ * or no text becomes an `error` line naming the input line, so one bad record never stops a batch.
+ */
+export function extractRecord(recognizer: ConceptRecognizer, rec: JsonLine): ExtractOutputLine {
+  if (!rec.ok) return { id: null, error: `line ${rec.line}: ${rec.error}` };
+  const v = rec.value as { id?: unknown; pmid?: unknown } | null;
+  const rawId = v && typeof v === 'object' ? (v.id ?? v.pmid) : undefined;
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
+  const parsed = recordSchema.safeParse(rec.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    return { id, error: `line ${rec.line}: ${where}${issue?.message ?? 'not an object with "id" and "text"'}` };
+  }
+  if (id === null) return { id: null, error: `line ${rec.line}: no "id" (or "pmid")` };
+  return { id, findings: extractFromText(recognizer, parsed.data.text).findings.map(outputFinding) };
+}

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { describeFsError } from '../../graph-snapshot/io/line-reader.js';
+import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import type { ConceptRecognizer } from './concept-recognizer.js';
+import type { Finding } from './finding.js';
+import { htmlToText, looksLikeHtml } from './html-text.js';
+import { MappedText } from './mapped-text.js';
+import { looksLikeRtf, rtfToText } from './rtf-text.js';
+import { decodeText, type DecodedText } from './text-decoding.js';
+
+export type TextFormat = 'plain' | 'html' | 'rtf';
+
+export interface IntakeResult {
+  format: TextFormat;
+  findings: Finding[];
+}
+
+/** Which markup a text is in: RTF by its header, HTML by its tags, else plain. */
+export function detectFormat(text: string): TextFormat {
+  if (looksLikeRtf(text)) return 'rtf';
+  if (looksLikeHtml(text)) return 'html';
+  return 'plain';
+}
+
+/**
+ * Findings of a text that may be HTML or RTF: the markup is stripped for recognition, and every finding's offsets
+ * and text refer to the input as given (for markup, `text` is the original substring, tags included).
+ */
+export function extractFromText(recognizer: ConceptRecognizer, input: string, format: TextFormat | 'auto' = 'auto'): IntakeResult {
+  const f = format === 'auto' ? detectFormat(input) : format;
+  const mapped = f === 'rtf' ? rtfToText(input) : f === 'html' ? htmlToText(input) : MappedText.identity(input);
+  const findings = recognizer.extract(mapped.text);
+  if (f === 'plain') return { format: f, findings };
+  return {
+    format: f,
+    findings: findings.map((x) => {
+      const { start, end } = mapped.toOriginal(x.start, x.end);
+      return { ...x, start, end, text: input.slice(start, end) };
+    }),
+  };
+}
+
+/** Reads a text file, decoding with replacement (see text-decoding.ts); a missing file is a SourceError. */
+export async function readTextFile(path: string): Promise<DecodedText> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new SourceError(path, undefined, describeFsError(err), { cause: err });
+  }
+  return decodeText(bytes);
+}

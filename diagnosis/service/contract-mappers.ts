@@ -1,0 +1,74 @@
+import type { CaseDetail as StoreCase, CaseSummary as StoreSummary, Finding as StoreFinding } from '../cases/case-types.js';
+import type { CaseDetail, CaseSummary, Finding, VcfSummary } from '../contract/api-schemas.js';
+import { durationToYears } from '../case/iso8601-duration.js';
+
+/** Years as an ISO 8601 duration, to months (the store keeps phenopacket-style ages). */
+export function yearsToDuration(years: number): string {
+  const whole = Math.floor(years);
+  const months = Math.round((years - whole) * 12);
+  if (months === 12) return `P${whole + 1}Y`;
+  return months ? `P${whole}Y${months}M` : `P${whole}Y`;
+}
+
+const ageYears = (age: string | null) => (age ? durationToYears(age) : undefined);
+
+export function toContractFinding(f: StoreFinding): Finding {
+  return {
+    hpoId: f.hpoId,
+    label: f.label,
+    status: f.status,
+    source: f.source,
+    ...(f.span ? { start: f.span.start, end: f.span.end, text: f.span.text } : {}),
+  };
+}
+
+export function toContractSummary(s: StoreSummary): CaseSummary {
+  return {
+    id: s.id,
+    label: s.label,
+    status: s.status,
+    sex: s.sex,
+    ageYears: ageYears(s.age),
+    updatedAt: s.updatedAt,
+    findingCount: s.present + s.excluded + s.uncertain,
+    topCandidate: s.lastRun?.topCandidate ?? undefined,
+  };
+}
+
+function vcfOf(c: StoreCase): VcfSummary | undefined {
+  const v = c.vcfs[c.vcfs.length - 1];
+  if (!v) return undefined;
+  const s = v.summary as Partial<Record<string, unknown>>;
+  const n = (k: string) => (typeof s[k] === 'number' ? (s[k] as number) : 0);
+  return {
+    path: v.path,
+    sample: v.sample ?? String(s['sample'] ?? ''),
+    build: v.build ?? String(s['build'] ?? ''),
+    records: n('records'),
+    passed: n('passed'),
+    lifted: n('lifted'),
+    unlifted: n('unlifted'),
+    inGenes: n('inGenes'),
+    dropped: (s['dropped'] as Record<string, number> | undefined) ?? {},
+  };
+}
+
+export function toContractCase(c: StoreCase): CaseDetail {
+  const last = c.runs[c.runs.length - 1];
+  return {
+    id: c.case.id,
+    label: c.case.label,
+    status: c.case.status,
+    sex: c.case.sex,
+    ageYears: ageYears(c.case.age),
+    updatedAt: c.case.updatedAt,
+    findingCount: c.findings.length,
+    topCandidate: last?.topCandidates[0],
+    narrative: c.narratives[c.narratives.length - 1]?.text ?? '',
+    findings: c.findings.map(toContractFinding),
+    vcf: vcfOf(c),
+    notes: c.notes[c.notes.length - 1]?.text ?? '',
+    finalDiagnosis: c.finalDiagnosis ? `${c.finalDiagnosis.candidateLabel ?? ''} (${c.finalDiagnosis.candidateId ?? ''})` : undefined,
+    runs: c.runs.map((r) => ({ id: String(r.id), createdAt: r.finishedAt, snapshotId: r.snapshotId, modelId: r.modelId ?? undefined, topCandidate: r.topCandidates[0] })),
+  };
+}

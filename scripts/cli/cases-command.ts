@@ -1,0 +1,333 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CommanderError, InvalidArgumentError, type Command } from 'commander';
+import { CaseInputError, CaseNotFoundError, CaseStoreOpenError } from '../../diagnosis/cases/case-errors.js';
+import { CaseStore } from '../../diagnosis/cases/case-store.js';
+import type { CaseDetail, CaseStatus } from '../../diagnosis/cases/case-types.js';
+import { engineRankFunction } from '../../diagnosis/cases/engine-ranking.js';
+import type { ResourceVersions } from '../../diagnosis/cases/phenopacket-export.js';
+import { readKeyFile, type CaseStoreKey } from '../../diagnosis/cases/store-key.js';
+import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
+import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { readManifest } from '../../graph-snapshot/snapshot/manifest.js';
+import { dataHome, defaultSnapshotDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
+import { ExitCode } from './exit-codes.js';
+import { formatTable } from './format-table.js';
+import { createProgressBar } from './progress-bar.js';
+import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
+
+/** The case store: `<data home>/cases.db` ($RAREDIAG_HOME, else ~/.rarediag). */
+export const defaultCaseStorePath = () => join(dataHome(), 'cases.db');
+
+interface StoreOptions {
+  store?: string;
+  keyFile?: string;
+}
+
+const keyHelp = `
+The store is encrypted (SQLCipher). Its key: --key-file FILE (32 bytes or 64 hex digits: a raw key; otherwise a
+passphrase), else the passphrase in $RAREDIAG_CASES_KEY. Changes are recorded in the audit log under
+$RAREDIAG_ACTOR, else the login name.`;
+
+function storeKey(opts: StoreOptions): CaseStoreKey {
+  if (opts.keyFile) return readKeyFile(resolve(opts.keyFile));
+  const env = process.env['RAREDIAG_CASES_KEY'];
+  if (env) return env;
+  process.stderr.write('rarediag: no key for the case store: set RAREDIAG_CASES_KEY (a passphrase) or pass --key-file FILE\n');
+  throw new CommanderError(ExitCode.usage, 'rarediag.missingKey', 'no key for the case store');
+}
+
+const actor = () => process.env['RAREDIAG_ACTOR'] || userInfo().username;
+const storePath = (opts: StoreOptions) => resolve(opts.store ?? defaultCaseStorePath());
+
+/** Opens the store for one command and always closes it. */
+async function withStore<T>(opts: StoreOptions, fn: (store: CaseStore) => T | Promise<T>): Promise<T> {
+  const store = CaseStore.open({ path: storePath(opts), key: storeKey(opts), actor: actor() });
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** The store's errors are bad input (exit code 3), named like a source file problem: file, then what is wrong. */
+function badInputAsSourceError<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await action(...args);
+    } catch (err) {
+      // commander passes the command last
+      const opts = (args.at(-1) as Command).opts<StoreOptions>();
+      if (err instanceof CaseStoreOpenError) throw new SourceError(err.file, undefined, err.detail, { cause: err });
+      if (err instanceof CaseInputError) throw new SourceError(err.file ?? storePath(opts), undefined, err.message, { cause: err });
+      if (err instanceof CaseNotFoundError) throw new SourceError(storePath(opts), undefined, err.message, { cause: err });
+      throw err;
+    }
+  };
+}
+
+const withStoreOptions = (cmd: Command) =>
+  cmd
+    .option('--store <file>', 'the case store file (default: <data home>/cases.db)')
+    .option('--key-file <file>', 'file holding the store key (default: the passphrase in $RAREDIAG_CASES_KEY)')
+    .addHelpText('after', keyHelp);
+
+const statusList = (v: string): CaseStatus[] => {
+  const list = v.split(',').map((s) => s.trim());
+  for (const s of list) if (s !== 'in-progress' && s !== 'solved' && s !== 'unsolved') throw new InvalidArgumentError('statuses are in-progress, solved, unsolved');
+  return list as CaseStatus[];
+};
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+
+const auditHead = (v: string) => {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(v);
+  if (!m) throw new InvalidArgumentError('expected SEQ:HASH (64 hex digits)');
+  return { seq: Number(m[1]), hash: m[2]! };
+};
+
+const shortId = (id: string) => id.slice(0, 8);
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const json = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+};
+
+/** Writes through a temporary file and a rename: an interrupted export never leaves half a file. */
+function writeFileAtomic(file: string, content: string): void {
+  const tmp = `${file}.partial-${process.pid}`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+export function registerCasesCommand(program: Command): void {
+  const cases = program
+    .command('cases')
+    .description('the encrypted case store: list, show, search, phenopacket export/import, backup/restore, audit check, re-analysis');
+
+  withStoreOptions(cases.command('list').description('the cases, most recently changed first'))
+    .option('--status <list>', 'only these statuses (in-progress,solved,unsolved)', statusList)
+    .option('--json', 'print the cases as JSON')
+    .action(
+      badInputAsSourceError(async (opts: StoreOptions & { status?: CaseStatus[]; json?: boolean }) => {
+        await withStore(opts, (store) => {
+          const list = store.listCases().filter((c) => !opts.status || opts.status.includes(c.status));
+          if (opts.json) return json(list);
+          if (list.length === 0) return void process.stdout.write(`No cases in ${store.path}\n`);
+          const rows = list.map((c) => [
+            shortId(c.id),
+            clip(c.label, 32),
+            c.status,
+            c.sex === 'UNKNOWN_SEX' ? '' : c.sex.toLowerCase(),
+            c.age ?? c.dateOfBirth ?? '',
+            `${c.present}/${c.excluded}${c.uncertain ? `/${c.uncertain}` : ''}`,
+            c.finalDiagnosis ? `${c.finalDiagnosis.id} ${clip(c.finalDiagnosis.label ?? '', 28)}` : (c.lastRun?.topCandidate ?? ''),
+            c.updatedAt.slice(0, 16).replace('T', ' '),
+          ]);
+          process.stdout.write(`${formatTable(['id', 'label', 'status', 'sex', 'age/born', 'findings +/-/?', 'diagnosis (or top candidate)', 'updated (UTC)'], rows)}\n`);
+        });
+      }),
+    );
+
+  withStoreOptions(cases.command('show').description('one case: demographics, findings, narratives, runs, decisions, notes'))
+    .argument('<id>', 'case id, or its first characters (at least 4)')
+    .option('--json', 'print the case as JSON')
+    .action(
+      badInputAsSourceError(async (id: string, opts: StoreOptions & { json?: boolean }) => {
+        await withStore(opts, (store) => {
+          const detail = store.getCase(store.resolveCaseId(id));
+          if (opts.json) json(detail);
+          else process.stdout.write(describeCase(detail));
+        });
+      }),
+    );
+
+  withStoreOptions(cases.command('search').description('full-text search over narratives and notes: every word must occur; "a phrase"; prefix*'))
+    .argument('<text...>', 'words to look for')
+    .option('--limit <n>', 'at most this many cases', positiveInt, 20)
+    .option('--json', 'print the results as JSON')
+    .action(
+      badInputAsSourceError(async (words: string[], opts: StoreOptions & { limit: number; json?: boolean }) => {
+        await withStore(opts, (store) => {
+          const results = store.search(words.join(' '), { limit: opts.limit });
+          if (opts.json) return json(results);
+          if (results.length === 0) return void process.stdout.write('No case matches.\n');
+          const rows = results.flatMap((r) => r.hits.map((h, i) => [i === 0 ? shortId(r.caseId) : '', i === 0 ? clip(r.label, 28) : '', h.kind === 'note' ? 'note' : clip(h.source ?? 'narrative', 20), h.snippet.replace(/\s+/g, ' ')]));
+          process.stdout.write(`${formatTable(['id', 'label', 'in', 'text'], rows)}\n`);
+        });
+      }),
+    );
+
+  withStoreOptions(cases.command('export').description('write a case as a GA4GH Phenopacket v2 JSON file'))
+    .argument('<id>', 'case id, or its first characters')
+    .requiredOption('--out <file>', 'the .json file to write')
+    .action(
+      badInputAsSourceError(async (id: string, opts: StoreOptions & { out: string }) => {
+        await withStore(opts, async (store) => {
+          const caseId = store.resolveCaseId(id);
+          const packet = store.exportPhenopacket(caseId, { versions: await resourceVersions() });
+          const out = resolve(opts.out);
+          writeFileAtomic(out, `${JSON.stringify(packet, null, 2)}\n`);
+          process.stdout.write(`Exported case ${caseId} (${packet.phenotypicFeatures.length} features${packet.interpretations ? ', final diagnosis' : ''}) to ${out}\n`);
+        });
+      }),
+    );
+
+  withStoreOptions(cases.command('import').description('add a GA4GH Phenopacket v2 JSON file as a new case (a SOLVED interpretation becomes its final diagnosis)'))
+    .argument('<file>', 'a phenopacket .json (or {"phenopacket": ...})')
+    .option('--json', 'print the new case as JSON')
+    .action(
+      badInputAsSourceError(async (file: string, opts: StoreOptions & { json?: boolean }) => {
+        const path = resolve(file);
+        let value: unknown;
+        try {
+          value = JSON.parse(readFileSync(path, 'utf8'));
+        } catch (err) {
+          const detail = (err as NodeJS.ErrnoException).code ? `cannot read: ${(err as NodeJS.ErrnoException).code}` : `not JSON: ${(err as Error).message}`;
+          throw new SourceError(path, undefined, detail, { cause: err });
+        }
+        await withStore(opts, (store) => {
+          const detail = store.importPhenopacket(value, { file: path });
+          if (opts.json) return json(detail);
+          const count = (s: string) => detail.findings.filter((f) => f.status === s).length;
+          const dx = detail.finalDiagnosis;
+          process.stdout.write(
+            `Imported case ${detail.case.id} (${detail.case.label}): ${count('present')} present and ${count('excluded')} excluded findings` +
+              `${dx ? `, final diagnosis ${dx.candidateId} ${dx.candidateLabel ?? ''}` : ''}\n`,
+          );
+        });
+      }),
+    );
+
+  withStoreOptions(cases.command('backup').description('write a verified, encrypted copy of the whole store (same key)'))
+    .requiredOption('--out <file>', 'the backup file to create (never overwritten)')
+    .action(
+      badInputAsSourceError(async (opts: StoreOptions & { out: string }) => {
+        await withStore(opts, (store) => {
+          const r = store.backup(resolve(opts.out));
+          process.stdout.write(
+            `Backed up ${store.path} to ${r.file}: ${r.bytes.toLocaleString('en-US')} bytes in ${r.seconds.toFixed(2)} s, schema ${r.schemaVersion}, ` +
+              `${r.auditRows} audit rows\n  sha256 ${r.sha256}\n  audit head ${r.headHash} (keep it: a later audit-verify --head can check nothing was cut off)\n`,
+          );
+        });
+      }),
+    );
+
+  withStoreOptions(cases.command('restore').description('replace the store with a backup, after checking the backup opens with the key and its audit chain verifies'))
+    .argument('<file>', 'a backup written by cases backup')
+    .action(
+      badInputAsSourceError(async (file: string, opts: StoreOptions) => {
+        const r = CaseStore.restore({ storePath: storePath(opts), backupPath: resolve(file), key: storeKey(opts), actor: actor() });
+        process.stdout.write(
+          `Restored ${r.storePath} from ${r.restoredFrom} (schema ${r.schemaVersion}, ${r.auditRows} audit rows, head ${r.headHash})\n` +
+            (r.previousStoreKeptAt ? `  the replaced store is kept at ${r.previousStoreKeptAt}\n` : ''),
+        );
+      }),
+    );
+
+  withStoreOptions(cases.command('audit-verify').description('re-hash the audit chain and the file (exit code 4 if the chain is broken)'))
+    .option('--head <seq:hash>', 'also check the chain still reaches this head (as printed by an earlier backup or audit-verify)', auditHead)
+    .option('--json', 'print the result as JSON')
+    .action(
+      badInputAsSourceError(async (opts: StoreOptions & { head?: { seq: number; hash: string }; json?: boolean }) => {
+        await withStore(opts, (store) => {
+          const result = store.verifyAuditChain(opts.head);
+          const integrity = store.integrityCheck();
+          if (opts.json) json({ path: store.path, integrity, ...result });
+          else if (result.ok) process.stdout.write(`OK: ${result.rows} audit rows verify, head ${result.rows}:${result.headHash}; SQLite integrity ${integrity}\n`);
+          else {
+            const b = result.brokenAt;
+            process.stdout.write(`FAILED: ${store.path}: audit chain broken at row ${b.seq}${b.action ? ` (${b.at} ${b.actor} ${b.action})` : ''}: ${result.problem}\n`);
+          }
+          if (!result.ok || integrity !== 'ok') process.exitCode = ExitCode.verifyFailed;
+        });
+      }),
+    );
+
+  withStoreOptions(cases.command('reanalyze').description("re-rank unsolved cases whose last run used another snapshot; list those whose top 5 changed"))
+    .option('--status <list>', 'which cases (default: unsolved)', statusList)
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--sources <dir>', sourcesOptionHelp)
+    .option('--json', 'print the report as JSON')
+    .action(
+      badInputAsSourceError(async (opts: StoreOptions & { status?: CaseStatus[]; snapshot?: string; sources?: string; json?: boolean }) => {
+        const key = storeKey(opts);
+        const engine = await DiagnosisEngine.open(await resolveSnapshot(opts));
+        const store = CaseStore.open({ path: storePath(opts), key, actor: actor() });
+        try {
+          const bar = createProgressBar('reanalyze');
+          let report;
+          try {
+            report = await store.reanalyze(engineRankFunction(engine), {
+              snapshotId: engine.snapshotId,
+              statuses: opts.status,
+              onCase: (done, total) => bar.listener({ fraction: done / total, step: `${done}/${total} cases` }),
+            });
+          } finally {
+            bar.stop();
+          }
+          if (opts.json) return json(report);
+          process.stdout.write(
+            `Snapshot ${report.snapshotId}: re-ran ${report.rerun} case(s), ${report.flagged.length} with a changed top 5; ` +
+              `${report.upToDate} already up to date, ${report.neverRun} never run${report.errors.length ? `, ${report.errors.length} failed` : ''}\n`,
+          );
+          if (report.flagged.length) {
+            process.stdout.write(
+              `\n${formatTable(
+                ['id', 'label', 'previous snapshot', 'new in top 5', 'left top 5'],
+                report.flagged.map((f) => [shortId(f.caseId), clip(f.label, 28), f.previousSnapshotId, f.entered.join(', '), f.left.join(', ')]),
+              )}\n`,
+            );
+          }
+          for (const e of report.errors) process.stdout.write(`  ${shortId(e.caseId)}: ${e.message}\n`);
+        } finally {
+          store.close();
+        }
+      }),
+    );
+}
+
+/** Ontology releases for the phenopacket's metaData, from the default snapshot's manifest when there is one. */
+async function resourceVersions(): Promise<ResourceVersions> {
+  const dir = defaultSnapshotDir();
+  if (!existsSync(join(dir, 'manifest.json'))) return {};
+  try {
+    const m = await readManifest(dir);
+    const release = (role: string) => m.sources.find((s) => s.role === role)?.release;
+    const date = (s: string | undefined) => (s ? (/(\d{4}-\d{2}-\d{2})/.exec(s)?.[1] ?? s) : undefined);
+    return { hp: date(release('hpoObo')), omim: date(release('hpoAnnotations')), orpha: date(release('orphaNames')) };
+  } catch {
+    return {};
+  }
+}
+
+function describeCase(d: CaseDetail): string {
+  const c = d.case;
+  const lines = [
+    `${c.label}  (${c.id})`,
+    `status ${c.status}; sex ${c.sex}${c.dateOfBirth ? `; born ${c.dateOfBirth}` : ''}${c.age ? `; age ${c.age}` : ''}`,
+    `created ${c.createdAt} by ${c.createdBy}; updated ${c.updatedAt}`,
+  ];
+  if (d.finalDiagnosis) lines.push(`final diagnosis: ${d.finalDiagnosis.candidateId} ${d.finalDiagnosis.candidateLabel ?? ''} (${d.finalDiagnosis.decidedBy}, ${d.finalDiagnosis.decidedAt})`);
+  if (d.findings.length) {
+    lines.push('', formatTable(
+      ['finding', 'label', 'status', 'source', 'by'],
+      d.findings.map((f) => [f.hpoId, clip(f.label, 40), f.status, f.source === 'extracted' && f.span ? `extracted "${clip(f.span.text, 24)}"` : f.source, f.recordedBy]),
+    ));
+  }
+  for (const n of d.narratives) lines.push('', `narrative ${n.id} (${n.source}, ${n.createdAt.slice(0, 10)}): ${clip(n.text.replace(/\s+/g, ' '), 300)}`);
+  for (const v of d.vcfs) lines.push('', `VCF ${v.path} (sha256 ${v.sha256.slice(0, 12)}…${v.sample ? `, sample ${v.sample}` : ''}${v.build ? `, ${v.build}` : ''})`);
+  if (d.runs.length) {
+    lines.push('', formatTable(
+      ['run', 'kind', 'finished', 'snapshot', 'model', 'top candidates'],
+      d.runs.map((r) => [r.id, r.kind, r.finishedAt.slice(0, 16).replace('T', ' '), r.snapshotId, r.modelId ?? '', `${r.topCandidates.slice(0, 5).join(', ')}${r.topChanged ? ' (changed)' : ''}`]),
+    ));
+  }
+  for (const x of d.decisions) lines.push('', `decision ${x.kind}${x.candidateId ? ` ${x.candidateId}` : ''} by ${x.decidedBy} ${x.decidedAt}${x.note ? `: ${x.note}` : ''}`);
+  for (const n of d.notes) lines.push('', `note ${n.id} (${n.createdBy}, ${n.createdAt.slice(0, 10)}): ${n.text}`);
+  return `${lines.join('\n')}\n`;
+}

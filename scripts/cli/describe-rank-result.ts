@@ -1,0 +1,69 @@
+import type { RankResult } from '../../diagnosis/ranking/ranker.js';
+import { variantOut } from '../../diagnosis/ranking/phenopacket-ranking.js';
+import { formatTable } from './format-table.js';
+
+/** The readable form of a ranking: terms used, the differential, genes with variants, per-term evidence. */
+export function describeRankResult(r: RankResult, show: number): string {
+  const pct = (x: number) => (x >= 0.001 ? `${(100 * x).toFixed(1)}%` : '<0.1%');
+  const lines: string[] = [];
+  lines.push(`observed: ${r.present.map((q) => `${q.id} ${q.label}`).join('; ')}`);
+  if (r.excluded.length) lines.push(`excluded: ${r.excluded.map((q) => `${q.id} ${q.label}`).join('; ')}`);
+  for (const s of r.skipped) lines.push(`not used: ${s.input} (${s.reason}${s.impliedBy ? `: ${s.impliedBy}` : ''})`);
+  lines.push('', `snapshot ${r.snapshotId}, ${r.candidates} candidate diseases`);
+  if (r.vcf) {
+    const v = r.vcf;
+    const dropped = Object.entries(v.dropped).map(([k, n]) => `${k} ${n}`).join(', ');
+    lines.push(
+      `VCF ${v.file} (sample ${v.sample}, ${v.build}: ${v.buildBasis}): ${v.records} records, ${v.passed} alleles kept, ` +
+        `${v.lifted} lifted to GRCh38, ${v.unlifted} not liftable, ${v.inGenes} in scored genes${dropped ? `; dropped: ${dropped}` : ''}`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    formatTable(
+      ['rank', 'disease', 'name', 'genes', 'log10 score', 'coverage', 'post-test'],
+      r.diseases.slice(0, show).map((d) => [
+        d.rank,
+        d.id,
+        d.label.length > 48 ? `${d.label.slice(0, 45)}...` : d.label,
+        d.genes.map((g) => g.symbol).slice(0, 3).join(',') + (d.genes.length > 3 ? '...' : ''),
+        d.score.toFixed(2),
+        `${Math.round(100 * d.coverage)}%`,
+        pct(d.probability),
+      ]),
+      ['r', 'l', 'l', 'l', 'r', 'r', 'r'],
+    ),
+  );
+  if (r.vcf) {
+    lines.push('', formatTable(
+      ['rank', 'gene', 'genotype LR', 'inheritance check', 'variants (GRCh38; zygosity; evidence)'],
+      r.genes.slice(0, show).map((g) => [
+        g.rank,
+        g.symbol,
+        g.genotype ? g.genotype.lr.toPrecision(3) : '',
+        g.genotype ? `${g.genotype.mode}: ${g.genotype.reason}` : '',
+        (g.variants ?? []).slice(0, 3).map((v) => {
+          const o = variantOut(v);
+          return `${o.grch38} ${o.zygosity} ${o.clinvar ? `ClinVar ${o.clinvar.significance} ${o.clinvar.stars}*${o.clinvar.hgvsC ? ` ${o.clinvar.hgvsC}` : ''}` : o.tier}`;
+        }).join('; '),
+      ]),
+      ['r', 'l', 'r', 'l', 'l'],
+    ));
+  }
+  for (const d of r.diseases) {
+    if (!d.explanation) continue;
+    lines.push('', `#${d.rank} ${d.id} ${d.label}: why`);
+    for (const o of d.explanation.observed) {
+      const target = o.diseaseTerm ? ` ~ ${o.diseaseTerm.id} ${o.diseaseTerm.label}` : '';
+      lines.push(`  + ${o.id} ${o.label}: ${o.match}${target}, LR ${o.lr.toPrecision(3)}`);
+    }
+    for (const o of d.explanation.excluded) {
+      if (o.match === 'unrelated') continue;
+      lines.push(`  - ${o.id} ${o.label} (excluded): ${o.match}${o.diseaseTerm ? ` ${o.diseaseTerm.label}` : ''}, LR ${o.lr.toPrecision(3)}`);
+    }
+    if (d.explanation.notReported.length) {
+      lines.push(`  not reported: ${d.explanation.notReported.map((f) => f.label).join('; ')}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
