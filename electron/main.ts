@@ -30,7 +30,8 @@ async function start(): Promise<void> {
     snapshotDir: process.env['RAREDIAG_SNAPSHOT'] ?? defaultSnapshotDir(),
     sourcesDir: defaultSourcesDir(),
     storeFile: join(userData, 'cases.db'),
-    storeKey: loadOrCreateStoreKey(join(userData, 'cases.key'), safeStorage),
+    // a raw 256-bit key (no KDF needed: it never was a typed passphrase)
+    storeKey: Buffer.from(loadOrCreateStoreKey(join(userData, 'cases.key'), safeStorage), 'hex'),
     modelStoreDir: join(userData, 'models'),
     applicationVersion: app.getVersion(),
   });

@@ -291,14 +291,33 @@ export class CaseStore {
     return { narrativeId: span.narrativeId, start: span.start, end: span.end, text };
   }
 
+  /**
+   * Makes the case's findings exactly `findings` (the UI's "save findings"), in one transaction: terms not listed are
+   * removed, the others recorded as by recordFindings.
+   */
+  replaceFindings(caseId: string, findings: FindingInput[]): Finding[] {
+    const parsed = findings.map((f, i) => parseInput(findingInput, f, `findings.${i}`));
+    return this.write((at) => {
+      this.touch(caseId, at);
+      const keep = new Set(parsed.map((f) => f.hpoId));
+      const current = this.db.prepare('SELECT hpo_id FROM findings WHERE case_id = ? ORDER BY id').pluck().all(caseId) as string[];
+      for (const hpoId of current) if (!keep.has(hpoId)) this.deleteFinding(caseId, hpoId, at);
+      return parsed.length ? this.upsertFindings(caseId, parsed, at) : [];
+    });
+  }
+
   removeFinding(caseId: string, hpoId: string): void {
     this.write((at) => {
-      const before = this.db.prepare('SELECT status, source FROM findings WHERE case_id = ? AND hpo_id = ?').get(caseId, hpoId);
-      if (!before) throw new CaseNotFoundError(`finding ${hpoId} in case "${caseId}"`);
       this.touch(caseId, at);
-      this.db.prepare('DELETE FROM findings WHERE case_id = ? AND hpo_id = ?').run(caseId, hpoId);
-      this.audit(at, { action: 'finding.remove', entity: 'finding', entityId: hpoId, caseId, details: { before } });
+      this.deleteFinding(caseId, hpoId, at);
     });
+  }
+
+  private deleteFinding(caseId: string, hpoId: string, at: string): void {
+    const before = this.db.prepare('SELECT status, source FROM findings WHERE case_id = ? AND hpo_id = ?').get(caseId, hpoId);
+    if (!before) throw new CaseNotFoundError(`finding ${hpoId} in case "${caseId}"`);
+    this.db.prepare('DELETE FROM findings WHERE case_id = ? AND hpo_id = ?').run(caseId, hpoId);
+    this.audit(at, { action: 'finding.remove', entity: 'finding', entityId: hpoId, caseId, details: { before } });
   }
 
   addNote(caseId: string, input: NoteInput): Note {

@@ -70,6 +70,30 @@ describe('case store: cases, findings, runs, decisions', () => {
     expect(() => store.removeFinding(id, 'HP:0000545')).toThrow(CaseNotFoundError);
   });
 
+  it('replaces the whole set of findings in one transaction (the UI saving its list)', () => {
+    const id = store.createCase(marfanCase()).case.id;
+    const saved = store.replaceFindings(id, [
+      { hpoId: 'HP:0001166', label: 'Arachnodactyly', status: 'present', source: 'typed' },
+      { hpoId: 'HP:0000098', label: 'Tall stature', status: 'present', source: 'typed' },
+    ]);
+    expect(saved.map((f) => f.hpoId)).toEqual(['HP:0001166', 'HP:0000098']);
+    expect(store.getCase(id).findings.map((f) => f.hpoId)).toEqual(['HP:0001166', 'HP:0000098']);
+    expect(store.auditTrail({ caseId: id }).slice(-5).map((e) => [e.action, e.entityId])).toEqual([
+      ['finding.remove', 'HP:0001083'],
+      ['finding.remove', 'HP:0002616'],
+      ['finding.remove', 'HP:0000545'],
+      ['finding.remove', 'HP:0001250'],
+      ['findings.record', null],
+    ]);
+    // an invalid list changes nothing: not even the removals before the bad entry
+    expect(() => store.replaceFindings(id, [{ hpoId: 'HP:0000098', label: 'Tall stature', status: 'present', source: 'extracted', span: { narrativeId: 999_999, start: 0, end: 4 } }])).toThrow(
+      inputError('findings.0.span.narrativeId', /no narrative 999999 in this case/),
+    );
+    expect(store.getCase(id).findings.map((f) => f.hpoId)).toEqual(['HP:0001166', 'HP:0000098']);
+    expect(store.replaceFindings(id, [])).toEqual([]);
+    expect(store.getCase(id).findings).toEqual([]);
+  });
+
   it('validates every input at the boundary and names the field', () => {
     expect(() => store.createCase({ label: '' })).toThrow(inputError('label', /too small|at least/i));
     expect(() => store.createCase({ label: 'x', sex: 'M' as never })).toThrow(inputError('sex', /MALE/));
