@@ -207,20 +207,21 @@ export class WorkstationService {
     const family = findings.find((f) => f.status === 'family');
     if (family) throw new ApiCallError(`${family.hpoId}: a finding in a relative is not a finding of the patient; keep it in the notes`, 'bad-request');
     const narrativeId = current.narratives[current.narratives.length - 1]?.id;
-    const keep = new Set(findings.map((f) => f.hpoId));
-    for (const f of current.findings) if (!keep.has(f.hpoId)) this.store.removeFinding(caseId, f.hpoId);
-    if (findings.length) {
-      this.store.recordFindings(
-        caseId,
-        findings.map((f) => ({
+    // One transaction: the saved set replaces the old one entirely or not at all.
+    this.store.replaceFindings(
+      caseId,
+      findings.map((f) => {
+        const span = f.source === 'extracted' && narrativeId !== undefined && f.start !== undefined && f.end !== undefined ? { narrativeId, start: f.start, end: f.end } : undefined;
+        return {
           hpoId: f.hpoId,
           label: f.label,
           status: f.status as 'present' | 'excluded' | 'uncertain',
-          source: f.source === 'extracted' && (narrativeId === undefined || f.start === undefined || f.end === undefined) ? 'typed' : f.source,
-          ...(f.source === 'extracted' && narrativeId !== undefined && f.start !== undefined && f.end !== undefined ? { span: { narrativeId, start: f.start, end: f.end } } : {}),
-        })),
-      );
-    }
+          // an extracted finding without a span in the saved narrative is kept as typed
+          source: f.source === 'extracted' && !span ? 'typed' : f.source,
+          ...(span ? { span } : {}),
+        };
+      }),
+    );
     return this.store.getCase(caseId);
   }
 
