@@ -4,9 +4,9 @@ import { SourceError } from '../io/source-error.js';
 
 /** Every upstream source the snapshot reads, by role. Patterns are tried in order; the first that exists wins. */
 export const sourceRoles = {
-  hpoObo: { patterns: ['hpo/hp.obo', 'hp.obo'], required: true },
-  hpoAnnotations: { patterns: ['hpo/phenotype.hpoa', 'hpo/phenotype.hpoa.gz', 'phenotype.hpoa'], required: true },
-  genesToDisease: { patterns: ['hpo/genes_to_disease.txt', 'genes_to_disease.txt'], required: true },
+  hpoObo: { patterns: ['hpo/hp.obo', 'hp.obo', 'hpo/hp*.obo'], required: true },
+  hpoAnnotations: { patterns: ['hpo/phenotype.hpoa', 'hpo/phenotype.hpoa.gz', 'phenotype.hpoa', 'hpo/phenotype*.hpoa'], required: true },
+  genesToDisease: { patterns: ['hpo/genes_to_disease.txt', 'genes_to_disease.txt', 'hpo/genes_to_disease*.txt'], required: true },
   mondoOmim: { patterns: ['hpo/mondo_exactmatch_omim.sssom.tsv'], required: true },
   mondoOrphanet: { patterns: ['hpo/mondo_exactmatch_orphanet.sssom.tsv'], required: true },
   mondoDecipher: { patterns: ['hpo/mondo_hasdbxref_decipher.sssom.tsv'], required: false },

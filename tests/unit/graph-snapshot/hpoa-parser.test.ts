@@ -27,7 +27,7 @@ describe('parseFrequency', () => {
 });
 
 describe('parseHpoa', () => {
-  const file = fixture('hpo', 'phenotype.hpoa');
+  const file = fixture('hpo', 'phenotype.fixture.hpoa');
 
   it('reads all 12 columns, NOT, frequency, onset, sex and aspect', async () => {
     const skips = new SkipLog();
@@ -45,7 +45,7 @@ describe('parseHpoa', () => {
     const bad = doc.rows.find((r) => r.hpoId === 'HP:0009999')!;
     expect(bad.frequency).toBeUndefined();
     expect(skips.reports()).toEqual([
-      expect.objectContaining({ reason: 'unparseable frequency (annotation kept without it)', count: 1, examples: [expect.stringMatching(/phenotype\.hpoa:14: /)] }),
+      expect.objectContaining({ reason: 'unparseable frequency (annotation kept without it)', count: 1, examples: [expect.stringMatching(/phenotype\.fixture\.hpoa:14: /)] }),
     ]);
   });
 

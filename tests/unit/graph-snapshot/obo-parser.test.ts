@@ -7,7 +7,7 @@ import { fixture, scratchDir } from '../../helpers/paths.js';
 
 describe('parseObo', () => {
   it('reads header, terms, synonyms with scope and type, definitions, is_a, alt_id, obsolete and replaced_by', async () => {
-    const doc = await parseObo(fixture('hpo', 'hp.obo'));
+    const doc = await parseObo(fixture('hpo', 'hp.fixture.obo'));
     expect(doc.dataVersion).toBe('hp/releases/2099-01-01');
     expect(doc.terms.map((t) => t.id)).toContain('HP:0001250');
     expect(doc.terms.find((t) => t.id === 'part_of')).toBeUndefined(); // Typedef skipped

@@ -7,7 +7,7 @@ import { informationContent } from '../../../graph-snapshot/ontology/information
 import { fixture, scratchDir } from '../../helpers/paths.js';
 
 describe('Ontology', async () => {
-  const file = fixture('hpo', 'hp.obo');
+  const file = fixture('hpo', 'hp.fixture.obo');
   const onto = new Ontology(await parseObo(file), file);
   const ids = (xs: Iterable<number>) => [...xs].map((i) => onto.terms[i]!.id).sort();
 

@@ -18,7 +18,7 @@ const write = (name: string, body: string | Buffer) => {
 
 describe('genes_to_disease', () => {
   it('reads NCBIGene CURIEs, association types and disease ids', async () => {
-    const rows = await parseGenesToDisease(fixture('hpo', 'genes_to_disease.txt'));
+    const rows = await parseGenesToDisease(fixture('hpo', 'genes_to_disease.fixture.txt'));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatchObject({ ncbiGeneId: 1001, symbol: 'GENEA', associationType: 'MENDELIAN', diseaseId: 'OMIM:100001', line: 2 });
   });

@@ -31,7 +31,7 @@ describe('snapshot build from fixture sources', () => {
     expect(manifest.liftover).toMatchObject({ sourceBuild: 'GRCh37', records: 7, lifted: 5, unlifted: 2, minusStrand: 1, notInGene: 1 });
     expect(manifest.liftover.unliftedByReason).toEqual({ unmapped: 1, 'minus-strand-indel': 1 });
     const hpo = manifest.sources.find((s) => s.role === 'hpoObo')!;
-    expect(hpo).toMatchObject({ path: 'hpo/hp.obo', release: 'hp/releases/2099-01-01', size: statSync(join(fixtureSources, 'hpo/hp.obo')).size });
+    expect(hpo).toMatchObject({ path: 'hpo/hp.fixture.obo', release: 'hp/releases/2099-01-01', size: statSync(join(fixtureSources, 'hpo/hp.fixture.obo')).size });
     expect(hpo.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.skipped.map((s) => [s.reason, s.count])).toEqual(
       expect.arrayContaining([
@@ -102,9 +102,9 @@ describe('snapshot build from fixture sources', () => {
   it('a failed build leaves the existing snapshot untouched and no temporary directory behind', async () => {
     const broken = join(dir, 'broken-sources');
     cpSync(fixtureSources, broken, { recursive: true });
-    const obo = join(broken, 'hpo', 'hp.obo');
+    const obo = join(broken, 'hpo', 'hp.fixture.obo');
     writeFileSync(obo, readFileSync(obo, 'utf8').replace('id: HP:0000001\nname: All\n', 'id: HP:0000001\nname: All\nis_a: HP:0002069\n'));
-    await expect(buildSnapshot({ sourcesDir: broken, outDir: out })).rejects.toThrow(/hp\.obo:\d+: is_a cycle/);
+    await expect(buildSnapshot({ sourcesDir: broken, outDir: out })).rejects.toThrow(/hp\.fixture\.obo:\d+: is_a cycle/);
     expect((await verifySnapshot(out)).ok).toBe(true);
     expect((await readManifest(out)).snapshotId).toBe(manifest.snapshotId);
     expect(readdirSync(dir).filter((f) => f.includes('.building-'))).toEqual([]);
