@@ -7,6 +7,7 @@ import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters
 import { formatTable } from '../cli/format-table.js';
 import { median, percentile } from './stats.js';
 import { truthOf, type Truth } from './phenopacket-truth.js';
+import { rankMetrics, type RankMetrics } from './rank-metrics.js';
 
 export interface PhenopacketBenchOptions {
   input: string;
@@ -29,27 +30,6 @@ interface CaseOutcome {
   ms: number;
 }
 
-export interface RankMetrics {
-  n: number;
-  top1: number;
-  top3: number;
-  top10: number;
-  mrr: number;
-  foundAt100: number;
-}
-
-function metrics(ranks: number[]): RankMetrics {
-  const n = ranks.length || 1;
-  const within = (k: number) => ranks.filter((r) => r > 0 && r <= k).length / n;
-  return {
-    n: ranks.length,
-    top1: within(1),
-    top3: within(3),
-    top10: within(10),
-    mrr: ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / n,
-    foundAt100: within(100),
-  };
-}
 
 export async function runPhenopacketBench(opts: PhenopacketBenchOptions): Promise<{ disease: RankMetrics; gene: RankMetrics; casesPerSecond: number; p50ms: number }> {
   const snapshotDir = resolve(opts.snapshot);
@@ -86,8 +66,8 @@ export async function runPhenopacketBench(opts: PhenopacketBenchOptions): Promis
     outcomes.push({ cohort: c.cohort, diseaseRank, geneRank, truthInSnapshot: c.truth.diseases.some((id) => m.diseaseIndex.has(id)), ms: line.ms });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const disease = metrics(outcomes.map((o) => o.diseaseRank));
-  const gene = metrics(outcomes.map((o) => o.geneRank));
+  const disease = rankMetrics(outcomes.map((o) => o.diseaseRank));
+  const gene = rankMetrics(outcomes.map((o) => o.geneRank));
   const times = outcomes.map((o) => o.ms);
   const workers = opts.workers ?? Math.min(2, availableParallelism());
   const figures = {
@@ -137,7 +117,7 @@ function cohortTable(outcomes: CaseOutcome[]) {
   return [...by.entries()]
     .filter(([, list]) => list.length >= 5)
     .map(([cohort, list]) => {
-      const m = metrics(list.map((o) => o.diseaseRank));
+      const m = rankMetrics(list.map((o) => o.diseaseRank));
       return {
         cohort,
         n: list.length,

@@ -13,6 +13,7 @@ import { readVcf } from '../../diagnosis/variants/vcf-reader.js';
 import { formatTable } from '../cli/format-table.js';
 import { median } from './stats.js';
 import { truthOf } from './phenopacket-truth.js';
+import { rankMetrics, type RankMetrics } from './rank-metrics.js';
 
 export interface VariantBenchOptions {
   input: string;
@@ -62,18 +63,6 @@ const callOf = (zygosity: string): AlleleCall =>
   // A diploid caller writes 1/1 for a hemizygous X allele in a male, so hemizygous spikes are written as homozygous.
   zygosity === 'homozygous' || zygosity === 'hemizygous' ? { copies: 2, zygosity: 'homozygous' } : { copies: 1, zygosity: 'heterozygous' };
 
-interface Metrics {
-  top1: number;
-  top3: number;
-  top10: number;
-  mrr: number;
-}
-
-function metrics(ranks: number[]): Metrics {
-  const n = ranks.length || 1;
-  const within = (k: number) => ranks.filter((r) => r > 0 && r <= k).length / n;
-  return { top1: within(1), top3: within(3), top10: within(10), mrr: ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / n };
-}
 
 /**
  * `rarediag bench variants`: each phenopacket's causal variants (GRCh38 vcfRecord, zygosity from allelicState) are
@@ -139,12 +128,6 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
     const withVcf = engine.rank(parsed.findings, { top: 100, variants });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
     const pheno = engine.rank(parsed.findings, { top: 100 });
-    void pheno;
-    if (process.env['RAREDIAG_BENCH_DEBUG'] && geneRank(withVcf) !== 1) {
-      const tg = withVcf.genes.find((g) => truth.genes.includes(g.symbol));
-      const top = withVcf.genes[0];
-      process.stderr.write(`${parsed.findings.id}\ttruth ${truth.genes.join(',')} rank ${geneRank(withVcf)} geno ${tg?.genotype?.lr ?? '-'} ${tg?.genotype?.reason ?? ''} | top ${top?.symbol} geno ${top?.genotype?.lr} ${top?.genotype?.reason} pheno-rank-of-truth ${geneRank(pheno)}\n`);
-    }
     ranks.withDisease.push(diseaseRank(withVcf));
     ranks.withGene.push(geneRank(withVcf));
     ranks.phenoDisease.push(diseaseRank(pheno));
@@ -156,8 +139,8 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
     spikedVariants: spiked,
     unliftableToGrch37: unliftable,
     background: { records: summary.records, passed: summary.passed, seconds: parseSeconds, recordsPerSecond: summary.records / parseSeconds },
-    withVariants: { disease: metrics(ranks.withDisease), gene: metrics(ranks.withGene) },
-    phenotypeOnly: { disease: metrics(ranks.phenoDisease), gene: metrics(ranks.phenoGene) },
+    withVariants: { disease: rankMetrics(ranks.withDisease), gene: rankMetrics(ranks.withGene) },
+    phenotypeOnly: { disease: rankMetrics(ranks.phenoDisease), gene: rankMetrics(ranks.phenoGene) },
     rankWithVcfMsMedian: median(times),
   };
   if (opts.json) {
@@ -165,7 +148,7 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
     return;
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const row = (name: string, x: Metrics) => [name, pct(x.top1), pct(x.top3), pct(x.top10), x.mrr.toFixed(3)];
+  const row = (name: string, x: RankMetrics) => [name, pct(x.top1), pct(x.top3), pct(x.top10), x.mrr.toFixed(3)];
   process.stdout.write(
     `${formatTable(
       ['ranking', 'top-1', 'top-3', 'top-10', 'MRR'],
