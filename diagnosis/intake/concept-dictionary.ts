@@ -1,5 +1,6 @@
 import type { DictionaryTerm, LexiconNames, NameSource, TermName } from './lexicon-names.js';
 import { TermNormaliser } from './term-normaliser.js';
+import { RELATIONAL_ADJECTIVES } from './word-equivalents.js';
 import { PUNCT, WORD, tokenize, type Token } from './text-tokens.js';
 
 export interface DictionaryEntry {
@@ -43,9 +44,11 @@ export interface DictionaryOptions {
    * no one concept); it then matches only literally. -1 indexes none.
    */
   singleWordVariantMaxSpread: number;
+  /** Read an adjective standing alone as the noun of its finding: "she was hypotonic" → Hypotonia (term-normaliser.ts). */
+  adjectiveDerivations: boolean;
 }
 
-export const defaultDictionaryOptions: DictionaryOptions = { derivedNames: true, singleWordVariantMaxSpread: 5 };
+export const defaultDictionaryOptions: DictionaryOptions = { derivedNames: true, singleWordVariantMaxSpread: 5, adjectiveDerivations: true };
 
 /** Words a name or a text may contain or leave out without changing the concept. */
 export const SKIPPABLE = new Set(['the', 'an', 'a']);
@@ -66,24 +69,40 @@ export class ConceptDictionary {
     readonly terms: DictionaryTerm[],
     private readonly ids: Map<string, number>,
     vocabulary: Set<string>,
+    derivations: boolean,
   ) {
-    this.normaliser = new TermNormaliser(vocabulary);
+    this.normaliser = new TermNormaliser(vocabulary, { derivations });
   }
 
-  static compile(lex: LexiconNames, options: Partial<DictionaryOptions> = {}): ConceptDictionary {
+  /**
+   * @param hierarchy when given, a single-word variant spread over many names is still indexed if those names are
+   *   (nearly all) of its own term's descendants: the word then names the general concept ("tumor" for Neoplasm,
+   *   over "Wilms tumor", "Brain tumor", ...), not a loose part of unrelated names.
+   */
+  static compile(lex: LexiconNames, options: Partial<DictionaryOptions> = {}, hierarchy?: SubsumptionTest): ConceptDictionary {
     const o = { ...defaultDictionaryOptions, ...options };
     const tokenized = lex.names.map((n) => ({ n, tokens: tokenize(n.name).filter((t) => !(t.kind === WORD && NAME_DROPPED.has(t.lower))) }));
     const vocabulary = new Set<string>();
     for (const { tokens } of tokenized) for (const t of tokens) if (t.kind === WORD) vocabulary.add(t.lower);
-    const dict = new ConceptDictionary(lex.terms, lex.resolve, vocabulary);
+    const dict = new ConceptDictionary(lex.terms, lex.resolve, vocabulary, o.adjectiveDerivations);
     const spread = wordSpread(tokenized, (w) => dict.key(w));
+    const generalWord = (w: string, term: number) => {
+      const users = spread.get(dict.key(w));
+      if (!hierarchy || !users) return false;
+      const id = lex.terms[term]!.id;
+      let inside = 0;
+      for (const u of users) if (hierarchy.isAncestorOrSelf(id, lex.terms[u]!.id)) inside += 1;
+      return inside >= GENERAL_WORD_SHARE * users.size;
+    };
     for (const { n, tokens } of tokenized) {
       if (tokens.length === 0 || !tokens.some((t) => t.kind === WORD)) continue;
       const capitals = isAbbreviation(n.name);
       let literal = false;
       if (n.source === 'variant' && !capitals && tokens.length === 1) {
         const w = tokens[0]!.lower;
-        if (w.length < 6 || w.endsWith('ing') || (spread.get(dict.key(w)) ?? 0) > o.singleWordVariantMaxSpread) continue;
+        if (w.length < 5 || w.endsWith('ing')) continue;
+        const spreadOver = spread.get(dict.key(w))?.size ?? 0;
+        if (w.length < 6 ? !generalWord(w, n.term) : spreadOver > o.singleWordVariantMaxSpread && !generalWord(w, n.term)) continue;
         literal = true;
       }
       const entry: DictionaryEntry = { term: n.term, source: n.source, words: [wordsOf(tokens)], capitals, literal, form: 'name' };
@@ -148,8 +167,16 @@ const FORM_RANK: Readonly<Record<NameForm, number>> = { name: 0, reordered: 1, s
 const SOURCE_RANK: Readonly<Record<NameSource, number>> = { label: 0, exact: 1, variant: 2, obsolete: 3, narrow: 4, related: 5, broad: 6 };
 const entryRank = (e: DictionaryEntry) => FORM_RANK[e.form] * 10 + SOURCE_RANK[e.source];
 
-/** For each word key, the number of terms whose label or synonyms contain it. */
-function wordSpread(names: { n: TermName; tokens: Token[] }[], key: (w: string) => string): Map<string, number> {
+/** Share of the terms using a word that must descend from a variant's term for the word to name that term. */
+const GENERAL_WORD_SHARE = 0.8;
+
+/** The ancestor test the dictionary needs (term-hierarchy.ts). */
+export interface SubsumptionTest {
+  isAncestorOrSelf(ancestor: string, descendant: string): boolean;
+}
+
+/** For each word key, the terms whose label or synonyms contain it. */
+function wordSpread(names: { n: TermName; tokens: Token[] }[], key: (w: string) => string): Map<string, Set<number>> {
   const terms = new Map<string, Set<number>>();
   for (const { n, tokens } of names) {
     if (n.source === 'variant') continue;
@@ -161,7 +188,7 @@ function wordSpread(names: { n: TermName; tokens: Token[] }[], key: (w: string) 
       set.add(n.term);
     }
   }
-  return new Map([...terms].map(([k, s]) => [k, s.size]));
+  return terms;
 }
 
 /** Key sequences of a name: glued groups split and joined (at most 8 combinations). */
@@ -204,8 +231,55 @@ function derivedForms(tokens: Token[]): [NameForm, Token[]][] {
     const middle = tokens.slice(1, n - 1);
     out.push(['shortened', [tokens[0]!, ...middle]], ['shortened', [...middle.map((t, i) => (i === 0 ? { ...t, glued: false } : t)), word('abnormality')]]);
   }
+  // "Renal cyst" → "cyst of the kidney", "Bridged sella turcica" → "bridging of the sella turcica": the noun with
+  // its organ or its process after "of" (the organ word and the participle meet their other forms through the
+  // word keys: renal ~ kidney, bridged ~ bridging, thickened ~ thickening).
+  const ofForm = ofFormOf(tokens);
+  if (ofForm) out.push(['reordered', ofForm]);
+  // "Elevated circulating creatine kinase activity" → "elevated creatine kinase": laboratory names without the
+  // words text leaves out (the matcher skips them in text: "increased serum levels of creatine kinase").
+  if (n >= 3 && LAB_QUALIFIERS.has(tokens[0]!.lower) && tokens.some((t) => LAB_PADDING.has(t.lower))) {
+    let core = tokens.filter((t, i) => i === 0 || !LAB_PADDING.has(t.lower));
+    while (core.length > 2 && LAB_MEASURES.has(core[core.length - 1]!.lower)) core = core.slice(0, -1);
+    if (core.length >= 2 && core.length < n) out.push(['shortened', core]);
+  } else if (n >= 3 && LAB_QUALIFIERS.has(tokens[0]!.lower) && LAB_MEASURES.has(tokens[n - 1]!.lower) && tokens.every((t) => t.kind === WORD)) {
+    out.push(['shortened', tokens.slice(0, -1)]);
+  }
+  // "X abnormality" (as written, reordered or shortened) → "X defects", "X signs", "X symptoms", "X problems": the
+  // other heads text uses for the abnormalities of an organ or function ("neurological signs", "cardiac defects").
+  for (const form of [tokens, ...out.map(([, t]) => t)]) {
+    const m = form.length;
+    if (m < 2 || m > 4 || form[m - 1]!.lower !== 'abnormality' || !form.every((t) => t.kind === WORD)) continue;
+    for (const head of ABNORMALITY_HEADS) out.push(['shortened', [...form.slice(0, m - 1), word(head)]]);
+  }
   return out;
 }
+
+const LAB_QUALIFIERS = new Set(['increased', 'decreased', 'elevated', 'reduced', 'high', 'low']);
+/** Where a laboratory value was measured: left out by text as often as it is written. */
+export const LAB_PADDING = new Set(['circulating', 'serum', 'plasma']);
+/** What was measured of it, at the end of a name. */
+const LAB_MEASURES = new Set(['concentration', 'level', 'levels', 'activity']);
+
+/** Heads that stand for "abnormality" after the name of an organ or function (never before "of": "signs of X"). */
+const ABNORMALITY_HEADS = ['defects', 'signs', 'symptoms', 'problems'];
+
+const ORGAN_WORDS = new Set(Object.values(RELATIONAL_ADJECTIVES));
+
+/** "A N" → "N of A" for an organ word A ("Renal cyst"), "Wed X Y" → "Wed of X Y" for a participle ("Bridged sella turcica"). */
+function ofFormOf(tokens: Token[]): Token[] | undefined {
+  if (tokens.length < 2 || tokens.length > 3 || !tokens.every((t) => t.kind === WORD && !t.glued)) return undefined;
+  const [a, ...rest] = tokens as [Token, ...Token[]];
+  const of = word('of');
+  // The organ as a noun after "of" (its words are "cyst of kidney", so "of the renal pelvis" does not end there).
+  const organ = ORGAN_WORDS.has(a.lower) ? a.lower : RELATIONAL_ADJECTIVES[a.lower];
+  if (tokens.length === 2 && organ) return [rest[0]!, of, word(organ)];
+  if (a.lower.endsWith('ed') && a.lower.length > 5 && !NOT_PARTICIPLES.has(a.lower)) return [a, of, ...rest];
+  return undefined;
+}
+
+/** Words in -ed that are not participles of a process. */
+const NOT_PARTICIPLES = new Set(['increased', 'decreased', 'elevated', 'reduced', 'advanced', 'delayed', 'impaired', 'limited', 'restricted', 'generalized', 'localized', 'isolated', 'related', 'associated', 'induced', 'mixed', 'combined', 'inherited', 'acquired', 'unilateral']);
 
 /** "Abnormality of (the) kidney" → "kidney abnormality": both sides plain words, exactly one "of". */
 function reorderOf(tokens: Token[]): Token[] | undefined {

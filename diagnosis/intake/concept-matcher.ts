@@ -1,5 +1,6 @@
-import { SKIPPABLE, type ConceptDictionary, type DictionaryEntry, type TrieNode } from './concept-dictionary.js';
+import { LAB_PADDING, SKIPPABLE, type ConceptDictionary, type DictionaryEntry, type TrieNode } from './concept-dictionary.js';
 import { PUNCT, WORD, type Token } from './text-tokens.js';
+import { RELATIONAL_ADJECTIVES } from './word-equivalents.js';
 
 /** A dictionary name found in the text: tokens [first, last) and the entry it matched. */
 export interface Candidate {
@@ -17,6 +18,10 @@ export interface Candidate {
  * "autism-like", "age-related"); any other glued word means the match would end inside a compound.
  */
 const COMPOUND_SUFFIXES = new Set(['free', 'like', 'related', 'associated', 'induced', 'dependent', 'type', 'onset', 'positive', 'negative', 'predominant']);
+
+/** Prefixes that text sometimes writes as a separate word. */
+const SEPARABLE_PREFIXES = new Set(['down', 'up', 'over', 'under', 'hyper', 'hypo', 'pre', 'post', 'mid', 'micro', 'macro', 'mega', 'out', 'super', 'sub', 'intra', 'inter', 'peri', 'para']);
+const CONJUNCTIONS = new Set(['and', 'or', 'nor', 'but', 'with']);
 
 /** The match keys of tokens: normalised words, punctuation as it is. */
 export const tokenKeys = (dict: ConceptDictionary, tokens: readonly Token[]): string[] => tokens.map((t) => (t.kind === PUNCT ? t.lower : dict.key(t.lower)));
@@ -57,7 +62,20 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
     let words = '';
     for (const k of path) if (tokens[k]!.kind !== PUNCT) words += words ? ` ${tokens[k]!.lower}` : tokens[k]!.lower;
     if (path.length === 1 && FUNCTION_WORDS.has(tokens[path[0]!]!.lower)) return;
+    // An adjective read as its noun ("hypotonic" → hypotonia) names the finding only when it stands alone ("she
+    // was hypotonic", "hypotonic and dysmorphic"), not when it qualifies the noun after it ("hydrophobic core").
+    if (path.length === 1 && dict.normaliser.isDerived(tokens[path[0]!]!.lower) && next?.kind === WORD && !CONJUNCTIONS.has(next.lower)) return;
+    // A relational adjective read as its organ after "of" ("of the mandibular" for "of the mandible") cannot end a
+    // name when a word follows: it qualifies that word ("hyperplasia of the mandibular coronoid processes").
+    const lastWord = tokens[end - 1]!;
+    let dangling = next?.kind === WORD && RELATIONAL_ADJECTIVES[lastWord.lower] !== undefined;
+    if (dangling) {
+      let k = end - 2;
+      if (k > first && SKIPPABLE.has(tokens[k]!.lower)) k -= 1;
+      dangling = k > first && tokens[k]!.lower === 'of';
+    }
     for (const entry of node.entries) {
+      if (dangling && !entry.words.some((w) => w.endsWith(` ${lastWord.lower}`) || w === lastWord.lower)) continue;
       if (entry.capitals && !hasCapitals(text, tokens[first]!.start, tokens[end - 1]!.end)) continue;
       const exact = entry.words.includes(words);
       if (entry.literal && !exact && !entry.words.some((w) => words === `${w}s` || words === `${w}es`)) continue;
@@ -72,6 +90,18 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
       path.push(j);
       step(child, j + 1, first);
       path.pop();
+    }
+    // A prefix written apart from its word ("down turned mouth" ~ "downturned", "micro cephaly").
+    if (t.kind === WORD && !t.glued && j + 1 < n && SEPARABLE_PREFIXES.has(t.lower)) {
+      const u = tokens[j + 1]!;
+      if (u.kind === WORD && !u.glued && u.start === t.end + 1 && !(j + 2 < n && tokens[j + 2]!.glued)) {
+        const c3 = node.next!.get(dict.key(t.lower + u.lower));
+        if (c3) {
+          path.push(j, j + 1);
+          step(c3, j + 2, first);
+          path.length -= 2;
+        }
+      }
     }
     // A glued group as one word ("pre-auricular" ~ "preauricular").
     if (!t.glued && j + 1 < n && tokens[j + 1]!.glued) {
@@ -95,16 +125,34 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
       // "the" may be left out of the name; the name must go on after it.
       consume(node, j + 1, first);
     }
+    if (t.kind === WORD && j > first) {
+      // Inside a name, laboratory padding may be left out: "increased serum IgG", "elevated levels of CK".
+      const skip = labPadding(tokens, j);
+      if (skip > 0 && j + skip < n) consume(node, j + skip, first);
+    }
     consume(node, j, first);
   };
 
   for (let i = 0; i < n; i += 1) {
     const t = tokens[i]!;
     if (t.kind === PUNCT || t.glued || (t.kind === WORD && SKIPPABLE.has(t.lower) && t.lower !== 'a')) continue;
-    if (!dict.root.next?.has(keys[i]!) && !(i + 1 < n && tokens[i + 1]!.glued)) continue;
+    if (!dict.root.next?.has(keys[i]!) && !(i + 1 < n && tokens[i + 1]!.glued) && !SEPARABLE_PREFIXES.has(t.lower)) continue;
     consume(dict.root, i, i);
   }
   return out;
+}
+
+const MEASURES = new Set(['level', 'levels', 'concentration', 'concentrations', 'value', 'values', 'activity']);
+
+/**
+ * Tokens of laboratory padding starting at j that a name may go on after: "serum", "plasma", "circulating", "blood"
+ * before the analyte, and "level(s) of", "concentration(s) of", "value(s) of", "activity of"; 0 if none.
+ */
+function labPadding(tokens: readonly Token[], j: number): number {
+  const w = tokens[j]!.lower;
+  if (LAB_PADDING.has(w) || w === 'blood') return 1 + (tokens[j + 1]?.kind === WORD && MEASURES.has(tokens[j + 1]!.lower) && tokens[j + 2]?.lower === 'of' ? 2 : 0);
+  if (MEASURES.has(w) && tokens[j + 1]?.lower === 'of') return 2 + (tokens[j + 2] && LAB_PADDING.has(tokens[j + 2]!.lower) ? 1 : 0);
+  return 0;
 }
 
 /** At least two capital letters, or all capitals for a one-letter abbreviation. */

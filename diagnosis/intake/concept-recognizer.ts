@@ -57,7 +57,7 @@ export class ConceptRecognizer {
   static fromLexicon(lexicon: readonly LexiconEntry[], hierarchy: TermHierarchy | undefined, options: Partial<RecognizerOptions> = {}): ConceptRecognizer {
     const names = lexiconNames(lexicon, options.aspects ?? ['P']);
     names.names = names.names.filter((n) => !UNTRUSTED_NAME_ABBREVIATIONS.has(n.name));
-    const dictionary = ConceptDictionary.compile(names, options.dictionary);
+    const dictionary = ConceptDictionary.compile(names, options.dictionary, hierarchy);
     return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names));
   }
 

@@ -63,31 +63,46 @@ export class ContextRules {
     }
   }
 
-  /** Triggers outside the covered tokens, longest match first, left to right. */
+  /**
+   * Triggers outside the covered tokens, longest match first, left to right. When a trigger that starts inside
+   * the one found reaches further, the later one is the reading ("was negative for X": "negative for", forward,
+   * not "was negative", backward); a pseudo-trigger is never overridden that way ("with or without").
+   */
   findTriggers(tokens: readonly Token[], covered: Uint8Array): FoundTrigger[] {
     const out: FoundTrigger[] = [];
     let i = 0;
     while (i < tokens.length) {
-      if (covered[i] || tokens[i]!.glued) {
+      const best = this.longestAt(tokens, covered, i);
+      if (!best) {
         i += 1;
         continue;
       }
-      let node: TriggerNode | undefined = this.root;
-      let best: FoundTrigger | undefined;
-      for (let j = i; j < tokens.length && !covered[j]; j += 1) {
-        node = node.next?.get(tokens[j]!.lower);
-        if (!node) break;
-        if (node.rules) best = { first: i, last: j + 1, rules: node.rules };
+      let overridden = false;
+      if (!best.rules.some((r) => r.category === 'pseudo')) {
+        for (let j = i + 1; j < best.last && !overridden; j += 1) overridden = (this.longestAt(tokens, covered, j)?.last ?? 0) > best.last;
       }
-      // A trigger must be a whole word: not the "no" of "no-show" or the "non" glued to a word.
-      if (best && !(tokens[best.last]?.glued && tokens[best.last - 1]!.kind === WORD)) {
-        out.push(best);
-        i = best.last;
-      } else {
+      if (overridden) {
         i += 1;
+        continue;
       }
+      out.push(best);
+      i = best.last;
     }
     return out;
+  }
+
+  /** The longest trigger starting at token i, if any (a whole word: not the "no" of "no-show"). */
+  private longestAt(tokens: readonly Token[], covered: Uint8Array, i: number): FoundTrigger | undefined {
+    if (covered[i] || tokens[i]!.glued) return undefined;
+    let node: TriggerNode | undefined = this.root;
+    let best: FoundTrigger | undefined;
+    for (let j = i; j < tokens.length && !covered[j]; j += 1) {
+      node = node.next?.get(tokens[j]!.lower);
+      if (!node) break;
+      if (node.rules) best = { first: i, last: j + 1, rules: node.rules };
+    }
+    if (best && tokens[best.last]?.glued && tokens[best.last - 1]!.kind === WORD) return undefined;
+    return best;
   }
 
   assign(seg: Segmented, text: string, targets: readonly ContextTarget[]): ContextResult[] {

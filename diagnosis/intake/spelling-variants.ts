@@ -41,10 +41,38 @@ export function spellingCandidates(word: string): string[] {
     if (base.endsWith('ges') && base.length > 5) addTo(singular, `${base.slice(0, -3)}x`); // phalanges
     if (base.endsWith('ata') && base.length > 5) addTo(singular, base.slice(0, -2)); // stigmata, angiomata
     if (base.endsWith('ides') && base.length > 5) addTo(singular, `${base.slice(0, -3)}s`); // irides → iris
+    if (base.endsWith('es') && !base.endsWith('ses') && base.length > 5) addTo(singular, `${base.slice(0, -2)}is`); // testes, pubes
   }
   return [...singular, ...american.filter((w) => !singular.includes(w))];
 }
 
+/**
+ * Nouns of a finding that an adjective of clinical English is derived from, most specific ending first:
+ * "scoliotic" → scoliosis, "paralytic" → paralysis, "hypotonic" → hypotonia, "microcephalic" → microcephaly,
+ * "dysmorphic" → dysmorphism, "myoclonic" → myoclonus, "edematous" → edema. Loose on purpose, like
+ * spellingCandidates: the caller takes a candidate only when it is a word of the dictionary's vocabulary, so "the
+ * hypotonic infant" meets the name "Hypotonia". Only the endings of disorder nouns are produced (not "cystic" →
+ * cyst or "spinous" → spin, where the adjective mostly describes something else).
+ */
+export function derivationCandidates(word: string): string[] {
+  const out: string[] = [];
+  const add = (w: string) => {
+    if (w !== word && !out.includes(w)) out.push(w);
+  };
+  if (word.length < 6) return out;
+  if (word.endsWith('ic')) {
+    const stem = word.slice(0, -2);
+    if (word.endsWith('otic')) add(`${word.slice(0, -4)}osis`); // scoliotic, cyanotic, fibrotic
+    if (word.endsWith('tic')) add(`${word.slice(0, -3)}sis`); // paralytic, hemolytic, septic
+    add(`${stem}ia`); // hypotonic, ataxic, hypoxic, anemic
+    add(`${stem}y`); // microcephalic, dystrophic, neuropathic
+    add(`${stem}ism`); // dysmorphic
+    add(`${stem}us`); // myoclonic
+  } else if (word.endsWith('atous')) {
+    add(word.slice(0, -4)); // edematous, angiomatous
+  }
+  return out;
+}
 const BRITISH: [RegExp, string][] = [
   [/^oe/, 'e'], // oedema, oesophagus, oestrogen
   [/([^aeiou])oe(?=[^aeiou])/g, '$1e'], // foetal, coeliac

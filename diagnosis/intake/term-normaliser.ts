@@ -1,5 +1,5 @@
 import { clinicalStem } from './clinical-stemmer.js';
-import { spellingCandidates } from './spelling-variants.js';
+import { derivationCandidates, spellingCandidates } from './spelling-variants.js';
 import { WORD_EQUIVALENTS } from './word-equivalents.js';
 
 /**
@@ -13,15 +13,26 @@ import { WORD_EQUIVALENTS } from './word-equivalents.js';
  */
 export class TermNormaliser {
   private readonly cache = new Map<string, string>();
+  /** words whose key comes from an adjective-to-noun derivation (derivationCandidates) */
+  private readonly derivedWords = new Set<string>();
   /** stems of the vocabulary, so that an inflected rewrite counts too ("haemorrhages" → "hemorrhages") */
   private readonly stems: Set<string>;
 
-  /** @param vocabulary lower-case words of the dictionary's names (the spellings to normalise towards) */
+  private readonly maxCache: number;
+  private readonly derivations: boolean;
+
+  /**
+   * @param vocabulary lower-case words of the dictionary's names (the spellings to normalise towards)
+   * @param options `derivations`: read adjectives as the noun of their finding ("hypotonic" → hypotonia, default
+   *   true); `maxCache`: bound of the key cache
+   */
   constructor(
     private readonly vocabulary: ReadonlySet<string>,
-    private readonly maxCache = 200_000,
+    options: { derivations?: boolean; maxCache?: number } = {},
   ) {
     this.stems = new Set([...vocabulary].map(clinicalStem));
+    this.maxCache = options.maxCache ?? 200_000;
+    this.derivations = options.derivations ?? true;
   }
 
   /**
@@ -34,16 +45,31 @@ export class TermNormaliser {
     const candidates = spellingCandidates(word);
     for (const c of candidates) if (this.vocabulary.has(c)) return c;
     for (const c of candidates) if (this.stems.has(clinicalStem(c)) && clinicalStem(c) !== clinicalStem(word)) return c;
+    if (!this.derivations) return word;
+    for (const c of derivationCandidates(word)) {
+      if (this.vocabulary.has(c)) {
+        this.derivedWords.add(word);
+        return c;
+      }
+    }
     return word;
+  }
+
+  /** True when the word's key is the noun its adjective derives from ("hypotonic" → hypotonia); after key(). */
+  isDerived(word: string): boolean {
+    return this.derivedWords.has(word);
   }
 
   key(word: string): string {
     let k = this.cache.get(word);
     if (k !== undefined) return k;
+    if (this.cache.size >= this.maxCache) {
+      this.cache.clear();
+      this.derivedWords.clear();
+    }
     let spelled = this.canonicalSpelling(word);
     spelled = WORD_EQUIVALENTS[spelled] ?? spelled;
     k = spelled.length <= 3 || !/^[a-z]+$/.test(spelled) ? spelled : clinicalStem(spelled);
-    if (this.cache.size >= this.maxCache) this.cache.clear();
     this.cache.set(word, k);
     return k;
   }

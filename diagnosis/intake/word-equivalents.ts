@@ -6,7 +6,7 @@
  * unambiguous pairs: "radial", "labial", "macular" and "cranial" are left out because they also mean something
  * else (a direction, the labia, the macula or a macule, the cranial nerves).
  */
-export const WORD_EQUIVALENTS: Readonly<Record<string, string>> = {
+const GENERIC_EQUIVALENTS: Readonly<Record<string, string>> = {
   anomaly: 'abnormality',
   anomalies: 'abnormality',
   anomalous: 'abnormal',
@@ -23,8 +23,17 @@ export const WORD_EQUIVALENTS: Readonly<Record<string, string>> = {
   atrophic: 'atrophy',
   hypertrophic: 'hypertrophy',
   numerous: 'multiple',
+  elevated: 'increased',
+  elevation: 'increase',
+  reduced: 'decreased',
+  reduction: 'decrease',
+  diminished: 'decreased',
   macule: 'spot',
   macules: 'spots',
+};
+
+/** Relational adjectives and the organ or part they relate to ("renal" → kidney). */
+export const RELATIONAL_ADJECTIVES: Readonly<Record<string, string>> = {
   renal: 'kidney',
   cardiac: 'heart',
   hepatic: 'liver',
@@ -93,3 +102,5 @@ export const WORD_EQUIVALENTS: Readonly<Record<string, string>> = {
   ungual: 'nail',
   axillary: 'axilla',
 };
+
+export const WORD_EQUIVALENTS: Readonly<Record<string, string>> = { ...GENERIC_EQUIVALENTS, ...RELATIONAL_ADJECTIVES };

@@ -45,11 +45,16 @@ export interface ReasoningRun {
  * the deterministic result stands on its own.
  */
 export async function reasonAboutCase(runtime: ModelRuntime, model: PhenotypeModel, fullPack: EvidencePack, options: ReasoningOptions = {}): Promise<ReasoningRun> {
-  const maxTokens = options.maxTokens ?? 768;
-  // Fit the pack to the model's trained context, leaving room for the answer (and the thinking turn).
+  let maxTokens = options.maxTokens ?? 768;
+  // Fit the pack to the model's trained context, leaving room for the answer (and the thinking turn); a small model
+  // gets a shorter answer budget rather than no answer (never below a quarter of its context).
   const fitted = await runtime.withModel(async ({ model: llm, info }) => {
-    const budget = info.trainedContext - maxTokens - (options.thinkingTokens ?? 0) - 64;
-    return fitPackToContext(fullPack, (text) => llm.tokenize(text).length, budget);
+    // margin for the chat template's own tokens, which the runtime counts and the prompt text does not show
+    const context = info.trainedContext - (options.thinkingTokens ?? 0) - 64 - Math.ceil(info.trainedContext * 0.05);
+    maxTokens = Math.min(maxTokens, Math.max(128, Math.floor(context / 4)));
+    const fit = fitPackToContext(fullPack, (text) => llm.tokenize(text).length, context - maxTokens);
+    maxTokens = Math.max(maxTokens, Math.min(options.maxTokens ?? 768, context - fit.promptTokens));
+    return fit;
   });
   const pack = fitted.pack;
   const user = reasoningPrompt(pack);

@@ -46,6 +46,21 @@ export function fitPackToContext(
     if (current.items.length < before) trimmed.push(`observed-term lines beyond ${keepTerms} per candidate`);
     tokens = size(current);
   }
-  if (tokens > budgetTokens) current = { ...current, discriminating: [] };
+  if (tokens > budgetTokens && current.discriminating.length) {
+    current = { ...current, discriminating: [] };
+    trimmed.push('the discriminating findings');
+    tokens = size(current);
+  }
+  // Last resort for very small contexts: the case section itself.
+  if (tokens > budgetTokens && current.case.narrativeExcerpt) {
+    current = { ...current, case: { ...current.case, narrativeExcerpt: undefined } };
+    trimmed.push('the narrative excerpt');
+    tokens = size(current);
+  }
+  for (let keep = 20; tokens > budgetTokens && keep >= 2 && current.case.observed.length > keep; keep = Math.floor(keep / 2)) {
+    current = { ...current, case: { ...current.case, observed: current.case.observed.slice(0, keep), excluded: current.case.excluded.slice(0, keep) } };
+    trimmed.push(`the case's terms beyond the first ${keep}`);
+    tokens = size(current);
+  }
   return { pack: current, promptTokens: size(current), trimmed };
 }

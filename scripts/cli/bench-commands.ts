@@ -6,6 +6,7 @@ import { runVariantBench } from '../bench/variant-bench.js';
 import { defaultBenchWorkDir, runVcfBench } from '../bench/vcf-bench.js';
 import { runReasoningBench } from '../bench/reasoning-bench.js';
 import { registerExtractionBench } from '../bench/extraction-bench.js';
+import { registerNarrativeBench } from '../bench/narrative-bench.js';
 import { dataHome } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { join } from 'node:path';
 import { defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
@@ -75,6 +76,7 @@ export function registerBenchCommands(program: Command): void {
     });
   registerVcfBench(bench);
   registerExtractionBench(bench);
+  registerNarrativeBench(bench);
   bench
     .command('reasoning')
     .description('evidence-pack build time per case, prompt size in tokens, and the model\'s tokens/s on this machine')

@@ -1,0 +1,248 @@
+import { useState } from 'react';
+import type { ApiCallError } from '../../../diagnosis/contract/api.js';
+import type { Candidate } from '../../../diagnosis/contract/api-schemas.js';
+import { toApiError } from '../api-client.js';
+import { formatLr, formatProbability, matchLabel } from '../format.js';
+import { useApi } from '../state/app-context.js';
+import { ErrorText } from './common.js';
+import { LrAxis, LrBar } from './LrBar.js';
+
+export interface Decision {
+  decision: 'accept' | 'reject';
+  note: string;
+  at: Date;
+}
+
+type TermRow = Candidate['observed'][number];
+
+/**
+ * Everything the ranker knows about one candidate, each item tagged with the evidence id the model would cite
+ * (`data-evidence-id`), so a citation can scroll to and highlight it: the patient's observed and excluded terms with
+ * their likelihood ratios (log-scale bars), the disease's features not reported, the genotype with its variants and
+ * inheritance check, and the clinician's decision.
+ */
+export function CandidateEvidence(props: {
+  caseId: string;
+  runId: string;
+  candidate: Candidate;
+  highlightId: string | undefined;
+  decision: Decision | undefined;
+  onDecision(d: Decision): void;
+}) {
+  const { candidate: c, highlightId } = props;
+  const cls = (id: string, base = '') => `${base}${highlightId === id ? ' cited' : ''}`.trim() || undefined;
+  const observed = [...c.observed].sort((a, b) => b.lr - a.lr);
+  const excluded = [...c.excluded].sort((a, b) => a.lr - b.lr);
+  const ids = [...new Set([...c.ids, c.mondo].filter(Boolean))];
+
+  return (
+    <div className="evidence">
+      <div className={cls(`D:${c.id}`, 'evidence-head')} data-evidence-id={`D:${c.id}`} tabIndex={-1}>
+        <h2 id="evidence-title">
+          <span className="rank-badge">{c.rank}</span> {c.label}
+        </h2>
+        <p className="muted small mono">{ids.join(' · ')}</p>
+        <dl className="stats compact">
+          <div>
+            <dt>Post-test probability</dt>
+            <dd>{formatProbability(c.probability)}</dd>
+          </div>
+          <div>
+            <dt>Profile coverage</dt>
+            <dd>{Math.round(c.coverage * 100)} %</dd>
+          </div>
+          <div>
+            <dt>Score (log₁₀)</dt>
+            <dd>{c.score.toFixed(2)}</dd>
+          </div>
+          <div>
+            <dt>Genes</dt>
+            <dd>
+              {c.genes.length === 0
+                ? '—'
+                : c.genes.map((g) => (
+                    <span key={g.symbol} className={cls(`G:${c.id}:${g.symbol}`, 'gene')} data-evidence-id={`G:${c.id}:${g.symbol}`} tabIndex={-1} title={`NCBI Gene ${g.ncbiGeneId}`}>
+                      {g.symbol}
+                    </span>
+                  ))}
+            </dd>
+          </div>
+        </dl>
+      </div>
+
+      {observed.length + excluded.length + c.notReported.length === 0 && (
+        <p className="notice small">Per-finding evidence is computed for the leading candidates only; this candidate has its score and genotype.</p>
+      )}
+      <h3 className="subhead">Findings in the patient ({observed.length})</h3>
+      <TermTable rows={observed} prefix={`P:${c.id}:`} cls={cls} empty="No present finding." />
+
+      <h3 className="subhead">Excluded findings ({excluded.length})</h3>
+      <TermTable rows={excluded} prefix={`X:${c.id}:`} cls={cls} empty="No excluded finding." />
+
+      <h3 className="subhead">Features of the disease not reported ({c.notReported.length})</h3>
+      {c.notReported.length === 0 ? (
+        <p className="muted small">None listed.</p>
+      ) : (
+        <ul className="not-reported">
+          {c.notReported.map((t) => (
+            <li key={t.id} className={cls(`U:${c.id}:${t.id}`)} data-evidence-id={`U:${c.id}:${t.id}`} tabIndex={-1}>
+              {t.label} <span className="muted mono small">{t.id}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3 className="subhead">Genotype</h3>
+      {!c.genotype ? (
+        <p className="muted small">No genotype evidence: no VCF was attached to the case when it was run.</p>
+      ) : (
+        <div className={cls(`GT:${c.id}:${c.genotype.gene}`, 'genotype')} data-evidence-id={`GT:${c.id}:${c.genotype.gene}`} tabIndex={-1}>
+          <p>
+            <b>{c.genotype.gene}</b> · inheritance {c.genotype.mode} ·{' '}
+            <span className={`tag ${c.genotype.satisfied ? 'tag-ok' : 'tag-bad'}`}>{c.genotype.satisfied ? '✓ genotype fits' : '✗ genotype does not fit'}</span> · {c.genotype.reason} · LR{' '}
+            {formatLr(c.genotype.lr)} <LrBar lr={c.genotype.lr} />
+          </p>
+          {c.genotype.variants.length > 0 && (
+            <table className="data-table variants">
+              <thead>
+                <tr>
+                  <th scope="col">Variant (GRCh38)</th>
+                  <th scope="col">Zygosity</th>
+                  <th scope="col">ClinVar</th>
+                  <th scope="col">Consequence / tier</th>
+                  <th scope="col" className="num">
+                    LR
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.genotype.variants.map((v) => (
+                  <tr key={v.grch38} className={cls(`V:${v.grch38}`)} data-evidence-id={`V:${v.grch38}`} tabIndex={-1}>
+                    <td>
+                      <span className="mono">{v.grch38}</span>
+                      {(v.inputBuild !== 'GRCh38' || v.input !== v.grch38) && (
+                        <div className="muted small">
+                          input {v.inputBuild} <span className="mono">{v.input}</span>
+                        </div>
+                      )}
+                    </td>
+                    <td>{v.zygosity}</td>
+                    <td>
+                      {v.clinvar ? (
+                        <>
+                          <span className={`tag ${/pathogenic/i.test(v.clinvar.significance) && !/conflict/i.test(v.clinvar.significance) ? 'tag-bad' : 'tag-muted'}`}>{v.clinvar.significance}</span>{' '}
+                          <span aria-label={`${v.clinvar.stars} review stars`} title={`${v.clinvar.stars} review star(s)`}>
+                            {'★'.repeat(v.clinvar.stars)}
+                            {'☆'.repeat(Math.max(0, 4 - v.clinvar.stars))}
+                          </span>
+                          <div className="muted small">
+                            VCV {v.clinvar.id}
+                            {v.clinvar.hgvsC && <> · {v.clinvar.hgvsC}</>}
+                            {v.clinvar.hgvsP && <> · {v.clinvar.hgvsP}</>}
+                          </div>
+                        </>
+                      ) : (
+                        <span className="muted">not in ClinVar</span>
+                      )}
+                    </td>
+                    <td>
+                      {v.consequence ?? '—'}
+                      <div className="muted small">{v.tier}</div>
+                    </td>
+                    <td className="num">{formatLr(v.lr)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+
+      <DecisionForm caseId={props.caseId} runId={props.runId} candidate={c} decision={props.decision} onDecision={props.onDecision} />
+    </div>
+  );
+}
+
+function TermTable({ rows, prefix, cls, empty }: { rows: TermRow[]; prefix: string; cls(id: string, base?: string): string | undefined; empty: string }) {
+  if (rows.length === 0) return <p className="muted small">{empty}</p>;
+  return (
+    <table className="data-table terms">
+      <thead>
+        <tr>
+          <th scope="col">Patient term</th>
+          <th scope="col">Match in the disease</th>
+          <th scope="col" className="num">
+            LR
+          </th>
+          <th scope="col" className="chart-col">
+            <span className="visually-hidden">Likelihood ratio chart, log scale</span>
+            <LrAxis />
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((o) => (
+          <tr key={o.id} className={cls(`${prefix}${o.id}`)} data-evidence-id={`${prefix}${o.id}`} tabIndex={-1}>
+            <td>
+              {o.label} <span className="muted mono small">{o.id}</span>
+            </td>
+            <td>
+              {matchLabel(o.match)}
+              {o.diseaseTerm && o.diseaseTerm.id !== o.id && <div className="muted small">{o.diseaseTerm.label}</div>}
+              {o.frequency !== undefined && o.frequency > 0 && <span className="muted small"> · freq {Math.round(o.frequency * 100)} %</span>}
+            </td>
+            <td className="num">{formatLr(o.lr)}</td>
+            <td className="chart-col">
+              <LrBar lr={o.lr} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function DecisionForm({ caseId, runId, candidate, decision, onDecision }: { caseId: string; runId: string; candidate: Candidate; decision: Decision | undefined; onDecision(d: Decision): void }) {
+  const api = useApi();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiCallError>();
+  const record = async (kind: Decision['decision']) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.call('decisions.record', { caseId, runId, diseaseId: candidate.id, decision: kind, ...(note.trim() ? { note: note.trim() } : {}) });
+      onDecision({ decision: kind, note: note.trim(), at: new Date() });
+      setNote('');
+    } catch (err) {
+      setError(toApiError(err, 'decisions.record'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="decision">
+      <h3 className="subhead">Your decision</h3>
+      {decision && (
+        <p className="small" role="status">
+          <span className={`tag ${decision.decision === 'accept' ? 'tag-ok' : 'tag-bad'}`}>{decision.decision === 'accept' ? 'Accepted' : 'Rejected'}</span> at{' '}
+          {decision.at.toLocaleTimeString('en-GB')}
+          {decision.note && <> · “{decision.note}”</>}
+        </p>
+      )}
+      <label className="field">
+        <span>Note (optional)</span>
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={10_000} placeholder="Why: e.g. consistent with the skeletal survey" name="decision-note" />
+      </label>
+      <div className="row">
+        <button type="button" className="accept" onClick={() => void record('accept')} disabled={busy}>
+          Accept {candidate.label.length > 40 ? 'candidate' : candidate.label}
+        </button>
+        <button type="button" className="reject" onClick={() => void record('reject')} disabled={busy}>
+          Reject
+        </button>
+      </div>
+      <ErrorText error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { caseStatus, type CaseSummary, type Finding } from '../../diagnosis/contract/api-schemas.js';
+
+export const sexLabels: Record<NonNullable<CaseSummary['sex']>, string> = {
+  FEMALE: 'Female',
+  MALE: 'Male',
+  OTHER_SEX: 'Other',
+  UNKNOWN_SEX: 'Unknown',
+};
+
+/** The case statuses, in the contract's order (read from its schema, so a new status needs no UI change). */
+export const caseStatuses = caseStatus.options as readonly CaseSummary['status'][];
+
+const knownStatusLabels: Record<string, string> = { open: 'Open', 'in-progress': 'In progress', in_progress: 'In progress', solved: 'Solved', unsolved: 'Unsolved' };
+
+export function statusLabel(status: string): string {
+  const known = knownStatusLabels[status];
+  if (known) return known;
+  const words = status.replace(/[-_]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const findingStatusLabels: Record<Finding['status'], string> = {
+  present: 'present',
+  excluded: 'excluded',
+  uncertain: 'uncertain',
+  family: 'family history',
+};
+
+/** A post-test probability as a clinician reads it: "93.3 %", "0.04 %", "< 0.01 %". */
+export function formatProbability(p: number): string {
+  if (p > 0.999) return '> 99.9 %';
+  if (p >= 0.001) return `${(p * 100).toFixed(p >= 0.1 ? 1 : 2)} %`;
+  return '< 0.1 %';
+}
+
+/** A likelihood ratio with sensible precision: 2323, 25.2, 1.00, 0.20, 0.010. */
+export function formatLr(lr: number): string {
+  if (!Number.isFinite(lr)) return String(lr);
+  if (lr >= 100) return Math.round(lr).toLocaleString('en');
+  if (lr >= 10) return lr.toFixed(1);
+  if (lr >= 0.1) return lr.toFixed(2);
+  return lr.toPrecision(2);
+}
+
+export function formatAge(years: number | undefined): string {
+  if (years === undefined) return '';
+  if (years < 2) {
+    const months = Math.round(years * 12);
+    return `${months} mo`;
+  }
+  return `${Number.isInteger(years) ? years : years.toFixed(1)} y`;
+}
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('en-GB', { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(0)} kB`;
+  return `${n} B`;
+}
+
+export const formatCount = (n: number) => n.toLocaleString('en');
+
+/** Readable names for the ranker's match kinds. */
+export function matchLabel(match: string): string {
+  return (
+    {
+      exact: 'exact',
+      'disease-more-specific': 'disease more specific',
+      'patient-more-specific': 'patient more specific',
+      'common-ancestor': 'common ancestor',
+      'no-match': 'not a feature',
+      contradicted: 'contradicted',
+      annotated: 'feature of the disease',
+      unrelated: 'not a feature',
+    }[match] ?? match.replace(/-/g, ' ')
+  );
+}

@@ -1,0 +1,73 @@
+import { useRef, useState } from 'react';
+import { ErrorText, PageHeading } from '../components/common.js';
+import { href } from '../router.js';
+import { useApiQuery } from '../state/app-context.js';
+
+/**
+ * The printable clinical report (`report.html`), shown in a sandboxed iframe (no scripts) and printed from that frame,
+ * so only the report is printed. Electron will use printToPDF; here Print opens the browser's print dialog.
+ */
+export function ReportPage({ caseId, runId }: { caseId: string; runId: string }) {
+  const report = useApiQuery('report.html', { caseId, runId }, `${caseId}/${runId}`);
+  const detail = useApiQuery('cases.get', { id: caseId }, caseId);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const [saved, setSaved] = useState<string>();
+  const label = detail.data?.label ?? caseId;
+
+  const print = () => {
+    const win = frameRef.current?.contentWindow;
+    if (win) {
+      win.focus();
+      win.print();
+    } else window.print();
+  };
+
+  const saveHtml = () => {
+    if (!report.data) return;
+    const blob = new Blob([report.data.html], { type: 'text/html;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    const name = `rarediag-report-${label.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${runId}.html`;
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setSaved(name);
+  };
+
+  return (
+    <div className="page page-report">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <a href={href({ name: 'cases' })}>Cases</a> <span aria-hidden="true">›</span> <a href={href({ name: 'case', caseId })}>{label}</a> <span aria-hidden="true">›</span>{' '}
+        <a href={href({ name: 'results', caseId, runId })}>Results</a> <span aria-hidden="true">›</span> <span aria-current="page">Report</span>
+      </nav>
+      <div className="page-head">
+        <PageHeading>Report: {label}</PageHeading>
+        <span className="grow" />
+        <span className="muted small" role="status">
+          {saved ? `Saved as ${saved}` : ''}
+        </span>
+        <button type="button" onClick={saveHtml} disabled={!report.data}>
+          Save HTML
+        </button>
+        <button type="button" className="primary" onClick={print} disabled={!report.data}>
+          Print
+        </button>
+      </div>
+      <ErrorText error={report.error} />
+      <div className="report-frame-wrap">
+        {report.data ? (
+          <iframe ref={frameRef} className="report-frame" title={`Clinical report for ${label}`} srcDoc={report.data.html} sandbox="allow-same-origin allow-modals" />
+        ) : (
+          !report.error && (
+            <p className="muted" role="status">
+              Preparing the report…
+            </p>
+          )
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ApiCallError } from '../../../diagnosis/contract/api.js';
+import type { Candidate, RunResult } from '../../../diagnosis/contract/api-schemas.js';
+import { toApiError } from '../api-client.js';
+import { CandidateEvidence, type Decision } from '../components/CandidateEvidence.js';
+import { ErrorText, PageHeading } from '../components/common.js';
+import { ReasoningPanel } from '../components/ReasoningPanel.js';
+import { formatDate, formatLr, formatProbability } from '../format.js';
+import { href } from '../router.js';
+import { useApi, useApiQuery, useApp } from '../state/app-context.js';
+
+/** Decisions recorded this session, per run (the contract does not return them yet). */
+const sessionDecisions = new Map<string, Map<string, Decision>>();
+
+export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }) {
+  const run = useApiQuery('runs.get', { runId }, runId);
+  const detail = useApiQuery('cases.get', { id: caseId }, caseId);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [highlightId, setHighlightId] = useState<string>();
+  const [focusRequest, setFocusRequest] = useState<{ id: string; n: number }>();
+  const [showAll, setShowAll] = useState(false);
+  const [decisions, setDecisions] = useState<Map<string, Decision>>(() => sessionDecisions.get(runId) ?? new Map());
+  const evidenceRef = useRef<HTMLElement>(null);
+
+  const data = run.data;
+  const candidates = data?.candidates ?? [];
+  const selected = candidates.find((c) => c.id === selectedId) ?? candidates[0];
+  const SHOWN = 20;
+  const selectedIndex = candidates.findIndex((c) => c.id === selected?.id);
+  const shown = showAll || selectedIndex >= SHOWN ? candidates : candidates.slice(0, SHOWN);
+
+  // A citation: select the candidate it belongs to, then scroll to and highlight the cited item.
+  const cite = (evidenceId: string, diseaseId?: string) => {
+    const kind = evidenceId.split(':')[0] ?? '';
+    let target = candidates.find((c) => evidenceId === `D:${c.id}` || evidenceId.startsWith(`${kind}:${c.id}:`));
+    if (!target && kind === 'V') {
+      const has = (c: Candidate) => c.genotype?.variants.some((v) => `V:${v.grch38}` === evidenceId);
+      target = [candidates.find((c) => c.id === diseaseId), selected, ...candidates].find((c) => c && has(c));
+    }
+    if (target) setSelectedId(target.id);
+    setHighlightId(evidenceId);
+    setFocusRequest({ id: evidenceId, n: Date.now() });
+  };
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const sel = CSS.escape(focusRequest.id);
+    const el = evidenceRef.current?.querySelector<HTMLElement>(`[data-evidence-id="${sel}"]`) ?? document.querySelector<HTMLElement>(`[data-cited-id="${sel}"]`);
+    if (!el) return;
+    const details = el.closest('details');
+    if (details && !details.open) details.open = true;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+  }, [focusRequest, selected?.id]);
+
+  const onDecision = (diseaseId: string, d: Decision) => {
+    const next = new Map(decisions).set(diseaseId, d);
+    sessionDecisions.set(runId, next);
+    setDecisions(next);
+  };
+
+  const onRowsKey = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const i = shown.findIndex((c) => c.id === selected?.id);
+    const next = shown[e.key === 'ArrowDown' ? Math.min(i + 1, shown.length - 1) : Math.max(i - 1, 0)];
+    if (!next) return;
+    setSelectedId(next.id);
+    document.querySelector<HTMLElement>(`[data-candidate="${CSS.escape(next.id)}"]`)?.focus();
+  };
+
+  const label = detail.data?.label ?? caseId;
+  return (
+    <div className="page page-results">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <a href={href({ name: 'cases' })}>Cases</a> <span aria-hidden="true">›</span> <a href={href({ name: 'case', caseId })}>{label}</a> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">Results</span>
+      </nav>
+      <div className="page-head">
+        <PageHeading>Differential: {label}</PageHeading>
+        <span className="grow" />
+        <a className="button" href={href({ name: 'case', caseId })}>
+          Back to the case
+        </a>
+        <a className="button primary" href={href({ name: 'report', caseId, runId })}>
+          Report
+        </a>
+      </div>
+      {data && (
+        <p className="muted small run-meta">
+          Run {data.id} of {formatDate(data.createdAt)} · knowledge snapshot <span className="mono">{data.snapshotId}</span>
+          {data.reasoning ? ` · model ${data.reasoning.modelId}` : ' · ranking only'}
+          {data.timings['rankMs'] !== undefined && ` · ranked in ${data.timings['rankMs'].toFixed(0)} ms`}
+        </p>
+      )}
+      <ErrorText error={run.error ?? detail.error} />
+      {!data && !run.error && (
+        <p className="muted" role="status">
+          Loading the results…
+        </p>
+      )}
+      {data && (
+        <div className="results-grid">
+          <div className="column">
+            <section className="panel" aria-labelledby="differential-title">
+              <h2 id="differential-title">Ranked differential</h2>
+              {candidates.length === 0 ? (
+                <p className="muted">No candidate: the findings matched no annotated disease.</p>
+              ) : (
+                <table className="data-table differential">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        #
+                      </th>
+                      <th scope="col">Disease · genes</th>
+                      <th scope="col" className="num">
+                        Probability
+                      </th>
+                      <th scope="col" className="num" title="share of the disease's features (weighted by specificity) matched by the patient">
+                        Coverage
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody onKeyDown={onRowsKey}>
+                    {shown.map((c) => {
+                      const isSel = c.id === selected?.id;
+                      const decision = decisions.get(c.id);
+                      return (
+                        <tr key={c.id} className={`candidate-row${isSel ? ' selected' : ''}${highlightId === `D:${c.id}` ? ' cited' : ''}`} onClick={() => setSelectedId(c.id)}>
+                          <td className="num">{c.rank}</td>
+                          <td>
+                            <button type="button" className="link-button" data-candidate={c.id} aria-pressed={isSel} onClick={() => setSelectedId(c.id)} aria-controls="evidence-panel">
+                              {c.label}
+                            </button>
+                            {decision && <span className={`tag ${decision.decision === 'accept' ? 'tag-ok' : 'tag-bad'}`}>{decision.decision === 'accept' ? 'accepted' : 'rejected'}</span>}
+                            <div className="muted small">
+                              {c.genes.length > 0 ? <b className="genes">{c.genes.map((g) => g.symbol).join(', ')}</b> : 'no gene'}
+                              {c.genotype?.satisfied && c.genotype.lr > 1 && (
+                                <span className={`tag small-tag ${c.genotype.lr >= 100 ? 'tag-bad' : 'tag-muted'}`} title={`genotype in ${c.genotype.gene}: ${c.genotype.reason}, ${c.genotype.mode} inheritance fits`}>
+                                  variant LR {formatLr(c.genotype.lr)}
+                                </span>
+                              )}{' '}
+                              · <span className="mono">{c.id}</span>
+                            </div>
+                          </td>
+                          <td className="num">
+                            <span className="prob">{formatProbability(c.probability)}</span>
+                            <span className="prob-bar" aria-hidden="true">
+                              <span style={{ width: `${Math.max(c.probability * 100, c.probability > 0 ? 1 : 0)}%` }} />
+                            </span>
+                          </td>
+                          <td className="num">{Math.round(c.coverage * 100)} %</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+              {candidates.length > shown.length && (
+                <button type="button" className="show-all" onClick={() => setShowAll(true)}>
+                  Show all {candidates.length} candidates
+                </button>
+              )}
+              <p className="muted small">↑↓ move through the candidates; the evidence of the selected one is on the right.</p>
+            </section>
+            <CheckNext caseId={caseId} run={data} />
+            <GenesPanel run={data} />
+          </div>
+          <div className="column">
+            <section className="panel" id="evidence-panel" ref={evidenceRef} aria-labelledby="evidence-title" aria-live="off">
+              {selected ? (
+                <CandidateEvidence key={selected.id} caseId={caseId} runId={runId} candidate={selected} highlightId={highlightId} decision={decisions.get(selected.id)} onDecision={(d) => onDecision(selected.id, d)} />
+              ) : (
+                <p className="muted" id="evidence-title">
+                  No candidate selected.
+                </p>
+              )}
+            </section>
+            {data.reasoning && <ReasoningPanel reasoning={data.reasoning} highlightId={highlightId} onCite={cite} />}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The findings that would best separate the leading candidates, with a quick way to record the answer on the case. */
+function CheckNext({ caseId, run }: { caseId: string; run: RunResult }) {
+  const api = useApi();
+  const { notify } = useApp();
+  const [recorded, setRecorded] = useState<Map<string, 'present' | 'excluded'>>(new Map());
+  const [error, setError] = useState<ApiCallError>();
+  const name = (id: string) => run.candidates.find((c) => c.id === id)?.label ?? id;
+  const record = async (hpoId: string, label: string, status: 'present' | 'excluded') => {
+    setError(undefined);
+    try {
+      const c = await api.call('cases.get', { id: caseId });
+      const findings = [...c.findings.filter((f) => f.hpoId !== hpoId), { hpoId, label, status, source: 'typed' as const }];
+      await api.call('cases.setFindings', { id: caseId, findings });
+      setRecorded((m) => new Map(m).set(hpoId, status));
+      notify('info', `${label} recorded as ${status}. Run the diagnosis again to update the ranking.`);
+    } catch (err) {
+      setError(toApiError(err, 'cases.setFindings'));
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="check-next-title">
+      <h2 id="check-next-title">Check next</h2>
+      {run.discriminating.length === 0 ? (
+        <p className="muted small">No finding separates the leading candidates.</p>
+      ) : (
+        <ul className="check-next">
+          {run.discriminating.map((d) => (
+            <li key={d.hpoId}>
+              <div>
+                <b>{d.label}</b> <span className="muted mono small">{d.hpoId}</span>
+              </div>
+              <div className="muted small">
+                expected in {d.presentIn.map(name).join(', ') || '—'}; not in {d.absentIn.map(name).join(', ') || '—'}
+              </div>
+              <div className="row tight">
+                {recorded.get(d.hpoId) ? (
+                  <span className="small">
+                    Recorded as {recorded.get(d.hpoId)} · <a href={href({ name: 'case', caseId })}>run again from the case</a>
+                  </span>
+                ) : (
+                  <>
+                    <button type="button" className="small-btn" onClick={() => void record(d.hpoId, d.label, 'present')} aria-label={`Record ${d.label} as present`}>
+                      Present
+                    </button>
+                    <button type="button" className="small-btn" onClick={() => void record(d.hpoId, d.label, 'excluded')} aria-label={`Record ${d.label} as absent`}>
+                      Absent
+                    </button>
+                  </>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorText error={error} />
+    </section>
+  );
+}
+
+function GenesPanel({ run }: { run: RunResult }) {
+  const genes = run.genes.slice(0, 10);
+  if (genes.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="genes-title">
+      <h2 id="genes-title">Genes</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              #
+            </th>
+            <th scope="col">Gene</th>
+            <th scope="col" className="num">
+              Probability
+            </th>
+            <th scope="col" className="num">
+              Genotype LR
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {genes.map((g) => (
+            <tr key={g.symbol}>
+              <td className="num">{g.rank}</td>
+              <td>
+                <b>{g.symbol}</b>
+              </td>
+              <td className="num">{formatProbability(g.probability)}</td>
+              <td className="num">{g.genotypeLR !== undefined ? formatLr(g.genotypeLR) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
