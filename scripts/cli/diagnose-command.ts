@@ -14,6 +14,9 @@ import { buildEvidencePack } from '../../diagnosis/reasoning/evidence-pack-build
 import { reasonAboutCase, type ReasoningRun } from '../../diagnosis/reasoning/case-reasoner.js';
 import type { EvidencePack } from '../../diagnosis/reasoning/evidence-pack.js';
 import { ModelRegistry } from '../../native-models/registry/model-registry.js';
+import type { ConceptRecognizer } from '../../diagnosis/intake/concept-recognizer.js';
+import { proposeFindings, type LlmIntakeResult } from '../../diagnosis/intake/llm-proposals.js';
+import { TermSearch } from '../../diagnosis/terms/term-search.js';
 import { describeRankResult } from './describe-rank-result.js';
 import { formatTable } from './format-table.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
@@ -28,6 +31,7 @@ interface DiagnoseOptions {
   threads?: string;
   maxTokens: string;
   timeout: string;
+  llmIntake?: boolean;
 }
 
 export function registerDiagnoseCommand(program: Command): void {
@@ -43,6 +47,7 @@ export function registerDiagnoseCommand(program: Command): void {
     .option('--threads <n>', 'CPU threads for the model (default: up to 2)')
     .option('--max-tokens <n>', 'tokens the model may generate', '768')
     .option('--timeout <seconds>', 'give up on the model after this long', '600')
+    .option('--llm-intake', 'also let the local model propose findings from the narrative; each is grounded to HPO or dropped, and shown for review (not ranked)')
     .option('--json', 'print the report (and the reasoning run) as JSON')
     .action(async (file: string, opts: DiagnoseOptions) => {
       const top = Number(opts.top);
@@ -60,6 +65,14 @@ export function registerDiagnoseCommand(program: Command): void {
       const engine = await DiagnosisEngine.open(snapshotDir);
       const recognizer = parsed.value.narrative ? await loadConceptRecognizer(snapshotDir) : undefined;
       const report = await diagnoseCase(engine, recognizer, parsed.value, { caseFile: path, top: Math.max(top, 20), explain: Math.min(top, 5) });
+      if (opts.llmIntake && recognizer && parsed.value.narrative) {
+        const proposals = await llmIntake(recognizer, snapshotDir, parsed.value.narrative, opts);
+        if (opts.json && !opts.reason) {
+          process.stdout.write(`${JSON.stringify({ ...report, llmProposals: proposals }, null, 2)}\n`);
+          return;
+        }
+        process.stderr.write(`${describeProposals(proposals)}\n`);
+      }
       if (!opts.reason) {
         if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else process.stdout.write(describeReport(report, top));
@@ -110,6 +123,33 @@ async function reason(engine: DiagnosisEngine, snapshotDir: string, report: Diag
   } finally {
     await runtime.dispose();
   }
+}
+
+async function llmIntake(recognizer: ConceptRecognizer, snapshotDir: string, narrative: string, opts: DiagnoseOptions): Promise<LlmIntakeResult> {
+  const registry = new ModelRegistry(join(dataHome(), 'models'));
+  const entry = await registry.resolve(opts.model).catch((err: unknown) => {
+    throw new SourceError(registry.registryPath, undefined, `${(err as Error).message}. Import a GGUF model first: rarediag models import FILE.gguf`);
+  });
+  const snap = await GraphSnapshot.open(snapshotDir);
+  const terms = new TermSearch(await snap.phenotypeLexicon(), (await snap.loadRankingTables()).terms);
+  await snap.close();
+  const { ModelRuntime } = await import('../../native-models/runtime/model-runtime.js');
+  const { loadRegisteredModel } = await import('../../native-models/runtime/load-registered-model.js');
+  const runtime = await ModelRuntime.start({ threads: opts.threads ? Number(opts.threads) : undefined });
+  try {
+    await loadRegisteredModel(runtime, registry, entry.id);
+    return await proposeFindings(runtime, recognizer, terms, narrative, { maxTokens: Number(opts.maxTokens), timeoutMs: Number(opts.timeout) * 1000 });
+  } finally {
+    await runtime.dispose();
+  }
+}
+
+function describeProposals(p: LlmIntakeResult): string {
+  const lines = [`Findings proposed by ${p.modelId} (grounded to HPO; for review, not used in the ranking):`];
+  if (p.error) lines.push(`  no usable answer: ${p.error}`);
+  for (const x of p.accepted) lines.push(`  ${x.status} ${x.hpoId} ${x.label} ← "${x.phrase}" (${x.groundedBy})`);
+  for (const x of p.dropped) lines.push(`  dropped "${x.phrase}": ${x.dropped}`);
+  return lines.join('\n');
 }
 
 function describeReport(r: DiagnosisReport, top: number): string {
