@@ -34,6 +34,7 @@ async function start(): Promise<void> {
     storeKey: Buffer.from(loadOrCreateStoreKey(join(userData, 'cases.key'), safeStorage), 'hex'),
     modelStoreDir: join(userData, 'models'),
     applicationVersion: app.getVersion(),
+    renderPdf,
   });
   ipcMain.handle(IPC_CALL, (_event, method: unknown, request: unknown) => createIpcCallHandler(service)(method, request));
 
@@ -61,6 +62,17 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     void service.close().finally(() => app.quit());
   });
+}
+
+/** The clinical report as PDF: a hidden, sandboxed window renders the self-contained HTML and prints it. */
+async function renderPdf(html: string): Promise<Buffer> {
+  const win = new BrowserWindow({ show: false, webPreferences: { ...webPreferencesBase, javascript: false } });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  } finally {
+    win.destroy();
+  }
 }
 
 start().catch((err: unknown) => {

@@ -46,7 +46,11 @@ export const api = {
     response: z.object({ ok: z.literal(true) }),
   },
   'report.html': { request: z.object({ caseId: z.string(), runId: z.string() }), response: z.object({ html: z.string() }) },
+  'report.pdf': { request: z.object({ caseId: z.string(), runId: z.string() }), response: z.object({ pdfBase64: z.string() }) },
   'models.list': { request: z.object({}), response: z.array(modelInfo) },
+  'models.select': { request: z.object({ id: z.string().min(1) }), response: z.object({ ok: z.literal(true) }) },
+  'models.hardware': { request: z.object({}), response: z.object({ backend: z.string(), summary: z.string() }) },
+  'snapshot.rebuild': { request: z.object({}), response: z.object({ jobId: z.string() }) },
   'jobs.cancel': { request: z.object({ jobId: z.string() }), response: z.object({ cancelled: z.boolean() }) },
 } as const;
 
@@ -58,7 +62,15 @@ export type ApiResponse<M extends ApiMethod> = z.infer<(typeof api)[M]['response
 export const jobEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), jobId: z.string(), fraction: z.number().min(0).max(1), step: z.string() }),
   z.object({ type: z.literal('chunk'), jobId: z.string(), kind: z.enum(['thought', 'answer']), text: z.string() }),
-  z.object({ type: z.literal('done'), jobId: z.string(), result: z.union([z.object({ kind: z.literal('vcf'), summary: vcfSummary }), z.object({ kind: z.literal('run'), runId: z.string() })]) }),
+  z.object({
+    type: z.literal('done'),
+    jobId: z.string(),
+    result: z.union([
+      z.object({ kind: z.literal('vcf'), summary: vcfSummary }),
+      z.object({ kind: z.literal('run'), runId: z.string() }),
+      z.object({ kind: z.literal('snapshot'), snapshotId: z.string() }),
+    ]),
+  }),
   z.object({ type: z.literal('failed'), jobId: z.string(), error: z.string() }),
 ]);
 export type JobEvent = z.infer<typeof jobEvent>;

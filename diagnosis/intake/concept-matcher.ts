@@ -94,7 +94,7 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
     // A prefix written apart from its word ("down turned mouth" ~ "downturned", "micro cephaly").
     if (t.kind === WORD && !t.glued && j + 1 < n && SEPARABLE_PREFIXES.has(t.lower)) {
       const u = tokens[j + 1]!;
-      if (u.kind === WORD && !u.glued && u.start === t.end + 1 && !(j + 2 < n && tokens[j + 2]!.glued)) {
+      if (u.kind === WORD && !u.glued && u.start === t.end + 1 && u.lower.length >= 3 && !FUNCTION_WORDS.has(u.lower) && !(j + 2 < n && tokens[j + 2]!.glued)) {
         const c3 = node.next!.get(dict.key(t.lower + u.lower));
         if (c3) {
           path.push(j, j + 1);
@@ -107,8 +107,13 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
     if (!t.glued && j + 1 < n && tokens[j + 1]!.glued) {
       const g = groupEnd(j);
       let joined = '';
-      for (let k = j; k < g; k += 1) joined += tokens[k]!.lower;
-      const c2 = node.next!.get(dict.key(joined));
+      let respelled = '';
+      for (let k = j; k < g; k += 1) {
+        joined += tokens[k]!.lower;
+        respelled += tokens[k]!.kind === WORD ? dict.normaliser.canonicalSpelling(tokens[k]!.lower) : tokens[k]!.lower;
+      }
+      // Each part in the dictionary's spelling first ("gastro-oesophageal" ~ "gastroesophageal").
+      const c2 = node.next!.get(dict.key(joined)) ?? (respelled !== joined ? node.next!.get(dict.key(respelled)) : undefined);
       if (c2) {
         for (let k = j; k < g; k += 1) path.push(k);
         step(c2, g, first);

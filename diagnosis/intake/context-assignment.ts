@@ -22,7 +22,10 @@ const HISTORICAL = 8;
 const ALL = NEGATED | UNCERTAIN | FAMILY | HISTORICAL;
 const bit: Partial<Record<ContextCategory, number>> = { negated: NEGATED, uncertain: UNCERTAIN, family: FAMILY, historical: HISTORICAL };
 
-/** How far a scope reaches, in words: lists after "no" are long, backward triggers qualify what just precedes them. */
+/**
+ * How far a scope reaches, in words (a finding's name counts as one word, so "no A, B or C" reaches C however long
+ * the names are): lists after "no" are long, backward triggers qualify what just precedes them.
+ */
 const FORWARD_WORDS = 12;
 const BACKWARD_WORDS = 8;
 
@@ -144,7 +147,7 @@ export class ContextRules {
           for (let k = t.last; k < n && sentence[k] === s && words < FORWARD_WORDS; k += 1) {
             if (stopsAt(k, b)) break;
             flags[k] = flags[k]! | b;
-            if (tokens[k]!.kind !== PUNCT) words += 1;
+            if (tokens[k]!.kind !== PUNCT && !(covered[k] && k > t.last && covered[k - 1])) words += 1;
           }
         }
         if (r.direction !== 'forward') {
@@ -154,7 +157,7 @@ export class ContextRules {
             if (tok.kind === PUNCT && (tok.lower === ';' || CELL_SEPARATORS.has(tok.lower))) break;
             if (terminates[k]! & b) break;
             flags[k] = flags[k]! | b;
-            if (tok.kind !== PUNCT) words += 1;
+            if (tok.kind !== PUNCT && !(covered[k] && k < t.first - 1 && covered[k + 1])) words += 1;
           }
         }
       }

@@ -39,6 +39,10 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
 
   for (const m of matches) {
     if (m.last - m.first < 2 || m.entry.form !== 'name') continue;
+    // The match's first word with its hyphenated tail ("low-set"): what a conjunct on the left replaces.
+    let head = m.first + 1;
+    while (head < m.last && tokens[head]!.glued) head += 1;
+    if (head >= m.last) continue;
     // Left: "A(, B)* and|or C head" with the match on "C head".
     let k = m.first - 1;
     for (let n = 0; n < MAX_CONJUNCTS && isConjunction(k); n += 1) {
@@ -52,7 +56,7 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
         let ok = true;
         for (let x = start; x < j && ok; x += 1) ok = isFreeWord(x);
         if (!ok) continue;
-        found = add(m, start, m.last, [...keys.slice(start, j), ...keys.slice(m.first + 1, m.last)]);
+        found = add(m, start, m.last, [...keys.slice(start, j), ...keys.slice(head, m.last)]);
         if (found) k = start - 1;
       }
       if (!found) {

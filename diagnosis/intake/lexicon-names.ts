@@ -27,8 +27,16 @@ const scopeSource = (scope: string | undefined): NameSource => {
   return s === 'EXACT' ? 'exact' : s === 'BROAD' ? 'broad' : s === 'NARROW' ? 'narrow' : 'related';
 };
 
-/** PhenoTagger keeps the names of terms merged into others with the prefix "obsolete ". */
-const clean = (name: string) => name.replace(/^obsolete\s+/i, '').trim();
+/**
+ * PhenoTagger keeps the names of terms merged into others with the prefix "obsolete ", and writes its names
+ * tokenised, with spaces around hyphens and slashes ("low - set pinnae", "wide / broad thumb"): text writes them
+ * joined, so they are joined back (a hyphen between spaces would be a punctuation token no text matches).
+ */
+const clean = (name: string) =>
+  name
+    .replace(/^obsolete\s+/i, '')
+    .replace(/(\S)\s+([-/])\s+(?=\S)/g, '$1$2')
+    .trim();
 
 /**
  * The names to index for each current term of the chosen aspects (by default only "P", phenotypic abnormality:

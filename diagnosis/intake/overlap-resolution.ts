@@ -38,16 +38,20 @@ export function resolveOverlaps(candidates: Candidate[], terms: readonly Diction
     const faithfulness = (c: Candidate) => 2 * formRank(c) + (c.exact ? 0 : 1);
     const faithful = Math.min(...list.map(faithfulness));
     const best1 = list.filter((c) => faithfulness(c) === faithful);
-    const specific = best1.filter((c) => !best1.some((o) => isAncestor(c.entry.term, o.entry.term)));
+    // A term's own label is not given up for a descendant that only lists the same words as a synonym or variant
+    // ("Elbow contracture" is the label of HP:0034391 and a variant of Elbow flexion contracture).
+    const specific = best1.filter((c) => !best1.some((o) => isAncestor(c.entry.term, o.entry.term) && !(c.entry.source === 'label' && o.entry.source !== 'label')));
     specific.sort(
       (a, b) =>
         Number(b.exact) - Number(a.exact) ||
         rank(a) - rank(b) ||
+        Number(b.entry.source === 'label') - Number(a.entry.source === 'label') ||
         terms[b.entry.term]!.ic - terms[a.entry.term]!.ic ||
         a.entry.term - b.entry.term,
     );
     const best = specific[0]!;
-    spans.push({ ...best, ambiguous: specific.some((o) => o.entry.term !== best.entry.term) });
+    const related = (o: Candidate) => isAncestor(o.entry.term, best.entry.term) || isAncestor(best.entry.term, o.entry.term);
+    spans.push({ ...best, ambiguous: specific.some((o) => o.entry.term !== best.entry.term && !related(o)) });
   }
 
   spans.sort(

@@ -36,6 +36,8 @@ export interface WorkstationOptions {
   actor?: string;
   /** CPU threads for the local model */
   threads?: number;
+  /** turns report HTML into PDF (the desktop app passes Electron's printToPDF; the loopback server has none) */
+  renderPdf?: (html: string) => Promise<Buffer>;
 }
 
 /**
@@ -52,7 +54,7 @@ export class WorkstationService {
 
   private constructor(
     private readonly o: WorkstationOptions,
-    private readonly engine: DiagnosisEngine,
+    private engine: DiagnosisEngine,
     private readonly store: CaseStore,
   ) {}
 
@@ -153,6 +155,21 @@ export class WorkstationService {
         const c = toContractCase(this.store.getCase(req['caseId'] as string));
         return { html: clinicalReportHtml(c, run, { application: this.o.applicationVersion, snapshotId: run.snapshotId, modelId: run.reasoning?.modelId, generatedAt: new Date().toISOString() }) };
       }
+      case 'report.pdf': {
+        if (!this.o.renderPdf) throw new ApiCallError('a PDF is made by the desktop app; here, use Print (or save the HTML)', 'bad-request');
+        const { html } = (await this.dispatch('report.html', r)) as { html: string };
+        return { pdfBase64: (await this.o.renderPdf(html)).toString('base64') };
+      }
+      case 'models.select':
+        await new ModelRegistry(this.o.modelStoreDir).select(req['id'] as string);
+        return { ok: true };
+      case 'models.hardware': {
+        const runtime = await this.modelRuntime();
+        const { hardwareSummary } = await import('../../native-models/runtime/hardware-description.js');
+        return { backend: runtime.hardware.backend, summary: hardwareSummary(runtime.hardware) };
+      }
+      case 'snapshot.rebuild':
+        return { jobId: this.rebuildSnapshot() };
       case 'models.list': {
         const registry = new ModelRegistry(this.o.modelStoreDir);
         const selected = await registry.defaultModelId();
@@ -342,6 +359,21 @@ export class WorkstationService {
       });
       job.progress(1, 'done');
       return { kind: 'run', runId: String(stored.id) };
+    });
+  }
+
+  /** Rebuilds the snapshot from the sources (atomic swap; a failed build keeps the current one), then reloads the engine. */
+  private rebuildSnapshot(): string {
+    return this.jobs.start(async (job) => {
+      const { buildSnapshot } = await import('../../graph-snapshot/build/snapshot-builder.js');
+      const manifest = await buildSnapshot({ sourcesDir: this.o.sourcesDir, outDir: this.o.snapshotDir, onProgress: (e) => job.progress(e.fraction * 0.95, e.step) });
+      this.engine = await DiagnosisEngine.open(this.o.snapshotDir);
+      this.recognizer = undefined;
+      this.termSearch = undefined;
+      if (this.textIndex) (await this.textIndex).close();
+      this.textIndex = undefined;
+      job.progress(1, 'done');
+      return { kind: 'snapshot', snapshotId: manifest.snapshotId };
     });
   }
 

@@ -228,12 +228,20 @@ function shuffle<T>(xs: T[], rng: () => number): T[] {
  * Each feature's wording is drawn uniformly from the phrase book.
  */
 export function writeNarrative(c: NarrativeCase, book: PhraseBook, seed = caseSeed(c.id)): string {
+  return composeNarrative(c, book, seed).text;
+}
+
+/** The narrative and, for failure analysis, the words chosen for each feature. */
+export function composeNarrative(c: NarrativeCase, book: PhraseBook, seed = caseSeed(c.id)): { text: string; wordings: { feature: NarrativeFeature; words: string }[] } {
   const rng = seededRandom(seed);
   const p = pronouns(c.sex, c.ageYears);
   const S = capitalize(p.subject);
+  const wordings: { feature: NarrativeFeature; words: string }[] = [];
   const wording = (f: NarrativeFeature) => {
     const names = book.phrasings(f.id);
-    return inSentence(names.length > 0 ? pick(names, rng) : f.label);
+    const words = inSentence(names.length > 0 ? pick(names, rng) : f.label);
+    wordings.push({ feature: f, words });
+    return words;
   };
   const present = shuffle(c.features.filter((f) => !f.excluded), rng);
   const excluded = shuffle(c.features.filter((f) => f.excluded), rng);
@@ -269,8 +277,9 @@ export function writeNarrative(c: NarrativeCase, book: PhraseBook, seed = caseSe
     const r = rng();
     const normal = normalSubject(excluded[0]!.label);
     if (normal && r < 0.2) {
-      excluded.shift();
-      sentences.push(rng() < 0.5 ? `${capitalize(normal)} examination was normal.` : `${capitalize(p.possessive)} ${normal} appeared normal.`);
+      const sentence = rng() < 0.5 ? `${capitalize(normal)} examination was normal.` : `${capitalize(p.possessive)} ${normal} appeared normal.`;
+      wordings.push({ feature: excluded.shift()!, words: sentence });
+      sentences.push(sentence);
     } else if (r < 0.3) {
       const xs = take(excluded, rng, 3).map(wording);
       sentences.push(`There ${be(xs)} no ${list(xs, 'or')}.`);
@@ -290,7 +299,7 @@ export function writeNarrative(c: NarrativeCase, book: PhraseBook, seed = caseSe
       sentences.push(`${S} does not have ${wording(excluded.shift()!)}.`);
     }
   }
-  return sentences.join(' ');
+  return { text: sentences.join(' '), wordings };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -305,6 +314,8 @@ export interface NarrativeBenchOptions {
   json: boolean;
   /** print this many generated narratives with what the intake missed or added (failure analysis) */
   show: number;
+  /** print the n most frequent missed and added terms, with the words the narrative used */
+  errors?: number;
 }
 
 interface PacketFeature {
@@ -369,6 +380,20 @@ export interface NarrativeBenchFigures {
   casesPerSecond: number;
 }
 
+class Tally {
+  private readonly counts = new Map<string, number>();
+  add(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  lines(n: number): string {
+    return [...this.counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, n)
+      .map(([k, c]) => `${String(c).padStart(5)}  ${k}`)
+      .join('\n');
+  }
+}
+
 const summary = (ranks: number[]): RankSummary => {
   const n = ranks.length || 1;
   const within = (k: number) => ranks.filter((r) => r > 0 && r <= k).length / n;
@@ -393,8 +418,9 @@ export function registerNarrativeBench(bench: Command): void {
     .option('--half <which>', 'all, even or odd cases by line order (tune on one half, check on the other)', 'all')
     .option('--limit <n>', 'stop after n cases')
     .option('--show <n>', 'print n generated narratives with the terms the intake missed or added', '0')
+    .option('--errors <n>', 'print the n most frequent missed and added terms (with the words used)', '0')
     .option('--json', 'print the figures as JSON')
-    .action(async (opts: { input: string; snapshot?: string; half: string; limit?: string; show: string; json?: boolean }) => {
+    .action(async (opts: { input: string; snapshot?: string; half: string; limit?: string; show: string; errors: string; json?: boolean }) => {
       if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
       const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new InvalidArgumentError(`--limit must be a positive integer, not ${opts.limit}`);
@@ -405,6 +431,7 @@ export function registerNarrativeBench(bench: Command): void {
         limit,
         json: !!opts.json,
         show: Math.max(0, Number(opts.show) || 0),
+        errors: Math.max(0, Number(opts.errors) || 0),
       });
     });
 }
@@ -454,9 +481,15 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
   const tally = { pGold: 0, pExtracted: 0, pTp: 0, pWrong: 0, eGold: 0, eExtracted: 0, eTp: 0, eWrong: 0 };
   let words = 0;
   let shown = 0;
+  const missed = new Tally();
+  const added = new Tally();
+  const labelOf = (id: string) => {
+    const t = recognizer.dictionary.termIndex(id);
+    return t === undefined ? '?' : recognizer.dictionary.terms[t]!.label;
+  };
   const started = process.hrtime.bigint();
   for (const { c, truth } of cases) {
-    const text = writeNarrative(c, book);
+    const { text, wordings } = composeNarrative(c, book);
     words += text.split(/\s+/).length;
     const findings = recognizer.extract(text);
     // As the workstation does (diagnose-case.ts): present wins over excluded; uncertain and family not used.
@@ -475,6 +508,20 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
     tally.eExtracted += excluded.length;
     tally.eTp += goldExcluded.filter((id) => e.has(id)).length;
     tally.eWrong += goldExcluded.filter((id) => p.has(id)).length;
+
+    if (opts.errors) {
+      for (const { feature, words } of wordings) {
+        const id = canonical(feature.id);
+        const found = feature.excluded ? e.has(id) : p.has(id);
+        if (found) continue;
+        const other = feature.excluded ? (p.has(id) ? ' (found present)' : '') : e.has(id) ? ' (found excluded)' : '';
+        missed.add(`${feature.excluded ? 'excluded' : 'present '} ${id} ${feature.label} ← "${words}"${other}`);
+      }
+      const gp = new Set(goldPresent);
+      const ge = new Set(goldExcluded);
+      for (const id of present) if (!gp.has(id) && !ge.has(id)) added.add(`present  ${id} ${labelOf(id)}`);
+      for (const id of excluded) if (!ge.has(id) && !gp.has(id)) added.add(`excluded ${id} ${labelOf(id)}`);
+    }
 
     goldRanks.push(rankOf(goldPresent, goldExcluded, c.sex, truth));
     narrativeRanks.push(rankOf(present, excluded, c.sex, truth));
@@ -535,6 +582,10 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
         `${figures.casesPerSecond.toFixed(0)} cases/s (generate, extract, rank twice; one thread)\n` +
         `target: drop <= 5 points at top-1 and top-10\n`,
     );
+    if (opts.errors) {
+      process.stdout.write(`\nmost frequent misses (gold feature not extracted with its status):\n${missed.lines(opts.errors)}\n`);
+      process.stdout.write(`\nmost frequent additions (extracted, not a gold feature):\n${added.lines(opts.errors)}\n`);
+    }
   }
   return figures;
 }

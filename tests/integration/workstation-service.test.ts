@@ -100,3 +100,34 @@ describe('workstation service (the engine behind the UI) on the real snapshot', 
     ).rejects.toMatchObject({ kind: 'bad-request' });
   });
 });
+
+describe('workstation service: settings actions', () => {
+  const dir = scratchDir();
+
+  it('rebuilds the snapshot as a job and keeps serving; PDF needs the desktop renderer; hardware is reported', async () => {
+    const { fixtureSources } = await import('../helpers/paths.js');
+    const service = await WorkstationService.create({
+      snapshotDir: join(dir, 'snap'),
+      sourcesDir: fixtureSources,
+      storeFile: join(dir, 'cases.db'),
+      storeKey: 'k',
+      modelStoreDir: join(dir, 'models'),
+      applicationVersion: 'test',
+    });
+    try {
+      const before = await service.call('snapshot.info', {});
+      const seen: JobEvent[] = [];
+      const { jobId } = await service.call('snapshot.rebuild', {});
+      const end = await jobEnd(service, jobId, seen);
+      expect(end).toMatchObject({ type: 'done', result: { kind: 'snapshot', snapshotId: before.snapshotId } });
+      expect(seen.filter((e) => e.type === 'progress').length).toBeGreaterThan(3);
+      expect((await service.call('snapshot.verify', {})).ok).toBe(true);
+      expect((await service.call('terms.search', { query: 'seiz' }))[0]).toMatchObject({ id: 'HP:0001250' });
+      await expect(service.call('report.pdf', { caseId: 'x', runId: '1' })).rejects.toMatchObject({ kind: 'bad-request' });
+      await expect(service.call('models.select', { id: 'nope' })).rejects.toThrow();
+      expect(await service.call('models.hardware', {})).toMatchObject({ backend: 'cpu' });
+    } finally {
+      await service.close();
+    }
+  });
+});

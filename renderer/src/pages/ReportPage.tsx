@@ -1,17 +1,21 @@
 import { useRef, useState } from 'react';
 import { ErrorText, PageHeading } from '../components/common.js';
 import { href } from '../router.js';
-import { useApiQuery } from '../state/app-context.js';
+import { toApiError } from '../api-client.js';
+import type { ApiCallError } from '../../../diagnosis/contract/api.js';
+import { useApi, useApiQuery } from '../state/app-context.js';
 
 /**
  * The printable clinical report (`report.html`), shown in a sandboxed iframe (no scripts) and printed from that frame,
- * so only the report is printed. Electron will use printToPDF; here Print opens the browser's print dialog.
+ * so only the report is printed. In the desktop app, "Save PDF" asks the main process for a PDF (printToPDF).
  */
 export function ReportPage({ caseId, runId }: { caseId: string; runId: string }) {
   const report = useApiQuery('report.html', { caseId, runId }, `${caseId}/${runId}`);
   const detail = useApiQuery('cases.get', { id: caseId }, caseId);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const [saved, setSaved] = useState<string>();
+  const [pdfError, setPdfError] = useState<ApiCallError>();
+  const api = useApi();
   const label = detail.data?.label ?? caseId;
 
   const print = () => {
@@ -20,6 +24,30 @@ export function ReportPage({ caseId, runId }: { caseId: string; runId: string })
       win.focus();
       win.print();
     } else window.print();
+  };
+
+  const download = (blob: Blob, name: string) => {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setSaved(name);
+  };
+  const baseName = `rarediag-report-${label.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${runId}`;
+
+  const savePdf = async () => {
+    setPdfError(undefined);
+    try {
+      const { pdfBase64 } = await api.call('report.pdf', { caseId, runId });
+      const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
+      download(new Blob([bytes], { type: 'application/pdf' }), `${baseName}.pdf`);
+    } catch (err) {
+      setPdfError(toApiError(err, 'report.pdf'));
+    }
   };
 
   const saveHtml = () => {
@@ -52,11 +80,17 @@ export function ReportPage({ caseId, runId }: { caseId: string; runId: string })
         <button type="button" onClick={saveHtml} disabled={!report.data}>
           Save HTML
         </button>
+        {api.transport === 'electron' && (
+          <button type="button" onClick={() => void savePdf()} disabled={!report.data}>
+            Save PDF
+          </button>
+        )}
         <button type="button" className="primary" onClick={print} disabled={!report.data}>
           Print
         </button>
       </div>
       <ErrorText error={report.error} />
+      <ErrorText error={pdfError} />
       <div className="report-frame-wrap">
         {report.data ? (
           <iframe ref={frameRef} className="report-frame" title={`Clinical report for ${label}`} srcDoc={report.data.html} sandbox="allow-same-origin allow-modals" />

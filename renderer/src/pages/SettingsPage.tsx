@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiCallError, ApiResponse } from '../../../diagnosis/contract/api.js';
 import { toApiError } from '../api-client.js';
 import { ErrorText, PageHeading } from '../components/common.js';
@@ -13,6 +13,41 @@ export function SettingsPage() {
   const [verify, setVerify] = useState<ApiResponse<'snapshot.verify'>>();
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<ApiCallError>();
+  const [actionError, setActionError] = useState<ApiCallError>();
+  const [hardware, setHardware] = useState<ApiResponse<'models.hardware'>>();
+  const reloadInfo = info.reload;
+  const [rebuild, setRebuild] = useState<{ jobId: string; fraction: number; step: string; outcome?: string }>();
+
+  // Snapshot rebuild progress arrives as job events.
+  useEffect(() => {
+    if (!rebuild?.jobId || rebuild.outcome) return;
+    return api.onJobEvent((e) => {
+      if (e.jobId !== rebuild.jobId) return;
+      if (e.type === 'progress') setRebuild((r) => r && { ...r, fraction: e.fraction, step: e.step });
+      if (e.type === 'done' && e.result.kind === 'snapshot') {
+        setRebuild((r) => r && { ...r, fraction: 1, step: 'done', outcome: `rebuilt: ${e.result.kind === 'snapshot' ? e.result.snapshotId : ''}` });
+        reloadInfo();
+      }
+      if (e.type === 'failed') setRebuild((r) => r && { ...r, outcome: `failed: ${e.error} (the previous snapshot is kept)` });
+    });
+  }, [api, rebuild?.jobId, rebuild?.outcome, reloadInfo]);
+
+  const act = async <T,>(name: Parameters<typeof toApiError>[1], work: () => Promise<T>): Promise<T | undefined> => {
+    setActionError(undefined);
+    try {
+      return await work();
+    } catch (err) {
+      setActionError(toApiError(err, name));
+      return undefined;
+    }
+  };
+  const startRebuild = () =>
+    act('snapshot.rebuild', async () => {
+      const { jobId } = await api.call('snapshot.rebuild', {});
+      setRebuild({ jobId, fraction: 0, step: 'starting' });
+    });
+  const selectModel = (id: string) => act('models.select', async () => (await api.call('models.select', { id }), models.reload()));
+  const detectHardware = () => act('models.hardware', async () => setHardware(await api.call('models.hardware', {})));
 
   const runVerify = async () => {
     setVerifying(true);
@@ -86,6 +121,17 @@ export function SettingsPage() {
             </span>
           </div>
           <ErrorText error={verifyError} />
+          <div className="row">
+            <button type="button" onClick={() => void startRebuild()} disabled={!!rebuild && !rebuild.outcome}>
+              Rebuild from the sources
+            </button>
+            {rebuild && (
+              <span role="status" className="small">
+                <progress max={1} value={rebuild.fraction} aria-label="Snapshot rebuild" /> {rebuild.outcome ?? rebuild.step}
+              </span>
+            )}
+          </div>
+          <ErrorText error={actionError} />
           {verify && verify.problems.length > 0 && (
             <table className="data-table">
               <thead>
@@ -137,13 +183,31 @@ export function SettingsPage() {
                       <td>{m.quantization}</td>
                       <td className="num">{formatBytes(m.sizeBytes)}</td>
                       <td className="num">{m.contextLength ? formatCount(m.contextLength) : '—'}</td>
-                      <td>{m.selected ? <span className="tag tag-ok">✓ selected</span> : ''}</td>
+                      <td>
+                        {m.selected ? (
+                          <span className="tag tag-ok">✓ selected</span>
+                        ) : (
+                          <button type="button" onClick={() => void selectModel(m.id)} aria-label={`Select ${m.id}`}>
+                            Select
+                          </button>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
-            <p className="muted small">Models are managed from the command line (`rarediag models import | select | remove`).</p>
+            <p className="muted small">Import or remove models from the command line (`rarediag models import | remove`).</p>
+            <div className="row">
+              <button type="button" onClick={() => void detectHardware()}>
+                Detect GPU / CPU
+              </button>
+              {hardware && (
+                <span role="status" className="small">
+                  {hardware.backend === 'cpu' ? 'No GPU backend: the model runs on the CPU.' : `GPU backend ${hardware.backend}.`} {hardware.summary}
+                </span>
+              )}
+            </div>
           </section>
           <section className="panel" aria-labelledby="connection-title">
             <h2 id="connection-title">Connection</h2>

@@ -1,5 +1,4 @@
 import type { ApiResponse, JobEvent } from '../../../diagnosis/contract/api.js';
-import type { VcfSummary } from '../../../diagnosis/contract/api-schemas.js';
 import type { WorkstationClient } from '../api-client.js';
 
 export type JobKind = 'vcf' | 'run';
@@ -14,7 +13,7 @@ export interface JobState {
   /** streamed model output, thoughts and answer kept apart */
   thought: string;
   answer: string;
-  result?: { kind: 'vcf'; summary: VcfSummary } | { kind: 'run'; runId: string };
+  result?: Extract<JobEvent, { type: 'done' }>['result'];
   error?: string;
   /** set once the UI has acted on the job's completion (e.g. opened the results) */
   handled: boolean;
