@@ -40,15 +40,23 @@ export interface DictionaryOptions {
    * Single-word PhenoTagger variants mix real synonyms the partial hp.obo lacks ("neurofibromatosis", "nevi") with
    * loose words ("mouth" for hyperorality, "weakness" for asthenia, "arranging" for atypical sorting). One is indexed
    * only when it is specific: six letters or more, not a verb form in -ing, and a word found in the labels and
-   * synonyms of at most this many other terms (a word spread over many names, like "tumor" or "contracture", names
-   * no one concept); it then matches only literally. -1 indexes none.
+   * synonyms of at most this many other terms (a word spread over many names, like "weakness", names no one
+   * concept); it then matches only literally. -1 indexes none. With the ontology at hand (compile's `hierarchy`),
+   * a spread word of five letters or more is still indexed when at least 80 % of the terms using it descend from
+   * the variant's own term: it is then the general name of that subtree ("tumor" for Neoplasm over "Wilms tumor",
+   * "Brain tumor", ...).
    */
   singleWordVariantMaxSpread: number;
-  /** Read an adjective standing alone as the noun of its finding: "she was hypotonic" → Hypotonia (term-normaliser.ts). */
+  /**
+   * Read an adjective standing alone as the noun of its finding: "she was hypotonic" → Hypotonia, "highly myopic"
+   * → Myopia (term-normaliser.ts, spelling-variants.ts derivationCandidates). Off by default: on the development
+   * halves it finds real findings the gold lacks (amblyopic, tachycardic) as often as gold ones (dysarthric,
+   * thrombocytopenic), and lowers GSC+ precision on one half ("edematous" colon mucosa), so it is not confirmed.
+   */
   adjectiveDerivations: boolean;
 }
 
-export const defaultDictionaryOptions: DictionaryOptions = { derivedNames: true, singleWordVariantMaxSpread: 5, adjectiveDerivations: true };
+export const defaultDictionaryOptions: DictionaryOptions = { derivedNames: true, singleWordVariantMaxSpread: 5, adjectiveDerivations: false };
 
 /** Words a name or a text may contain or leave out without changing the concept. */
 export const SKIPPABLE = new Set(['the', 'an', 'a']);

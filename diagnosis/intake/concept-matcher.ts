@@ -45,6 +45,22 @@ const FUNCTION_WORDS = new Set([
  */
 export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[], text: string): Candidate[] {
   const n = tokens.length;
+  // Per token, once: laboratory padding that may be skipped from it, and a prefix written apart from its word.
+  const padding = new Uint8Array(n);
+  const separable = new Uint8Array(n);
+  // ... and, at the head of a hyphenated group, whether a part of it has another spelling in the dictionary.
+  const respelledGroup = new Uint8Array(n);
+  let groupHead = -1;
+  for (let j = 0; j < n; j += 1) {
+    const t = tokens[j]!;
+    if (!t.glued) groupHead = j;
+    if (t.kind !== WORD) continue;
+    if ((t.glued || tokens[j + 1]?.glued) && dict.normaliser.spelling(t.lower) !== t.lower) respelledGroup[groupHead] = 1;
+    if (PADDING_WORDS.has(t.lower)) padding[j] = labPadding(tokens, j);
+    if (t.glued || j + 1 >= n || !SEPARABLE_PREFIXES.has(t.lower)) continue;
+    const u = tokens[j + 1]!;
+    separable[j] = u.kind === WORD && !u.glued && u.start === t.end + 1 && u.lower.length >= 3 && !FUNCTION_WORDS.has(u.lower) && !(j + 2 < n && tokens[j + 2]!.glued) ? 1 : 0;
+  }
   const out: Candidate[] = [];
   // Word tokens of the current path (for the exactness test), as indexes.
   const path: number[] = [];
@@ -92,28 +108,26 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
       path.pop();
     }
     // A prefix written apart from its word ("down turned mouth" ~ "downturned", "micro cephaly").
-    if (t.kind === WORD && !t.glued && j + 1 < n && SEPARABLE_PREFIXES.has(t.lower)) {
-      const u = tokens[j + 1]!;
-      if (u.kind === WORD && !u.glued && u.start === t.end + 1 && u.lower.length >= 3 && !FUNCTION_WORDS.has(u.lower) && !(j + 2 < n && tokens[j + 2]!.glued)) {
-        const c3 = node.next!.get(dict.key(t.lower + u.lower));
-        if (c3) {
-          path.push(j, j + 1);
-          step(c3, j + 2, first);
-          path.length -= 2;
-        }
+    if (separable[j]) {
+      const c3 = node.next!.get(dict.key(t.lower + tokens[j + 1]!.lower));
+      if (c3) {
+        path.push(j, j + 1);
+        step(c3, j + 2, first);
+        path.length -= 2;
       }
     }
     // A glued group as one word ("pre-auricular" ~ "preauricular").
     if (!t.glued && j + 1 < n && tokens[j + 1]!.glued) {
       const g = groupEnd(j);
       let joined = '';
-      let respelled = '';
-      for (let k = j; k < g; k += 1) {
-        joined += tokens[k]!.lower;
-        respelled += tokens[k]!.kind === WORD ? dict.normaliser.canonicalSpelling(tokens[k]!.lower) : tokens[k]!.lower;
+      for (let k = j; k < g; k += 1) joined += tokens[k]!.lower;
+      let c2 = node.next!.get(dict.key(joined));
+      if (!c2 && respelledGroup[j]) {
+        // Each part in the dictionary's spelling first ("gastro-oesophageal" ~ "gastroesophageal").
+        let respelled = '';
+        for (let k = j; k < g; k += 1) respelled += tokens[k]!.kind === WORD ? dict.normaliser.spelling(tokens[k]!.lower) : tokens[k]!.lower;
+        c2 = node.next!.get(dict.key(respelled));
       }
-      // Each part in the dictionary's spelling first ("gastro-oesophageal" ~ "gastroesophageal").
-      const c2 = node.next!.get(dict.key(joined)) ?? (respelled !== joined ? node.next!.get(dict.key(respelled)) : undefined);
       if (c2) {
         for (let k = j; k < g; k += 1) path.push(k);
         step(c2, g, first);
@@ -132,7 +146,7 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
     }
     if (t.kind === WORD && j > first) {
       // Inside a name, laboratory padding may be left out: "increased serum IgG", "elevated levels of CK".
-      const skip = labPadding(tokens, j);
+      const skip = padding[j]!;
       if (skip > 0 && j + skip < n) consume(node, j + skip, first);
     }
     consume(node, j, first);
@@ -141,13 +155,14 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
   for (let i = 0; i < n; i += 1) {
     const t = tokens[i]!;
     if (t.kind === PUNCT || t.glued || (t.kind === WORD && SKIPPABLE.has(t.lower) && t.lower !== 'a')) continue;
-    if (!dict.root.next?.has(keys[i]!) && !(i + 1 < n && tokens[i + 1]!.glued) && !SEPARABLE_PREFIXES.has(t.lower)) continue;
+    if (!dict.root.next?.has(keys[i]!) && !(i + 1 < n && tokens[i + 1]!.glued) && !separable[i]) continue;
     consume(dict.root, i, i);
   }
   return out;
 }
 
 const MEASURES = new Set(['level', 'levels', 'concentration', 'concentrations', 'value', 'values', 'activity']);
+const PADDING_WORDS = new Set([...LAB_PADDING, 'blood', ...MEASURES]);
 
 /**
  * Tokens of laboratory padding starting at j that a name may go on after: "serum", "plasma", "circulating", "blood"

@@ -3,6 +3,8 @@ import type { ResolvedMatch } from './overlap-resolution.js';
 import { PUNCT, WORD, type Token } from './text-tokens.js';
 
 const CONJUNCTIONS = new Set(['and', 'or', 'and/or', 'nor']);
+/** Words after which a list of modifiers may start. */
+const LIST_OPENERS = new Set(['a', 'an', 'the', 'with', 'and', 'or', 'had', 'has', 'have', 'his', 'her', 'their', 'its', 'of', 'including', 'showed', 'shows', 'revealed', 'very', 'mildly', 'markedly', 'slightly', 'relatively']);
 /** conjuncts of up to this many words ("posterior subcapsular or capsular cataract") */
 const MAX_CONJUNCT_WORDS = 3;
 const MAX_CONJUNCTS = 5;
@@ -49,10 +51,16 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
       // ", and" / ", or"
       let j = k;
       while (j > 0 && isConjunction(j - 1)) j -= 1;
+      // Only commas next to the match: stacked modifiers ("a broad, flat nasal bridge") if the conjunct is a
+      // whole item of its own, not the end of another phrase ("broad thorax, severe platyspondyly").
+      let commaOnly = n === 0;
+      for (let x = j; x <= k && commaOnly; x += 1) commaOnly = tokens[x]!.kind === PUNCT;
       let found = false;
-      for (let w = MAX_CONJUNCT_WORDS; w >= 1 && !found; w -= 1) {
-        const start = j - w;
+      for (let w = commaOnly ? 1 : MAX_CONJUNCT_WORDS; w >= 1 && !found; w -= 1) {
+        let start = j - w;
+        if (commaOnly) while (start > 0 && tokens[start]!.glued) start -= 1; // "low-set, dysplastic ears"
         if (start < 0) continue;
+        if (commaOnly && start > 0 && tokens[start - 1]!.kind === WORD && !LIST_OPENERS.has(tokens[start - 1]!.lower) && !covered[start - 1]) continue;
         let ok = true;
         for (let x = start; x < j && ok; x += 1) ok = isFreeWord(x);
         if (!ok) continue;

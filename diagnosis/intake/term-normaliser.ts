@@ -13,6 +13,7 @@ import { WORD_EQUIVALENTS } from './word-equivalents.js';
  */
 export class TermNormaliser {
   private readonly cache = new Map<string, string>();
+  private readonly spellings = new Map<string, string>();
   /** words whose key comes from an adjective-to-noun derivation (derivationCandidates) */
   private readonly derivedWords = new Set<string>();
   /** stems of the vocabulary, so that an inflected rewrite counts too ("haemorrhages" → "hemorrhages") */
@@ -24,7 +25,7 @@ export class TermNormaliser {
   /**
    * @param vocabulary lower-case words of the dictionary's names (the spellings to normalise towards)
    * @param options `derivations`: read adjectives as the noun of their finding ("hypotonic" → hypotonia, default
-   *   true); `maxCache`: bound of the key cache
+   *   false: see DictionaryOptions.adjectiveDerivations); `maxCache`: bound of the key cache
    */
   constructor(
     private readonly vocabulary: ReadonlySet<string>,
@@ -32,7 +33,7 @@ export class TermNormaliser {
   ) {
     this.stems = new Set([...vocabulary].map(clinicalStem));
     this.maxCache = options.maxCache ?? 200_000;
-    this.derivations = options.derivations ?? true;
+    this.derivations = options.derivations ?? false;
   }
 
   /**
@@ -58,6 +59,17 @@ export class TermNormaliser {
   /** True when the word's key is the noun its adjective derives from ("hypotonic" → hypotonia); after key(). */
   isDerived(word: string): boolean {
     return this.derivedWords.has(word);
+  }
+
+  /** canonicalSpelling, cached with the keys. */
+  spelling(word: string): string {
+    let w = this.spellings.get(word);
+    if (w === undefined) {
+      w = this.canonicalSpelling(word);
+      if (this.spellings.size >= this.maxCache) this.spellings.clear();
+      this.spellings.set(word, w);
+    }
+    return w;
   }
 
   key(word: string): string {

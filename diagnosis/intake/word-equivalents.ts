@@ -23,11 +23,6 @@ const GENERIC_EQUIVALENTS: Readonly<Record<string, string>> = {
   atrophic: 'atrophy',
   hypertrophic: 'hypertrophy',
   numerous: 'multiple',
-  elevated: 'increased',
-  elevation: 'increase',
-  reduced: 'decreased',
-  reduction: 'decrease',
-  diminished: 'decreased',
   macule: 'spot',
   macules: 'spots',
 };

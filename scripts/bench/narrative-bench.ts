@@ -10,6 +10,7 @@ import { GraphSnapshot, type LexiconEntry } from '../../graph-snapshot/query/gra
 import { formatTable } from '../cli/format-table.js';
 import { resolveSnapshot, snapshotOptionHelp } from '../cli/snapshot-options.js';
 import { truthOf, type Truth } from './phenopacket-truth.js';
+import { rankMetrics, type RankMetrics } from './rank-metrics.js';
 import { seededRandom } from './stats.js';
 
 /**
@@ -277,7 +278,8 @@ export function composeNarrative(c: NarrativeCase, book: PhraseBook, seed = case
     const r = rng();
     const normal = normalSubject(excluded[0]!.label);
     if (normal && r < 0.2) {
-      const sentence = rng() < 0.5 ? `${capitalize(normal)} examination was normal.` : `${capitalize(p.possessive)} ${normal} appeared normal.`;
+      const be1 = looksPlural(normal) ? 'were' : 'was';
+      const sentence = rng() < 0.5 ? `The ${normal} ${be1} normal.` : `${capitalize(p.possessive)} ${normal} appeared normal.`;
       wordings.push({ feature: excluded.shift()!, words: sentence });
       sentences.push(sentence);
     } else if (r < 0.3) {
@@ -359,21 +361,14 @@ export interface SetScores {
   recall: number;
 }
 
-export interface RankSummary {
-  n: number;
-  top1: number;
-  top10: number;
-  mrr: number;
-}
-
 export interface NarrativeBenchFigures {
   input: string;
   half: string;
   cases: number;
-  gold: RankSummary;
-  narrative: RankSummary;
+  gold: RankMetrics;
+  narrative: RankMetrics;
   /** percentage points lost from gold to narrative */
-  drop: { top1: number; top10: number };
+  drop: { top1: number; top3: number; top10: number };
   present: SetScores;
   excluded: SetScores;
   narrativeWords: number;
@@ -393,12 +388,6 @@ class Tally {
       .join('\n');
   }
 }
-
-const summary = (ranks: number[]): RankSummary => {
-  const n = ranks.length || 1;
-  const within = (k: number) => ranks.filter((r) => r > 0 && r <= k).length / n;
-  return { n: ranks.length, top1: within(1), top10: within(10), mrr: ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / n };
-};
 
 const setScores = (gold: number, extracted: number, tp: number, wrongStatus: number): SetScores => ({
   gold,
@@ -545,15 +534,15 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
-  const gold = summary(goldRanks);
-  const narrative = summary(narrativeRanks);
+  const gold = rankMetrics(goldRanks);
+  const narrative = rankMetrics(narrativeRanks);
   const figures: NarrativeBenchFigures = {
     input: opts.input,
     half: opts.half,
     cases: cases.length,
     gold,
     narrative,
-    drop: { top1: 100 * (gold.top1 - narrative.top1), top10: 100 * (gold.top10 - narrative.top10) },
+    drop: { top1: 100 * (gold.top1 - narrative.top1), top3: 100 * (gold.top3 - narrative.top3), top10: 100 * (gold.top10 - narrative.top10) },
     present: setScores(tally.pGold, tally.pExtracted, tally.pTp, tally.pWrong),
     excluded: setScores(tally.eGold, tally.eExtracted, tally.eTp, tally.eWrong),
     narrativeWords: cases.length ? words / cases.length : 0,
@@ -564,14 +553,14 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } else {
     const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-    const pts = (x: number) => `${x >= 0 ? '' : '+'}${Math.abs(x).toFixed(1)}`;
-    const row = (name: string, s: RankSummary) => [name, s.n, pct(s.top1), pct(s.top10), s.mrr.toFixed(3)];
+    const pts = (x: number) => (Math.abs(x) < 0.05 ? '0.0' : x.toFixed(1));
+    const row = (name: string, s: RankMetrics) => [name, s.n, pct(s.top1), pct(s.top3), pct(s.top10), s.mrr.toFixed(3)];
     const setRow = (name: string, s: SetScores) => [name, s.gold, s.extracted, s.tp, s.wrongStatus, s.precision.toFixed(3), s.recall.toFixed(3)];
     process.stdout.write(
       `${formatTable(
-        ['ranked from', 'cases', 'top-1', 'top-10', 'MRR'],
-        [row('gold terms', gold), row('narrative (intake)', narrative), ['drop (points)', '', pts(figures.drop.top1), pts(figures.drop.top10), (gold.mrr - narrative.mrr).toFixed(3)]],
-        ['l', 'r', 'r', 'r', 'r'],
+        ['ranked from', 'cases', 'top-1', 'top-3', 'top-10', 'MRR'],
+        [row('gold terms', gold), row('narrative (intake)', narrative), ['drop (points)', '', pts(figures.drop.top1), pts(figures.drop.top3), pts(figures.drop.top10), (gold.mrr - narrative.mrr).toFixed(3)]],
+        ['l', 'r', 'r', 'r', 'r', 'r'],
       )}\n\n` +
         `${formatTable(
           ['extraction', 'gold terms', 'extracted', 'TP', 'wrong status', 'precision', 'recall'],
