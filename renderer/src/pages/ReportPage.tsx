@@ -51,18 +51,7 @@ export function ReportPage({ caseId, runId }: { caseId: string; runId: string })
   };
 
   const saveHtml = () => {
-    if (!report.data) return;
-    const blob = new Blob([report.data.html], { type: 'text/html;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    const name = `rarediag-report-${label.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${runId}.html`;
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setSaved(name);
+    if (report.data) download(new Blob([report.data.html], { type: 'text/html;charset=utf-8' }), `${baseName}.html`);
   };
 
   return (
