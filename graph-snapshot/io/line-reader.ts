@@ -55,34 +55,11 @@ export async function openByteStream(path: string): Promise<Readable> {
 
 /**
  * Streams the lines of a text file (plain or gzip), with 1-based line numbers, in constant memory.
- * A truncated or corrupt gzip becomes a SourceError naming the file and the last line read.
+ * A truncated or corrupt gzip becomes a SourceError naming the file and the line reached.
  */
 export async function* readLines(path: string): AsyncGenerator<NumberedLine> {
-  const stream = await openByteStream(path);
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  let line = 0;
-  try {
-    for await (const chunk of stream) {
-      pending += decoder.write(chunk as Buffer);
-      let start = 0;
-      let nl: number;
-      while ((nl = pending.indexOf('\n', start)) !== -1) {
-        line += 1;
-        const end = nl > start && pending.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        yield { text: pending.slice(start, end), line };
-        start = nl + 1;
-      }
-      pending = pending.slice(start);
-    }
-  } catch (err) {
-    if (err instanceof SourceError) throw err;
-    throw new SourceError(path, line + 1, `could not read ${basename(path)}: ${gzipReason(err)}`, { cause: err });
-  }
-  pending += decoder.end();
-  if (pending.length > 0) {
-    line += 1;
-    yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line };
+  for await (const { lines, firstLine } of readLineChunks(path)) {
+    for (let k = 0; k < lines.length; k += 1) yield { text: lines[k]!, line: firstLine + k };
   }
 }
 

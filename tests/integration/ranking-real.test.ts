@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadRanker } from '../../diagnosis/ranking/load-ranker.js';
+import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
 import { matchObserved } from '../../diagnosis/ranking/term-match.js';
 import { TermScorer } from '../../diagnosis/ranking/term-scores.js';
 import type { PhenotypeRanker } from '../../diagnosis/ranking/ranker.js';
@@ -9,7 +9,7 @@ import { seededRandom } from '../../scripts/bench/stats.js';
 describe('phenotype ranker on the real snapshot', () => {
   let ranker: PhenotypeRanker;
   beforeAll(async () => {
-    ranker = await loadRanker(inject('realSnapshotDir'));
+    ranker = (await DiagnosisEngine.open(inject('realSnapshotDir'))).ranker;
   });
 
   const rankOf = (ids: string[], want: string) => ids.indexOf(want) + 1;
