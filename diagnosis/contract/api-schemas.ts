@@ -21,7 +21,7 @@ export const finding = z.object({
   text: z.string().optional(),
   confidence: z.number().min(0).max(1).optional(),
 });
-export type Finding = z.infer<typeof finding>;
+export type FindingView = z.infer<typeof finding>;
 
 export const caseSummary = z.object({
   id: z.string(),
@@ -119,7 +119,7 @@ export const reasoningView = z.object({
   error: z.string().optional(),
 });
 
-export const runResult = z.object({
+export const runView = z.object({
   id: z.string(),
   caseId: z.string(),
   createdAt: z.string(),
@@ -130,7 +130,7 @@ export const runResult = z.object({
   reasoning: reasoningView.optional(),
   timings: z.record(z.string(), z.number()),
 });
-export type RunResult = z.infer<typeof runResult>;
+export type RunView = z.infer<typeof runView>;
 
 export const snapshotInfo = z.object({
   snapshotId: z.string(),

@@ -5,7 +5,7 @@ import {
   caseSummary,
   finding,
   modelInfo,
-  runResult,
+  runView,
   sex,
   snapshotInfo,
   termHit,
@@ -40,7 +40,7 @@ export const api = {
   'terms.search': { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(50).optional() }), response: z.array(termHit) },
   'vcf.attach': { request: z.object({ caseId: z.string(), path: z.string().min(1), sample: z.string().optional(), assembly: z.enum(['GRCh37', 'GRCh38']).optional() }), response: z.object({ jobId: z.string() }) },
   'diagnosis.run': { request: z.object({ caseId: z.string(), reason: z.boolean().optional(), modelId: z.string().optional() }), response: z.object({ jobId: z.string() }) },
-  'runs.get': { request: z.object({ runId: z.string() }), response: runResult },
+  'runs.get': { request: z.object({ runId: z.string() }), response: runView },
   'decisions.record': {
     request: z.object({ caseId: z.string(), runId: z.string(), diseaseId: z.string(), decision: z.enum(['accept', 'reject']), note: z.string().max(10_000).optional() }),
     response: z.object({ ok: z.literal(true) }),
@@ -56,6 +56,8 @@ export const api = {
 
 export type ApiMethod = keyof typeof api;
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof api)[M]['request']>;
+/** A request after validation (defaults applied): what a handler of the method receives. */
+export type ApiParsedRequest<M extends ApiMethod> = z.output<(typeof api)[M]['request']>;
 export type ApiResponse<M extends ApiMethod> = z.infer<(typeof api)[M]['response']>;
 
 /** Events pushed from the engine to the UI for long jobs (VCF import, diagnosis, LLM). */
@@ -74,6 +76,12 @@ export const jobEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failed'), jobId: z.string(), error: z.string() }),
 ]);
 export type JobEvent = z.infer<typeof jobEvent>;
+
+/**
+ * One implementation of every method, each typed by its schemas: the workstation service and the renderer's in-memory
+ * fake are both of this type, so neither can miss a method or answer with the wrong shape.
+ */
+export type ApiHandlers = { [M in ApiMethod]: (request: ApiParsedRequest<M>) => Promise<ApiResponse<M>> | ApiResponse<M> };
 
 /** The API as the UI uses it. */
 export interface WorkstationApi {
@@ -96,7 +104,7 @@ export class ApiCallError extends Error {
 }
 
 /** Validates a request for a method, throwing a bad-request ApiCallError naming the field. */
-export function parseRequest<M extends ApiMethod>(method: M, value: unknown): z.infer<(typeof api)[M]['request']> {
+export function parseRequest<M extends ApiMethod>(method: M, value: unknown): ApiParsedRequest<M> {
   const spec = api[method];
   if (!spec) throw new ApiCallError(`unknown method ${String(method)}`, 'bad-request');
   const parsed = spec.request.safeParse(value ?? {});
@@ -104,7 +112,7 @@ export function parseRequest<M extends ApiMethod>(method: M, value: unknown): z.
     const issue = parsed.error.issues[0]!;
     throw new ApiCallError(`${method}: field ${issue.path.join('.') || '(root)'}: ${issue.message}`, 'bad-request');
   }
-  return parsed.data as z.infer<(typeof api)[M]['request']>;
+  return parsed.data as ApiParsedRequest<M>;
 }
 
 export function parseResponse<M extends ApiMethod>(method: M, value: unknown): ApiResponse<M> {

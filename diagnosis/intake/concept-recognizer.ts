@@ -6,7 +6,7 @@ import { findCandidates, tokenKeys } from './concept-matcher.js';
 import { ContextRules } from './context-assignment.js';
 import { coordinatedMatches } from './coordination.js';
 import { evidenceFromContext, isLabLabel } from './evidence-kinds.js';
-import type { EvidenceKind, Finding, FindingBasis } from './finding.js';
+import type { EvidenceKind, ExtractedFinding, FindingBasis } from './finding.js';
 import { LabMeasurements } from './lab-measurements.js';
 import { lexiconNames } from './lexicon-names.js';
 import { ABBREVIATION_CONFIDENCE, MEASUREMENT_CONFIDENCE, NORMAL_STATEMENT_CONFIDENCE, matchConfidence, roundConfidence } from './match-confidence.js';
@@ -61,7 +61,7 @@ export class ConceptRecognizer {
     return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names));
   }
 
-  extract(text: string): Finding[] {
+  extract(text: string): ExtractedFinding[] {
     if (!text) return [];
     const seg = segmentSentences(text, tokenize(text));
     const { tokens, sentence } = seg;
@@ -122,7 +122,7 @@ export class ConceptRecognizer {
     found.sort((a, b) => a.first - b.first || b.last - a.last);
     const kept = this.withoutImpliedAncestors(found);
     const contexts = this.context.assign(seg, text, kept);
-    const out: Finding[] = [];
+    const out: ExtractedFinding[] = [];
     kept.forEach((f, i) => {
       const ctx = contexts[i]!;
       let status = ctx.status;
@@ -134,7 +134,7 @@ export class ConceptRecognizer {
       const term = dict.terms[f.term]!;
       const start = tokens[f.first]!.start;
       const end = tokens[f.last - 1]!.end;
-      const finding: Finding = { hpoId: term.id, label: term.label, status, start, end, text: text.slice(start, end), confidence: f.confidence, basis: f.basis };
+      const finding: ExtractedFinding = { hpoId: term.id, label: term.label, status, start, end, text: text.slice(start, end), confidence: f.confidence, basis: f.basis };
       if (ctx.historical && status !== 'excluded') finding.historical = true;
       const evidence = f.evidence ?? (isLabLabel(term.label) ? 'lab' : f.basis === 'normal-statement' ? undefined : evidenceFromContext(tokens, sentence, f.first));
       if (evidence) finding.evidence = evidence;

@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import type { ExtractedFinding } from './finding.js';
 import { reportSections, sectionAt, type Section } from './report-sections.js';
 import type { TermHierarchy } from './term-hierarchy.js';
 
@@ -19,9 +19,9 @@ export interface DocumentFindings {
  * - the most specific terms only: a present term implied by a more specific present term is dropped, as curated
  *   case annotations list the specific finding ("chorioretinal coloboma", not also "coloboma").
  */
-export function documentFindings(text: string, findings: readonly Finding[], hierarchy: TermHierarchy | undefined, sections: readonly Section[] = reportSections(text)): DocumentFindings {
+export function documentFindings(text: string, findings: readonly ExtractedFinding[], hierarchy: TermHierarchy | undefined, sections: readonly Section[] = reportSections(text)): DocumentFindings {
   const hasPatientSections = sections.some((s) => s.kind === 'patient');
-  const counts = (f: Finding) => {
+  const counts = (f: ExtractedFinding) => {
     const kind = sectionAt(sections, f.start)?.kind ?? 'front';
     return hasPatientSections ? kind === 'patient' : kind !== 'literature';
   };

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import type { JsonLine } from '../io/jsonl-reader.js';
 import type { ConceptRecognizer } from './concept-recognizer.js';
-import type { Finding } from './finding.js';
+import type { ExtractedFinding } from './finding.js';
 import { extractFromText } from './text-intake.js';
 
 /** One finding of `rarediag extract` output (the command-line contract); `historical` and `evidence` only when set. */
 export interface OutputFinding {
   hpoId: string;
   label: string;
-  status: Finding['status'];
+  status: ExtractedFinding['status'];
   start: number;
   end: number;
   text: string;
   confidence: number;
   historical?: true;
-  evidence?: Finding['evidence'];
+  evidence?: ExtractedFinding['evidence'];
 }
 
 export type ExtractOutputLine = { id: string | number; findings: OutputFinding[] } | { id: string | number | null; error: string };
@@ -22,7 +22,7 @@ export type ExtractOutputLine = { id: string | number; findings: OutputFinding[]
 const idSchema = z.union([z.string(), z.number()]);
 const recordSchema = z.object({ id: idSchema.optional(), pmid: idSchema.optional(), text: z.string() });
 
-export function outputFinding(f: Finding): OutputFinding {
+export function outputFinding(f: ExtractedFinding): OutputFinding {
   const o: OutputFinding = { hpoId: f.hpoId, label: f.label, status: f.status, start: f.start, end: f.end, text: f.text, confidence: f.confidence };
   if (f.historical) o.historical = true;
   if (f.evidence) o.evidence = f.evidence;

@@ -18,7 +18,7 @@ export type FindingBasis = 'name' | 'abbreviation' | 'measurement' | 'normal-sta
 /** Non-phenotypic evidence a finding rests on, when the text reports it as such. */
 export type EvidenceKind = 'lab' | 'imaging' | 'procedure';
 
-export interface Finding {
+export interface ExtractedFinding {
   hpoId: string;
   label: string;
   status: FindingStatus;

@@ -1,5 +1,4 @@
-import type { GbnfJsonSchema } from 'node-llama-cpp';
-import type { GenerationChunk, ModelRuntime } from '../../native-models/runtime/model-runtime.js';
+import type { GenerationChunk, ModelRuntime, OutputJsonSchema } from '../../native-models/runtime/model-runtime.js';
 import type { TermSearch } from '../terms/term-search.js';
 import type { ConceptRecognizer } from './concept-recognizer.js';
 
@@ -60,7 +59,7 @@ export async function proposeFindings(
   let raw: { findings: { phrase: string; status: 'present' | 'excluded' }[] };
   try {
     const result = await runtime.generateJson(
-      { system: SYSTEM, prompt: `TEXT:\n${text.slice(0, 6000)}\n\nList the findings as JSON.`, maxTokens: options.maxTokens ?? 512, schema: schema as unknown as GbnfJsonSchema },
+      { system: SYSTEM, prompt: `TEXT:\n${text.slice(0, 6000)}\n\nList the findings as JSON.`, maxTokens: options.maxTokens ?? 512, schema: schema as unknown as OutputJsonSchema },
       { signal: options.signal, timeoutMs: options.timeoutMs, onChunk: options.onChunk },
     );
     raw = result.value as unknown as typeof raw;

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describeFsError } from '../../graph-snapshot/io/line-reader.js';
-import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 import type { ConceptRecognizer } from './concept-recognizer.js';
-import type { Finding } from './finding.js';
+import type { ExtractedFinding } from './finding.js';
 import { htmlToText, looksLikeHtml } from './html-text.js';
 import { MappedText } from './mapped-text.js';
 import { looksLikeRtf, rtfToText } from './rtf-text.js';
@@ -12,7 +12,7 @@ export type TextFormat = 'plain' | 'html' | 'rtf';
 
 export interface IntakeResult {
   format: TextFormat;
-  findings: Finding[];
+  findings: ExtractedFinding[];
 }
 
 /** Which markup a text is in: RTF by its header, HTML by its tags, else plain. */
@@ -40,13 +40,13 @@ export function extractFromText(recognizer: ConceptRecognizer, input: string, fo
   };
 }
 
-/** Reads a text file, decoding with replacement (see text-decoding.ts); a missing file is a SourceError. */
+/** Reads a text file, decoding with replacement (see text-decoding.ts); a missing file is a InputError. */
 export async function readTextFile(path: string): Promise<DecodedText> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (err) {
-    throw new SourceError(path, undefined, describeFsError(err), { cause: err });
+    throw new InputError(path, undefined, describeFsError(err), { cause: err });
   }
   return decodeText(bytes);
 }

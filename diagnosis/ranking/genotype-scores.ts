@@ -1,4 +1,4 @@
-import type { Sex } from '../case/case-findings.js';
+import type { Sex } from '../case-input/case-findings.js';
 import { genotypeLR, type GenotypeCheck } from '../variants/genotype-likelihood.js';
 import { modesOf, type InheritanceMode } from '../variants/inheritance-modes.js';
 import type { PatientVariants } from '../variants/patient-variants.js';

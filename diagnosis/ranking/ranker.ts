@@ -1,4 +1,4 @@
-import type { CaseFindings } from '../case/case-findings.js';
+import type { CaseFindings } from '../case-input/case-findings.js';
 import { explainCandidate, type CandidateExplanation } from './explanation.js';
 import type { PhenotypeModel } from './phenotype-model.js';
 import { ProfileCoverage, coverageFactor } from './profile-coverage.js';
@@ -164,7 +164,7 @@ export class PhenotypeRanker {
   }
 
   /** Ranks a case; throws NoObservedTermsError when no observed term can be used. */
-  rank(findings: Pick<CaseFindings, 'present' | 'excluded' | 'sex'>, options: RankOptions = {}): RankResult {
+  rank(findings: Pick<CaseFindings, 'present' | 'excluded' | 'sex' | 'ageYears'>, options: RankOptions = {}): RankResult {
     const m = this.model;
     const query = prepareQuery(m, findings.present, findings.excluded);
     if (query.present.length === 0) throw new NoObservedTermsError(query.skipped);

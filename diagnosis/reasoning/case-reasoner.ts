@@ -1,6 +1,5 @@
-import type { GbnfJsonSchema } from 'node-llama-cpp';
 import type { HardwareDescription } from '../../native-models/runtime/hardware-description.js';
-import type { GenerationChunk, ModelRuntime } from '../../native-models/runtime/model-runtime.js';
+import type { GenerationChunk, ModelRuntime, OutputJsonSchema } from '../../native-models/runtime/model-runtime.js';
 import type { PhenotypeModel } from '../ranking/phenotype-model.js';
 import { fuseDifferential, type FusedCandidate } from './differential-fusion.js';
 import type { EvidencePack } from './evidence-pack.js';
@@ -79,7 +78,7 @@ export async function reasonAboutCase(runtime: ModelRuntime, model: PhenotypeMod
         system: SYSTEM_PROMPT,
         prompt: user,
         maxTokens,
-        schema: reasoningJsonSchema(pack) as unknown as GbnfJsonSchema,
+        schema: reasoningJsonSchema(pack) as unknown as OutputJsonSchema,
         reasoning: options.thinkingTokens ? { maxTokens: options.thinkingTokens } : undefined,
       },
       { signal: options.signal, timeoutMs: options.timeoutMs, onChunk: options.onChunk },

@@ -1,5 +1,5 @@
 import type { GraphSnapshot } from '../../graph-snapshot/query/graph-snapshot.js';
-import type { CaseFindings } from '../case/case-findings.js';
+import type { CaseFindings } from '../case-input/case-findings.js';
 import { explainCandidate } from '../ranking/explanation.js';
 import type { PhenotypeRanker, RankResult } from '../ranking/ranker.js';
 import type { DiseaseTextIndex } from './disease-text-index.js';

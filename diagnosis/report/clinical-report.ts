@@ -1,4 +1,4 @@
-import type { CaseDetail, RunResult } from '../contract/api-schemas.js';
+import type { CaseDetail, RunView } from '../contract/api-schemas.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const pct = (x: number) => (x >= 0.001 ? `${(100 * x).toFixed(1)} %` : '< 0.1 %');
@@ -15,7 +15,7 @@ export interface ReportVersions {
  * evidence for the leading candidates, variants, the reasoning if a model was used, and every version that produced
  * it. Self-contained HTML (inline CSS, no external resources), so it prints the same anywhere and can be filed.
  */
-export function clinicalReportHtml(c: CaseDetail, run: RunResult, v: ReportVersions, top = 10): string {
+export function clinicalReportHtml(c: CaseDetail, run: RunView, v: ReportVersions, top = 10): string {
   const present = c.findings.filter((f) => f.status === 'present');
   const excluded = c.findings.filter((f) => f.status === 'excluded');
   const rows = run.candidates

@@ -1,18 +1,12 @@
-import type { CaseDetail as StoreCase, CaseSummary as StoreSummary, Finding as StoreFinding } from '../cases/case-types.js';
-import type { CaseDetail, CaseSummary, Finding, VcfSummary } from '../contract/api-schemas.js';
-import { durationToYears } from '../case/iso8601-duration.js';
+import type { CaseDetail as StoreCase, CaseSummary as StoreSummary, StoredFinding } from '../case-store/case-types.js';
+import type { CaseDetail, CaseSummary, FindingView, VcfSummary } from '../contract/api-schemas.js';
+import { durationToYears } from '../case-input/iso8601-duration.js';
 
-/** Years as an ISO 8601 duration, to months (the store keeps phenopacket-style ages). */
-export function yearsToDuration(years: number): string {
-  const whole = Math.floor(years);
-  const months = Math.round((years - whole) * 12);
-  if (months === 12) return `P${whole + 1}Y`;
-  return months ? `P${whole}Y${months}M` : `P${whole}Y`;
-}
+export { yearsToDuration } from '../case-input/iso8601-duration.js';
 
 const ageYears = (age: string | null) => (age ? durationToYears(age) : undefined);
 
-export function toContractFinding(f: StoreFinding): Finding {
+export function toContractFinding(f: StoredFinding): FindingView {
   return {
     hpoId: f.hpoId,
     label: f.label,

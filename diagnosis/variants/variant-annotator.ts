@@ -1,7 +1,6 @@
 import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js';
 import type { Liftover, LiftFailure } from '../../graph-snapshot/liftover/liftover.js';
 import { GeneLocator } from '../../graph-snapshot/query/gene-locator.js';
-import type { PhenotypeModel } from '../ranking/phenotype-model.js';
 import type { ClinVarEntry, ClinVarIndex } from './clinvar-index.js';
 import type { AlleleCall } from './genotype.js';
 import { HOTSPOT_BP, assessVariant, type VariantAssessment } from './variant-pathogenicity.js';
@@ -28,6 +27,19 @@ export type AnnotationOutcome =
   | { kind: 'outside-genes'; variant: AnnotatedVariant };
 
 /**
+ * The genes the ranker scores, as columns indexed by its gene number (the ranker's phenotype model has them): what the
+ * annotator needs to place a variant in a gene, without depending on the ranking layer above it.
+ */
+export interface GeneCatalogue {
+  readonly geneSymbols: readonly string[];
+  readonly geneAliases: readonly (readonly string[])[];
+  /** GRCh38 spans ('' / 0 when unknown) */
+  readonly geneChrom: readonly string[];
+  readonly geneStart: readonly number[];
+  readonly geneEnd: readonly number[];
+}
+
+/**
  * Places VCF calls on GRCh38 and in the ranker's genes: GRCh37 input is lifted with the snapshot's chain; the gene
  * comes from the VCF's own annotation (symbol or alias) when it names one the ranker knows, else from GRCh38 spans.
  */
@@ -36,7 +48,7 @@ export class VariantAnnotator {
   private readonly bySymbol = new Map<string, number>();
 
   constructor(
-    private readonly model: PhenotypeModel,
+    model: GeneCatalogue,
     private readonly clinvar: ClinVarIndex,
     private readonly liftover: Liftover,
   ) {

@@ -1,7 +1,7 @@
 import VCF from '@gmod/vcf';
 import { basename } from 'node:path';
 import { readLineChunks } from '../../graph-snapshot/io/line-reader.js';
-import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 import { detectGenomeBuild, type GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js';
 import { normaliseChrom } from '../../graph-snapshot/parsers/ncbi-gene-parser.js';
 import { normaliseAlleles } from './allele-normalisation.js';
@@ -86,7 +86,7 @@ export async function readVcf(
       if (!sawAnyLine && text !== '') {
         sawAnyLine = true;
         if (!text.startsWith('##fileformat=VCF')) {
-          throw new SourceError(path, line, `not a VCF file: the first line must be ##fileformat=VCFv4.x, found "${text.slice(0, 40)}"`);
+          throw new InputError(path, line, `not a VCF file: the first line must be ##fileformat=VCFv4.x, found "${text.slice(0, 40)}"`);
         }
       }
       if (!header) {
@@ -99,7 +99,7 @@ export async function readVcf(
           continue;
         }
         if (text === '') continue;
-        throw new SourceError(path, line, 'data line before the #CHROM header line (header missing?)');
+        throw new InputError(path, line, 'data line before the #CHROM header line (header missing?)');
       }
       if (text === '') continue;
       summary.records += 1;
@@ -110,8 +110,8 @@ export async function readVcf(
       });
     }
   }
-  if (!sawAnyLine) throw new SourceError(path, undefined, `${file} is empty`);
-  if (!header) throw new SourceError(path, undefined, 'no #CHROM header line: not a VCF file, or the header is missing');
+  if (!sawAnyLine) throw new InputError(path, undefined, `${file} is empty`);
+  if (!header) throw new InputError(path, undefined, 'no #CHROM header line: not a VCF file, or the header is missing');
   options.onProgress?.(summary.records);
   const { sampleColumn: _c, formats: _f, ...info } = header;
   return { ...info, ...summary };
@@ -122,17 +122,17 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
   try {
     parser = new VCF({ header: headerLines.join('\n'), strict: false });
   } catch (err) {
-    throw new SourceError(path, line, `invalid VCF header: ${(err as Error).message.split('\n')[0]}`);
+    throw new InputError(path, line, `invalid VCF header: ${(err as Error).message.split('\n')[0]}`);
   }
   const samples = parser.samples;
-  if (samples.length === 0) throw new SourceError(path, line, 'the VCF has no sample columns: genotypes are needed');
+  if (samples.length === 0) throw new InputError(path, line, 'the VCF has no sample columns: genotypes are needed');
   const sample = options.sample ?? samples[0]!;
   const index = samples.indexOf(sample);
-  if (index < 0) throw new SourceError(path, line, `sample "${sample}" is not in the VCF (samples: ${samples.join(', ')})`);
+  if (index < 0) throw new InputError(path, line, `sample "${sample}" is not in the VCF (samples: ${samples.join(', ')})`);
   const detected = detectGenomeBuild(headerLines);
   const build = options.assembly ?? detected.build;
   if (!build) {
-    throw new SourceError(path, line, `cannot tell the genome build (${detected.basis}); say it with --assembly GRCh37 or GRCh38`);
+    throw new InputError(path, line, `cannot tell the genome build (${detected.basis}); say it with --assembly GRCh37 or GRCh38`);
   }
   const infoMeta = (parser.getMetadata('INFO') ?? {}) as Record<string, { Description?: unknown }>;
   const formats = annotationFormats(infoMeta);

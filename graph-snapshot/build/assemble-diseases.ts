@@ -1,4 +1,4 @@
-import type { SkipLog } from '../io/source-error.js';
+import type { SkipLog } from '../io/skip-log.js';
 import type { Ontology } from '../ontology/ontology.js';
 import type { HpoaRow } from '../parsers/hpoa-parser.js';
 import type { DiseaseNode, HasPhenotypeEdge, Knowledge, MondoNode } from './knowledge.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { describeFsError } from '../io/line-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export interface FileDigest {
   size: number;
@@ -17,6 +17,6 @@ export async function digestFile(path: string): Promise<FileDigest> {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
     return { size, sha256: hash.digest('hex') };
   } catch (err) {
-    throw new SourceError(path, undefined, describeFsError(err), { cause: err });
+    throw new InputError(path, undefined, describeFsError(err), { cause: err });
   }
 }

@@ -1,4 +1,4 @@
-import { SkipLog } from '../io/source-error.js';
+import { SkipLog } from '../io/skip-log.js';
 import { parseChainFile, type ChainFile } from '../liftover/chain-parser.js';
 import { parseClinVarHgvsTsv, parseClinVarVcf, type ClinVarDocument, type ClinVarHgvs } from '../parsers/clinvar-parser.js';
 import { parseGenesToDisease, type GeneDiseaseRow } from '../parsers/genes-to-disease-parser.js';

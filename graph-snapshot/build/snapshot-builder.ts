@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SkipLog } from '../io/source-error.js';
+import { SkipLog } from '../io/skip-log.js';
 import { detectGenomeBuild } from '../liftover/genome-build.js';
 import { Ontology } from '../ontology/ontology.js';
 import {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 /** Every upstream source the snapshot reads, by role. Patterns are tried in order; the first that exists wins. */
 export const sourceRoles = {
@@ -51,7 +51,7 @@ function matchPattern(root: string, pattern: string): string[] {
 /** Finds every source file under `root`; a missing required source is an error that names what was looked for. */
 export function locateSources(root: string): LocatedSources {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new SourceError(root, undefined, 'sources directory not found');
+    throw new InputError(root, undefined, 'sources directory not found');
   }
   const files: LocatedSources['files'] = {};
   const missing: string[] = [];
@@ -67,7 +67,7 @@ export function locateSources(root: string): LocatedSources {
     }
     files[role] = 'many' in spec && spec.many ? found : found.slice(-1);
   }
-  if (missing.length) throw new SourceError(root, undefined, `missing required source file(s): ${missing.join('; ')}`);
+  if (missing.length) throw new InputError(root, undefined, `missing required source file(s): ${missing.join('; ')}`);
   return { root, files };
 }
 

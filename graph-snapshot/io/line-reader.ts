@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { SourceError } from './source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export interface NumberedLine {
   text: string;
@@ -28,7 +28,7 @@ async function openOrExplain(path: string) {
   try {
     return await open(path, 'r');
   } catch (err) {
-    throw new SourceError(path, undefined, describeFsError(err), { cause: err });
+    throw new InputError(path, undefined, describeFsError(err), { cause: err });
   }
 }
 
@@ -55,7 +55,7 @@ export async function openByteStream(path: string): Promise<Readable> {
 
 /**
  * Streams the lines of a text file (plain or gzip), with 1-based line numbers, in constant memory.
- * A truncated or corrupt gzip becomes a SourceError naming the file and the line reached.
+ * A truncated or corrupt gzip becomes a InputError naming the file and the line reached.
  */
 export async function* readLines(path: string): AsyncGenerator<NumberedLine> {
   for await (const { lines, firstLine } of readLineChunks(path)) {
@@ -99,8 +99,8 @@ export async function* readLineChunks(path: string): AsyncGenerator<LineChunk> {
       line += parts.length;
     }
   } catch (err) {
-    if (err instanceof SourceError) throw err;
-    throw new SourceError(path, line + 1, `could not read ${basename(path)}: ${gzipReason(err)}`, { cause: err });
+    if (err instanceof InputError) throw err;
+    throw new InputError(path, line + 1, `could not read ${basename(path)}: ${gzipReason(err)}`, { cause: err });
   }
   pending += decoder.end();
   if (pending.length > 0) yield { lines: [pending.endsWith('\r') ? pending.slice(0, -1) : pending], firstLine: line + 1 };

@@ -1,5 +1,5 @@
 import { readLines } from './line-reader.js';
-import { SourceError } from './source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export interface TsvRow {
   cells: string[];
@@ -55,13 +55,13 @@ export async function openTsv(path: string, options: TsvOptions): Promise<TsvTab
     headerLine = line;
     break;
   }
-  if (!header) throw new SourceError(path, undefined, 'file is empty: no header row found');
+  if (!header) throw new InputError(path, undefined, 'file is empty: no header row found');
   const names = header.map((h) => h.trim());
   const index = new Map<string, number>();
   names.forEach((h, i) => index.set(h.toLowerCase(), i));
   const missing = options.requiredColumns.filter((c) => !index.has(c.toLowerCase()));
   if (missing.length > 0) {
-    throw new SourceError(path, headerLine, `header lacks column(s) ${missing.join(', ')}; found: ${names.join(', ')}`);
+    throw new InputError(path, headerLine, `header lacks column(s) ${missing.join(', ')}; found: ${names.join(', ')}`);
   }
   const width = names.length;
   const strict = options.strictColumnCount ?? true;
@@ -71,7 +71,7 @@ export async function openTsv(path: string, options: TsvOptions): Promise<TsvTab
       const cells = text.split('\t');
       if (cells.length !== width) {
         if (strict || cells.length < width) {
-          throw new SourceError(path, line, `expected ${width} tab-separated columns, found ${cells.length}`);
+          throw new InputError(path, line, `expected ${width} tab-separated columns, found ${cells.length}`);
         }
       }
       yield { cells, line };
@@ -83,7 +83,7 @@ export async function openTsv(path: string, options: TsvOptions): Promise<TsvTab
     preamble,
     column(name: string): number {
       const i = index.get(name.toLowerCase());
-      if (i === undefined) throw new SourceError(path, headerLine, `no column ${name}`);
+      if (i === undefined) throw new InputError(path, headerLine, `no column ${name}`);
       return i;
     },
     rows: rows(),

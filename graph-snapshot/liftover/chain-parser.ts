@@ -1,5 +1,5 @@
 import { readLines } from '../io/line-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 /** One ungapped aligned block of a UCSC chain, in 0-based half-open coordinates. */
 export interface ChainBlock {
@@ -47,10 +47,10 @@ export async function parseChainFile(path: string): Promise<ChainFile> {
     }
     if (text.startsWith('chain')) {
       const f = text.trim().split(/\s+/);
-      if (f.length < 12) throw new SourceError(path, line, `chain header has ${f.length} fields, expected 12 or 13`);
-      if (f[4] !== '+') throw new SourceError(path, line, 'chains on the reference minus strand are not supported');
+      if (f.length < 12) throw new InputError(path, line, `chain header has ${f.length} fields, expected 12 or 13`);
+      if (f[4] !== '+') throw new InputError(path, line, 'chains on the reference minus strand are not supported');
       const qStrand = f[9];
-      if (qStrand !== '+' && qStrand !== '-') throw new SourceError(path, line, `invalid query strand "${qStrand}"`);
+      if (qStrand !== '+' && qStrand !== '-') throw new InputError(path, line, `invalid query strand "${qStrand}"`);
       chain = {
         score: Number(f[1]),
         tName: f[2]!,
@@ -63,7 +63,7 @@ export async function parseChainFile(path: string): Promise<ChainFile> {
       t = Number(f[5]);
       q = Number(f[10]);
       if (!Number.isFinite(chain.score) || !Number.isInteger(t) || !Number.isInteger(q)) {
-        throw new SourceError(path, line, 'chain header has non-numeric fields');
+        throw new InputError(path, line, 'chain header has non-numeric fields');
       }
       chains.push(chain);
       blocks = blocksByChrom.get(chain.tName) ?? [];
@@ -71,11 +71,11 @@ export async function parseChainFile(path: string): Promise<ChainFile> {
       expectingBlocks = true;
       continue;
     }
-    if (!chain || !expectingBlocks) throw new SourceError(path, line, 'alignment data outside a chain');
+    if (!chain || !expectingBlocks) throw new InputError(path, line, 'alignment data outside a chain');
     const f = text.trim().split(/\s+/).map(Number);
     const size = f[0]!;
     if (!Number.isInteger(size) || size <= 0 || f.some((x) => !Number.isInteger(x) || x < 0)) {
-      throw new SourceError(path, line, `invalid alignment line "${text}"`);
+      throw new InputError(path, line, `invalid alignment line "${text}"`);
     }
     blocks.push({ tStart: t, tEnd: t + size, qStart: q, chainIndex: chains.length - 1 });
     if (f.length >= 3) {

@@ -1,4 +1,4 @@
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 import type { OboDocument, OboTerm } from '../parsers/obo-parser.js';
 
 export type Resolution = { id: string; via: 'primary' | 'alt_id' | 'replaced_by' };
@@ -20,7 +20,7 @@ export class Ontology {
     this.terms = doc.terms.filter((t) => !t.obsolete);
     this.obsolete = doc.terms.filter((t) => t.obsolete);
     this.terms.forEach((t, i) => {
-      if (this.indexById.has(t.id)) throw new SourceError(file, t.line, `duplicate term ${t.id}`);
+      if (this.indexById.has(t.id)) throw new InputError(file, t.line, `duplicate term ${t.id}`);
       this.indexById.set(t.id, i);
     });
     for (const t of this.terms) {
@@ -34,7 +34,7 @@ export class Ontology {
     this.parents = this.terms.map((t) =>
       t.parents.map((p) => {
         const i = this.indexById.get(p) ?? this.indexById.get(this.redirects.get(p)?.id ?? '');
-        if (i === undefined) throw new SourceError(file, t.line, `${t.id} is_a ${p}, which is not a current term`);
+        if (i === undefined) throw new InputError(file, t.line, `${t.id} is_a ${p}, which is not a current term`);
         return i;
       }),
     );
@@ -124,7 +124,7 @@ export class Ontology {
             const cycleStart = stack.findIndex(([n]) => n === p);
             const cycle = stack.slice(cycleStart).map(([n]) => this.terms[n]!.id);
             const term = this.terms[p]!;
-            throw new SourceError(file, term.line, `is_a cycle: ${[...cycle, term.id].join(' → ')}`);
+            throw new InputError(file, term.line, `is_a cycle: ${[...cycle, term.id].join(' → ')}`);
           }
           if (colour[p] === 0) {
             colour[p] = 1;

@@ -1,7 +1,8 @@
 import VCF from '@gmod/vcf';
 import { readLines } from '../io/line-reader.js';
 import { openTsv } from '../io/tsv-reader.js';
-import { SkipLog, SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
+import { SkipLog } from '../io/skip-log.js';
 import { normaliseChrom } from './ncbi-gene-parser.js';
 import { reviewStars, summariseSignificance, type ClinicalSignificance } from './clinvar-significance.js';
 
@@ -71,25 +72,25 @@ export async function parseClinVarVcf(path: string, skips = new SkipLog()): Prom
           try {
             parser = new VCF({ header: header.join('\n'), strict: false });
           } catch (err) {
-            throw new SourceError(path, line, `invalid VCF header: ${(err as Error).message.split('\n')[0]}`);
+            throw new InputError(path, line, `invalid VCF header: ${(err as Error).message.split('\n')[0]}`);
           }
         }
         continue;
       }
-      throw new SourceError(path, line, 'data line before the #CHROM header line: not a VCF file');
+      throw new InputError(path, line, 'data line before the #CHROM header line: not a VCF file');
     }
     if (text === '') continue;
     const cells = text.split('\t', 9);
-    if (cells.length < 8) throw new SourceError(path, line, `expected at least 8 VCF columns, found ${cells.length}`);
+    if (cells.length < 8) throw new InputError(path, line, `expected at least 8 VCF columns, found ${cells.length}`);
     let v;
     try {
       v = parser.parseLine(text);
     } catch (err) {
-      throw new SourceError(path, line, `malformed VCF record: ${(err as Error).message}`);
+      throw new InputError(path, line, `malformed VCF record: ${(err as Error).message}`);
     }
     const ref = (v.REF ?? '').toUpperCase();
     const alts = v.ALT ?? [];
-    if (!Number.isInteger(v.POS) || v.POS < 1) throw new SourceError(path, line, `invalid POS "${cells[1]}"`);
+    if (!Number.isInteger(v.POS) || v.POS < 1) throw new InputError(path, line, `invalid POS "${cells[1]}"`);
     const info = v.INFO as Record<string, unknown>;
     const sigRaw = infoString(info, 'CLNSIG', 'CLINICAL_SIGNIFICANCE') ?? '';
     const revRaw = infoString(info, 'CLNREVSTAT', 'REVIEW_STATUS') ?? '';
@@ -125,7 +126,7 @@ export async function parseClinVarVcf(path: string, skips = new SkipLog()): Prom
       });
     }
   }
-  if (!parser) throw new SourceError(path, undefined, 'no #CHROM header line: not a VCF file');
+  if (!parser) throw new InputError(path, undefined, 'no #CHROM header line: not a VCF file');
   return doc;
 }
 

@@ -1,5 +1,5 @@
 import { openTsv } from '../io/tsv-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export interface GeneDiseaseRow {
   ncbiGeneId: number;
@@ -29,9 +29,9 @@ export async function parseGenesToDisease(path: string): Promise<GeneDiseaseRow[
   for await (const { cells, line } of table.rows) {
     const geneCell = (cells[g] ?? '').trim();
     const m = /^(?:NCBIGene:)?(\d+)$/.exec(geneCell);
-    if (!m) throw new SourceError(path, line, `ncbi_gene_id "${geneCell}" is not an NCBI gene id`);
+    if (!m) throw new InputError(path, line, `ncbi_gene_id "${geneCell}" is not an NCBI gene id`);
     const diseaseId = (cells[d] ?? '').trim();
-    if (!/^[A-Za-z]+:\S+$/.test(diseaseId)) throw new SourceError(path, line, `disease_id "${diseaseId}" is not a CURIE`);
+    if (!/^[A-Za-z]+:\S+$/.test(diseaseId)) throw new InputError(path, line, `disease_id "${diseaseId}" is not a CURIE`);
     rows.push({
       ncbiGeneId: Number(m[1]),
       symbol: (cells[s] ?? '').trim(),

@@ -1,5 +1,6 @@
 import { openTsv } from '../io/tsv-reader.js';
-import { SkipLog, SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
+import { SkipLog } from '../io/skip-log.js';
 import { parseFrequency } from './hpo-frequency.js';
 
 export type Aspect = 'P' | 'I' | 'C' | 'M' | 'H';
@@ -63,15 +64,15 @@ export async function parseHpoa(path: string, skips = new SkipLog()): Promise<Hp
     const get = (c: (typeof columns)[number]) => (cells[col[c]] ?? '').trim();
     const diseaseId = get('database_id');
     const hpoId = get('hpo_id');
-    if (!/^[A-Za-z]+:\S+$/.test(diseaseId)) throw new SourceError(path, line, `database_id "${diseaseId}" is not a CURIE`);
-    if (!/^HP:\d{7}$/.test(hpoId)) throw new SourceError(path, line, `hpo_id "${hpoId}" is not an HPO id`);
+    if (!/^[A-Za-z]+:\S+$/.test(diseaseId)) throw new InputError(path, line, `database_id "${diseaseId}" is not a CURIE`);
+    if (!/^HP:\d{7}$/.test(hpoId)) throw new InputError(path, line, `hpo_id "${hpoId}" is not an HPO id`);
     const qualifier = get('qualifier').toUpperCase();
-    if (qualifier !== '' && qualifier !== 'NOT') throw new SourceError(path, line, `qualifier "${qualifier}" is not empty or NOT`);
+    if (qualifier !== '' && qualifier !== 'NOT') throw new InputError(path, line, `qualifier "${qualifier}" is not empty or NOT`);
     const aspect = get('aspect').toUpperCase();
-    if (!aspects.has(aspect)) throw new SourceError(path, line, `aspect "${aspect}" is not one of P, I, C, M, H`);
+    if (!aspects.has(aspect)) throw new InputError(path, line, `aspect "${aspect}" is not one of P, I, C, M, H`);
     const sexCell = get('sex').toUpperCase();
     if (sexCell !== '' && sexCell !== 'MALE' && sexCell !== 'FEMALE') {
-      throw new SourceError(path, line, `sex "${get('sex')}" is not MALE or FEMALE`);
+      throw new InputError(path, line, `sex "${get('sex')}" is not MALE or FEMALE`);
     }
     const freqRaw = get('frequency');
     const freq = parseFrequency(freqRaw);

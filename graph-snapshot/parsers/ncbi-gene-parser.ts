@@ -1,6 +1,6 @@
 import { openTsv } from '../io/tsv-reader.js';
 import { readLines } from '../io/line-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export interface GeneInfo {
   ncbiGeneId: number;
@@ -31,7 +31,7 @@ const listOf = (cell: string | undefined) =>
 
 function geneId(path: string, line: number, cell: string | undefined): number {
   const m = /^(?:NCBIGene:)?(\d+)$/.exec((cell ?? '').trim());
-  if (!m) throw new SourceError(path, line, `"${cell}" is not an NCBI gene id`);
+  if (!m) throw new InputError(path, line, `"${cell}" is not an NCBI gene id`);
   return Number(m[1]);
 }
 
@@ -46,7 +46,7 @@ export async function parseGeneInfo(path: string): Promise<GeneInfo[]> {
 
 async function firstLine(path: string): Promise<string> {
   for await (const { text } of readLines(path)) return text;
-  throw new SourceError(path, undefined, 'file is empty');
+  throw new InputError(path, undefined, 'file is empty');
 }
 
 async function parseNcbiGeneInfo(path: string): Promise<GeneInfo[]> {
@@ -115,11 +115,11 @@ export async function parseGeneSpans(path: string): Promise<GeneSpan[]> {
   for await (const { text, line } of readLines(path)) {
     if (text === '' || text.startsWith('#') || text.startsWith('track') || text.startsWith('browser')) continue;
     const cells = text.split('\t');
-    if (cells.length < 5) throw new SourceError(path, line, `expected at least 5 BED columns, found ${cells.length}`);
+    if (cells.length < 5) throw new InputError(path, line, `expected at least 5 BED columns, found ${cells.length}`);
     const start0 = Number(cells[1]);
     const end = Number(cells[2]);
     if (!Number.isInteger(start0) || !Number.isInteger(end) || end < start0) {
-      throw new SourceError(path, line, `invalid interval ${cells[1]}-${cells[2]}`);
+      throw new InputError(path, line, `invalid interval ${cells[1]}-${cells[2]}`);
     }
     spans.push({
       chrom: normaliseChrom(cells[0]!),

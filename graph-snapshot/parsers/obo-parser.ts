@@ -1,5 +1,5 @@
 import { readLines } from '../io/line-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export type SynonymScope = 'EXACT' | 'BROAD' | 'NARROW' | 'RELATED';
 
@@ -44,8 +44,8 @@ export async function parseObo(path: string): Promise<OboDocument> {
 
   const finish = () => {
     if (!current) return;
-    if (!current.id) throw new SourceError(path, current.line, '[Term] stanza has no id');
-    if (current.name === undefined) throw new SourceError(path, current.line, `term ${current.id} has no name`);
+    if (!current.id) throw new InputError(path, current.line, '[Term] stanza has no id');
+    if (current.name === undefined) throw new InputError(path, current.line, `term ${current.id} has no name`);
     doc.terms.push({
       id: current.id,
       name: current.name,
@@ -67,14 +67,14 @@ export async function parseObo(path: string): Promise<OboDocument> {
     if (trimmed.startsWith('[')) {
       finish();
       inHeader = false;
-      if (!trimmed.endsWith(']')) throw new SourceError(path, line, `malformed stanza header: ${trimmed}`);
+      if (!trimmed.endsWith(']')) throw new InputError(path, line, `malformed stanza header: ${trimmed}`);
       inTerm = trimmed === '[Term]';
       if (inTerm) current = { line, synonyms: [], parents: [], altIds: [], consider: [] };
       continue;
     }
     const colon = trimmed.indexOf(':');
     if (colon <= 0) {
-      if (inHeader || inTerm) throw new SourceError(path, line, `expected "tag: value", found: ${truncate(trimmed)}`);
+      if (inHeader || inTerm) throw new InputError(path, line, `expected "tag: value", found: ${truncate(trimmed)}`);
       continue;
     }
     const tag = trimmed.slice(0, colon);
@@ -86,7 +86,7 @@ export async function parseObo(path: string): Promise<OboDocument> {
     if (!inTerm || !current) continue;
     switch (tag) {
       case 'id':
-        if (current.id) throw new SourceError(path, line, `second id in the stanza of ${current.id}`);
+        if (current.id) throw new InputError(path, line, `second id in the stanza of ${current.id}`);
         current.id = requireCurie(path, line, value);
         break;
       case 'name':
@@ -143,13 +143,13 @@ function stripTrailingModifiers(value: string): string {
 const curie = /^[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z0-9_.-]+$/;
 
 function requireCurie(path: string, line: number, value: string): string {
-  if (!curie.test(value)) throw new SourceError(path, line, `not an identifier: ${truncate(value)}`);
+  if (!curie.test(value)) throw new InputError(path, line, `not an identifier: ${truncate(value)}`);
   return value;
 }
 
 /** Parses `"text with \" escapes" rest` into the unescaped text and what follows. */
 export function parseQuoted(path: string, line: number, value: string): { text: string; rest: string } {
-  if (!value.startsWith('"')) throw new SourceError(path, line, `expected a quoted string, found: ${truncate(value)}`);
+  if (!value.startsWith('"')) throw new InputError(path, line, `expected a quoted string, found: ${truncate(value)}`);
   let out = '';
   for (let i = 1; i < value.length; i += 1) {
     const ch = value[i]!;
@@ -163,7 +163,7 @@ export function parseQuoted(path: string, line: number, value: string): { text: 
       out += ch;
     }
   }
-  throw new SourceError(path, line, `unterminated quoted string: ${truncate(value)}`);
+  throw new InputError(path, line, `unterminated quoted string: ${truncate(value)}`);
 }
 
 function parseSynonym(path: string, line: number, value: string): OboSynonym {
@@ -172,7 +172,7 @@ function parseSynonym(path: string, line: number, value: string): OboSynonym {
   const tokens = rest.replace(/\[[^\]]*\]\s*$/, '').trim().split(/\s+/).filter(Boolean);
   const scopeToken = tokens[0] ?? 'RELATED';
   if (!scopes.has(scopeToken as SynonymScope)) {
-    throw new SourceError(path, line, `unknown synonym scope "${scopeToken}" (expected EXACT, BROAD, NARROW or RELATED)`);
+    throw new InputError(path, line, `unknown synonym scope "${scopeToken}" (expected EXACT, BROAD, NARROW or RELATED)`);
   }
   const synonym: OboSynonym = { text, scope: scopeToken as SynonymScope };
   if (tokens[1]) synonym.type = tokens[1];

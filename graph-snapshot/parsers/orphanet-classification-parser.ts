@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import sax from 'sax';
 import { describeFsError } from '../io/line-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export interface OrphaClassificationEdge {
   childId: string;
@@ -32,7 +32,7 @@ async function declaredEncoding(path: string): Promise<string> {
   try {
     handle = await open(path, 'r');
   } catch (err) {
-    throw new SourceError(path, undefined, describeFsError(err), { cause: err });
+    throw new InputError(path, undefined, describeFsError(err), { cause: err });
   }
   try {
     const buf = Buffer.alloc(200);
@@ -55,7 +55,7 @@ export async function parseOrphaClassification(path: string): Promise<OrphaClass
   try {
     decoder = new TextDecoder(encoding, { fatal: false });
   } catch {
-    throw new SourceError(path, 1, `unsupported XML encoding "${encoding}"`);
+    throw new InputError(path, 1, `unsupported XML encoding "${encoding}"`);
   }
   const parser = sax.parser(true, { trim: true });
   const result: OrphaClassification = { id: '', name: '', disorders: [], edges: [] };
@@ -64,7 +64,7 @@ export async function parseOrphaClassification(path: string): Promise<OrphaClass
   /** stack of the OrphaCodes of the open ClassificationNodes ('' until the node's Disorder is read) */
   const nodeCodes: string[] = [];
   let disorder: { code: string; name: string; type: string } | undefined;
-  let failure: SourceError | undefined;
+  let failure: InputError | undefined;
 
   parser.onopentag = (tag) => {
     path_.push(tag.name);
@@ -86,7 +86,7 @@ export async function parseOrphaClassification(path: string): Promise<OrphaClass
     path_.pop();
     if (name === 'Disorder' && disorder) {
       if (!/^\d+$/.test(disorder.code)) {
-        failure ??= new SourceError(path, parser.line + 1, `Disorder without a numeric OrphaCode`);
+        failure ??= new InputError(path, parser.line + 1, `Disorder without a numeric OrphaCode`);
         return;
       }
       const id = `ORPHA:${disorder.code}`;
@@ -102,7 +102,7 @@ export async function parseOrphaClassification(path: string): Promise<OrphaClass
     if (name === 'ClassificationNode') nodeCodes.pop();
   };
   parser.onerror = (err) => {
-    failure ??= new SourceError(path, parser.line + 1, `malformed XML: ${err.message.split('\n')[0]}`);
+    failure ??= new InputError(path, parser.line + 1, `malformed XML: ${err.message.split('\n')[0]}`);
     parser.resume();
   };
 
@@ -114,10 +114,10 @@ export async function parseOrphaClassification(path: string): Promise<OrphaClass
     parser.write(decoder.decode());
     parser.close();
   } catch (err) {
-    if (err instanceof SourceError) throw err;
-    throw new SourceError(path, parser.line + 1, describeFsError(err), { cause: err });
+    if (err instanceof InputError) throw err;
+    throw new InputError(path, parser.line + 1, describeFsError(err), { cause: err });
   }
   if (failure) throw failure;
-  if (!result.id) throw new SourceError(path, undefined, 'no <Classification> element: not an Orphanet classification file');
+  if (!result.id) throw new InputError(path, undefined, 'no <Classification> element: not an Orphanet classification file');
   return result;
 }

@@ -1,5 +1,5 @@
 import { openTsv } from '../io/tsv-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export interface OrphaEntry {
   id: string;
@@ -17,7 +17,7 @@ export interface OrphaSuccession {
 
 function orphaCurie(path: string, line: number, cell: string): string {
   const m = /^(?:ORPHA:|Orphanet:)?(\d+)$/.exec(cell.trim());
-  if (!m) throw new SourceError(path, line, `"${cell}" is not an ORPHAcode`);
+  if (!m) throw new InputError(path, line, `"${cell}" is not an ORPHAcode`);
   return `ORPHA:${m[1]}`;
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { describeFsError } from '../io/line-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 // Both PhenoTagger dictionaries are single JSON objects of a few MB: parsed whole, then validated.
 const wordMapSchema = z.record(z.string().regex(/^HP:\d{7}$/), z.array(z.string()));
@@ -12,12 +12,12 @@ async function readJson(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new SourceError(path, undefined, describeFsError(err), { cause: err });
+    throw new InputError(path, undefined, describeFsError(err), { cause: err });
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new SourceError(path, undefined, `invalid JSON: ${(err as Error).message}`);
+    throw new InputError(path, undefined, `invalid JSON: ${(err as Error).message}`);
   }
 }
 
@@ -25,7 +25,7 @@ function validate<T>(path: string, schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SourceError(path, undefined, `unexpected content at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new InputError(path, undefined, `unexpected content at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
   return parsed.data;
 }

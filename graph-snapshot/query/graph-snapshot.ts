@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import kuzu from 'kuzu';
 import { SCHEMA_VERSION } from '../build/kuzu-schema.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 import { CHAIN_37_TO_38, CHAIN_38_TO_37, GRAPH_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, readManifest, type SnapshotManifest } from '../snapshot/manifest.js';
 import { checkRankingTables, type RankingTables } from '../snapshot/ranking-tables.js';
 import { checkVariantIndex, type VariantIndexTables } from '../snapshot/variant-index.js';
@@ -107,16 +107,16 @@ export class GraphSnapshot {
   static async open(dir: string, options: OpenOptions = {}): Promise<GraphSnapshot> {
     const manifest = await readManifest(dir);
     if (manifest.schemaVersion !== SCHEMA_VERSION) {
-      throw new SourceError(join(dir, 'manifest.json'), undefined, `snapshot schema ${manifest.schemaVersion}, this program reads ${SCHEMA_VERSION}: rebuild it with \`rarediag snapshot build\``);
+      throw new InputError(join(dir, 'manifest.json'), undefined, `snapshot schema ${manifest.schemaVersion}, this program reads ${SCHEMA_VERSION}: rebuild it with \`rarediag snapshot build\``);
     }
     const graph = join(dir, GRAPH_FILE);
-    if (!existsSync(graph)) throw new SourceError(graph, undefined, 'graph file missing: run `rarediag snapshot verify`');
+    if (!existsSync(graph)) throw new InputError(graph, undefined, 'graph file missing: run `rarediag snapshot verify`');
     let db: kuzu.Database;
     try {
       db = new kuzu.Database(graph, options.bufferPoolBytes ?? 256 * 1024 * 1024, true, true);
       await db.init();
     } catch (err) {
-      throw new SourceError(graph, undefined, `cannot open the graph: ${(err as Error).message}`, { cause: err });
+      throw new InputError(graph, undefined, `cannot open the graph: ${(err as Error).message}`, { cause: err });
     }
     const conn = new kuzu.Connection(db, 1);
     return new GraphSnapshot(dir, manifest, db, conn);
@@ -344,9 +344,9 @@ async function readSidecar(path: string, check: (v: unknown) => string | undefin
   try {
     value = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new SourceError(path, undefined, `cannot read: ${(err as Error).message}`, { cause: err });
+    throw new InputError(path, undefined, `cannot read: ${(err as Error).message}`, { cause: err });
   }
   const problem = check(value);
-  if (problem) throw new SourceError(path, undefined, `${problem} (rebuild the snapshot with \`rarediag snapshot build\`)`);
+  if (problem) throw new InputError(path, undefined, `${problem} (rebuild the snapshot with \`rarediag snapshot build\`)`);
   return value;
 }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describeFsError } from '../io/line-reader.js';
-import { SourceError } from '../io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const GRAPH_FILE = 'graph.kuzu';
@@ -59,18 +59,18 @@ export async function readManifest(dir: string): Promise<SnapshotManifest> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new SourceError(path, undefined, `${describeFsError(err)}: no snapshot here`, { cause: err });
+    throw new InputError(path, undefined, `${describeFsError(err)}: no snapshot here`, { cause: err });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new SourceError(path, undefined, `manifest is not valid JSON (${(err as Error).message})`);
+    throw new InputError(path, undefined, `manifest is not valid JSON (${(err as Error).message})`);
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SourceError(path, undefined, `manifest field ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new InputError(path, undefined, `manifest field ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   return parsed.data;
 }

@@ -23,6 +23,9 @@ import { sharedLlama, stderrLogger, type GpuChoice, type LlamaLogger } from './l
 import { defaultThreadCount } from './thread-count.js';
 import { splitThoughts, ThinkTagSplitter, type ChunkKind } from './think-tag-splitter.js';
 
+/** A JSON schema the model's answer is constrained to (llama.cpp grammar); the runtime's own name for it. */
+export type OutputJsonSchema = GbnfJsonSchema;
+
 export interface RuntimeOptions {
   /** CPU threads per context; default min(2, cores) */
   threads?: number;

@@ -1,4 +1,4 @@
-import { caseStatus, type CaseSummary, type Finding } from '../../diagnosis/contract/api-schemas.js';
+import { caseStatus, type CaseSummary, type FindingView } from '../../diagnosis/contract/api-schemas.js';
 
 export const sexLabels: Record<NonNullable<CaseSummary['sex']>, string> = {
   FEMALE: 'Female',
@@ -19,7 +19,7 @@ export function statusLabel(status: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export const findingStatusLabels: Record<Finding['status'], string> = {
+export const findingStatusLabels: Record<FindingView['status'], string> = {
   present: 'present',
   excluded: 'excluded',
   uncertain: 'uncertain',

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { JsonLine } from '../../diagnosis/io/jsonl-reader.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
-import { rankPhenopacketRecord } from '../../diagnosis/ranking/phenopacket-ranking.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import { runPhenopacketRecord } from '../../diagnosis/pipeline/phenopacket-run.js';
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 
 export interface RankedLine {
@@ -26,11 +26,15 @@ export async function* rankRecords(
   inputFile?: string,
 ): AsyncGenerator<RankedLine> {
   if (workers <= 1) {
-    const engine = await DiagnosisEngine.open(snapshotDir, parameters);
-    for await (const r of records) {
-      const t0 = process.hrtime.bigint();
-      const out = await rankPhenopacketRecord(engine, r, top, inputFile);
-      yield { json: JSON.stringify(out), ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+    const session = await KnowledgeSession.open(snapshotDir, { parameters });
+    try {
+      for await (const r of records) {
+        const t0 = process.hrtime.bigint();
+        const out = await runPhenopacketRecord(session, r, top, inputFile);
+        yield { json: JSON.stringify(out), ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+      }
+    } finally {
+      await session.close();
     }
     return;
   }

@@ -1,8 +1,8 @@
 // Worker thread of the parallel batch ranker: loads the ranker once, then ranks batches of records.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JsonLine } from '../../diagnosis/io/jsonl-reader.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
-import { rankPhenopacketRecord } from '../../diagnosis/ranking/phenopacket-ranking.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import { runPhenopacketRecord } from '../../diagnosis/pipeline/phenopacket-run.js';
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 
 const { snapshotDir, top, parameters, inputFile } = workerData as {
@@ -11,7 +11,7 @@ const { snapshotDir, top, parameters, inputFile } = workerData as {
   parameters?: Partial<RankerParameters>;
   inputFile?: string;
 };
-const engine = await DiagnosisEngine.open(snapshotDir, parameters);
+const session = await KnowledgeSession.open(snapshotDir, { parameters });
 // Batches are processed one at a time, in arrival order.
 let queue = Promise.resolve();
 parentPort!.on('message', (msg: { seq: number; records: JsonLine[] }) => {
@@ -20,7 +20,7 @@ parentPort!.on('message', (msg: { seq: number; records: JsonLine[] }) => {
       const lines = [];
       for (const r of msg.records) {
         const t0 = process.hrtime.bigint();
-        const out = await rankPhenopacketRecord(engine, r, top, inputFile);
+        const out = await runPhenopacketRecord(session, r, top, inputFile);
         lines.push({ json: JSON.stringify(out), ms: Number(process.hrtime.bigint() - t0) / 1e6 });
       }
       parentPort!.postMessage({ seq: msg.seq, lines });

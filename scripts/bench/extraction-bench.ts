@@ -5,8 +5,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { readJsonRecords } from '../../diagnosis/io/jsonl-reader.js';
 import type { ConceptRecognizer } from '../../diagnosis/intake/concept-recognizer.js';
 import { documentFindings } from '../../diagnosis/intake/document-findings.js';
-import type { Finding } from '../../diagnosis/intake/finding.js';
-import { loadConceptRecognizer } from '../../diagnosis/intake/load-recognizer.js';
+import type { ExtractedFinding } from '../../diagnosis/intake/finding.js';
+import { withSession } from '../cli/with-session.js';
 import { packageRoot } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { formatTable } from '../cli/format-table.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from '../cli/snapshot-options.js';
@@ -120,7 +120,7 @@ class Tally {
 
 export async function runExtractionBench(opts: ExtractionBenchOptions) {
   const loadStarted = process.hrtime.bigint();
-  const recognizer = await loadConceptRecognizer(opts.snapshot);
+  const recognizer = await withSession(opts.snapshot, (session) => session.recognizer());
   const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
   const canonical = (id: string) => {
     const t = recognizer.dictionary.termIndex(id);
@@ -147,7 +147,7 @@ export async function runExtractionBench(opts: ExtractionBenchOptions) {
   for (const doc of gsc) {
     const predicted = recognizer.extract(doc.text).filter((f) => f.basis !== 'normal-statement');
     const gold = doc.mentions.map((m) => ({ ...m, hpo: canonical(m.hpo) }));
-    const overlaps = (f: Finding, m: { start: number; end: number }) => f.start < m.end && m.start < f.end;
+    const overlaps = (f: ExtractedFinding, m: { start: number; end: number }) => f.start < m.end && m.start < f.end;
     for (const f of predicted) {
       if (gold.some((m) => m.hpo === f.hpoId && overlaps(f, m))) mTpPred += 1;
       else {
@@ -300,7 +300,7 @@ async function parallelThroughput(snapshot: string, texts: string[], seconds: nu
 // This module is its own throughput worker (see parallelThroughput).
 if (!isMainThread && (workerData as { extractionThroughput?: boolean } | undefined)?.extractionThroughput) {
   const { snapshot, texts, seconds } = workerData as { snapshot: string; texts: string[]; seconds: number };
-  const recognizer = await loadConceptRecognizer(snapshot);
+  const recognizer = await withSession(snapshot, (session) => session.recognizer());
   for (const t of texts.slice(0, 5)) recognizer.extract(t); // warm up
   await new Promise<void>((go) => {
     parentPort!.once('message', () => go());

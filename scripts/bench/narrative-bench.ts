@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Sex } from '../../diagnosis/case/case-findings.js';
-import { durationToYears } from '../../diagnosis/case/iso8601-duration.js';
+import type { Sex } from '../../diagnosis/case-input/case-findings.js';
+import { durationToYears } from '../../diagnosis/case-input/iso8601-duration.js';
 import type { ConceptRecognizer } from '../../diagnosis/intake/concept-recognizer.js';
-import { loadConceptRecognizer } from '../../diagnosis/intake/load-recognizer.js';
 import { readJsonRecords } from '../../diagnosis/io/jsonl-reader.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
-import { GraphSnapshot, type LexiconEntry } from '../../graph-snapshot/query/graph-snapshot.js';
+import { InputError } from '../../common/input-error.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import { runCase } from '../../diagnosis/pipeline/run-case.js';
+import { runInputsOfFindings } from '../../diagnosis/pipeline/run-inputs.js';
+import type { LexiconEntry } from '../../graph-snapshot/query/graph-snapshot.js';
 import { formatTable } from '../cli/format-table.js';
 import { resolveSnapshot, snapshotOptionHelp } from '../cli/snapshot-options.js';
 import { truthOf, type Truth } from './phenopacket-truth.js';
@@ -438,28 +440,22 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
     cases.push({ c: narrativeCaseOf(packet, `line ${rec.line}`), truth: truthOf(packet) });
   }
 
-  const snap = await GraphSnapshot.open(opts.snapshot);
-  let lexicon: LexiconEntry[];
-  try {
-    lexicon = await snap.phenotypeLexicon();
-  } finally {
-    await snap.close();
-  }
-  const book = lexiconPhraseBook(lexicon);
-  const recognizer: ConceptRecognizer = await loadConceptRecognizer(opts.snapshot);
-  const engine = await DiagnosisEngine.open(opts.snapshot);
-  const model = engine.ranker.model;
+  const session = await KnowledgeSession.open(opts.snapshot);
+  const book = lexiconPhraseBook(await session.lexicon());
+  const recognizer: ConceptRecognizer = await session.recognizer();
+  const model = session.model;
   const canonical = (id: string) => {
     const t = recognizer.dictionary.termIndex(id);
     return t === undefined ? id : recognizer.dictionary.terms[t]!.id;
   };
 
-  const rankOf = (present: string[], excluded: string[], sex: Sex | undefined, truth: Truth) => {
+  const rankOf = async (present: string[], excluded: string[], sex: Sex | undefined, truth: Truth) => {
     let result;
     try {
-      result = engine.rank({ present, excluded, sex }, { top: 100 });
-    } catch {
-      return 0; // no usable present term: nothing ranked
+      result = (await runCase(session, runInputsOfFindings({ id: 'narrative', present, excluded, sex }), { top: 100, explain: 0 })).ranking;
+    } catch (err) {
+      if (err instanceof InputError) return 0; // no usable present term: nothing ranked
+      throw err;
     }
     const truthMondo = new Set(truth.diseases.map((id) => model.diseaseMondo[model.diseaseIndex.get(id) ?? -1] ?? '').filter(Boolean));
     return result.diseases.findIndex((d) => d.ids.some((id) => truth.diseases.includes(id)) || (d.mondo !== '' && truthMondo.has(d.mondo))) + 1;
@@ -512,8 +508,8 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
       for (const id of excluded) if (!ge.has(id) && !gp.has(id)) added.add(`excluded ${id} ${labelOf(id)}`);
     }
 
-    goldRanks.push(rankOf(goldPresent, goldExcluded, c.sex, truth));
-    narrativeRanks.push(rankOf(present, excluded, c.sex, truth));
+    goldRanks.push(await rankOf(goldPresent, goldExcluded, c.sex, truth));
+    narrativeRanks.push(await rankOf(present, excluded, c.sex, truth));
 
     if (shown < opts.show) {
       shown += 1;
@@ -533,6 +529,7 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await session.close();
 
   const gold = rankMetrics(goldRanks);
   const narrative = rankMetrics(narrativeRanks);

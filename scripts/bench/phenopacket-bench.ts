@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { readJsonRecords, type JsonLine } from '../../diagnosis/io/jsonl-reader.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
+import { withSession } from '../cli/with-session.js';
 import { rankRecords } from '../batch/parallel-rank.js';
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 import { formatTable } from '../cli/format-table.js';
@@ -46,8 +46,8 @@ export async function runPhenopacketBench(opts: PhenopacketBenchOptions): Promis
     const w = (rec.ok ? rec.value : {}) as { cohort?: string; phenopacket?: unknown };
     cases.push({ cohort: w.cohort ?? '', truth: truthOf((w.phenopacket ?? w) as never) });
   }
-  const ranker = (await DiagnosisEngine.open(snapshotDir)).ranker;
-  const m = ranker.model;
+  // the truth is matched by MONDO concept too: the model's disease → MONDO table (the ranking itself runs in the workers)
+  const m = await withSession(snapshotDir, async (s) => s.model);
   async function* source() {
     for (const r of records) yield r;
   }

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { GraphSnapshot } from '../../graph-snapshot/query/graph-snapshot.js';
-import { parsePhenopacketCase } from '../../diagnosis/case/phenopacket-input.js';
+import { parsePhenopacketCase } from '../../diagnosis/case-input/phenopacket-input.js';
 import { readJsonRecords } from '../../diagnosis/io/jsonl-reader.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
-import { DiseaseTextIndex } from '../../diagnosis/reasoning/disease-text-index.js';
-import { buildEvidencePack } from '../../diagnosis/reasoning/evidence-pack-builder.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import { runCase } from '../../diagnosis/pipeline/run-case.js';
+import { runInputsOfFindings } from '../../diagnosis/pipeline/run-inputs.js';
 import { SYSTEM_PROMPT, reasoningPrompt } from '../../diagnosis/reasoning/reasoning-prompt.js';
 import { ModelRegistry } from '../../native-models/registry/model-registry.js';
 import { formatTable } from '../cli/format-table.js';
@@ -26,10 +25,9 @@ export interface ReasoningBenchOptions {
  * tokens of the model's own tokenizer (and in characters), and prompt / generation tokens per second on this machine.
  */
 export async function runReasoningBench(o: ReasoningBenchOptions): Promise<void> {
-  const engine = await DiagnosisEngine.open(o.snapshot);
-  const graph = await GraphSnapshot.open(o.snapshot);
+  const session = await KnowledgeSession.open(o.snapshot);
   const t0 = performance.now();
-  const index = new DiseaseTextIndex(await graph.diseaseTexts(), engine.ranker.model);
+  await session.diseaseTextIndex();
   const indexMs = performance.now() - t0;
   const packMs: number[] = [];
   const prompts: string[] = [];
@@ -37,14 +35,12 @@ export async function runReasoningBench(o: ReasoningBenchOptions): Promise<void>
     if (prompts.length >= o.cases) break;
     const parsed = parsePhenopacketCase(rec.ok ? rec.value : undefined);
     if (!parsed.ok || parsed.findings.present.length === 0) continue;
-    const result = engine.rank(parsed.findings, { top: 20 });
-    const t = performance.now();
-    const pack = await buildEvidencePack(engine.ranker, graph, index, parsed.findings, result);
-    packMs.push(performance.now() - t);
-    prompts.push(`${SYSTEM_PROMPT}\n${reasoningPrompt(pack)}`);
+    // explain 0: the pack builder explains its candidates itself, so its time includes the explanations as before
+    const run = await runCase(session, runInputsOfFindings(parsed.findings), { top: 20, explain: 0, evidencePack: true });
+    packMs.push(run.timings['evidencePackMs']!);
+    prompts.push(`${SYSTEM_PROMPT}\n${reasoningPrompt(run.evidencePack!)}`);
   }
-  index.close();
-  await graph.close();
+  await session.close();
 
   const { ModelRuntime } = await import('../../native-models/runtime/model-runtime.js');
   const { measureThroughput } = await import('../../native-models/runtime/throughput-benchmark.js');

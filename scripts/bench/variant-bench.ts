@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { GraphSnapshot } from '../../graph-snapshot/query/graph-snapshot.js';
 import { normaliseChrom } from '../../graph-snapshot/parsers/ncbi-gene-parser.js';
-import { parsePhenopacketCase } from '../../diagnosis/case/phenopacket-input.js';
+import { parsePhenopacketCase } from '../../diagnosis/case-input/phenopacket-input.js';
 import { readJsonRecords } from '../../diagnosis/io/jsonl-reader.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import { runCase } from '../../diagnosis/pipeline/run-case.js';
+import { runInputsOfFindings } from '../../diagnosis/pipeline/run-inputs.js';
 import type { RankResult } from '../../diagnosis/ranking/ranker.js';
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 import type { AlleleCall } from '../../diagnosis/variants/genotype.js';
@@ -71,11 +72,9 @@ const callOf = (zygosity: string): AlleleCall =>
  * annotator; each case adds its spiked calls to it in memory.
  */
 export async function runVariantBench(opts: VariantBenchOptions): Promise<void> {
-  const engine = await DiagnosisEngine.open(resolve(opts.snapshot), opts.parameters);
-  const annotator = await engine.annotator();
-  const snap = await GraphSnapshot.open(resolve(opts.snapshot));
-  const down = await snap.liftover38to37();
-  await snap.close();
+  const session = await KnowledgeSession.open(resolve(opts.snapshot), { parameters: opts.parameters });
+  const annotator = await session.variantAnnotator();
+  const down = await session.liftover38to37();
 
   // Background: parsed and annotated once (timed: VCF parse + annotate throughput, one core).
   const background = new Map<number, AnnotatedVariant[]>();
@@ -87,7 +86,7 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
   });
   const parseSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
 
-  const m = engine.ranker.model;
+  const m = session.model;
   const ranks = { withGene: [] as number[], withDisease: [] as number[], phenoGene: [] as number[], phenoDisease: [] as number[] };
   let index = -1;
   let cases = 0;
@@ -124,15 +123,17 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
     const truthMondo = new Set(truth.diseases.map((id) => m.diseaseMondo[m.diseaseIndex.get(id) ?? -1] ?? '').filter(Boolean));
     const diseaseRank = (r: RankResult) => r.diseases.findIndex((d) => d.ids.some((id) => truth.diseases.includes(id)) || (d.mondo !== '' && truthMondo.has(d.mondo))) + 1;
     const geneRank = (r: RankResult) => r.genes.findIndex((g) => truth.genes.includes(g.symbol)) + 1;
-    const t = process.hrtime.bigint();
-    const withVcf = engine.rank(parsed.findings, { top: 100, variants });
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    const pheno = engine.rank(parsed.findings, { top: 100 });
+    const inputs = runInputsOfFindings(parsed.findings);
+    const run = await runCase(session, { ...inputs, variants: { preloaded: variants, label: 'background exome + spiked causal variants' } }, { top: 100, explain: 0 });
+    const withVcf = run.ranking;
+    times.push(run.timings['rankMs']!);
+    const pheno = (await runCase(session, inputs, { top: 100, explain: 0 })).ranking;
     ranks.withDisease.push(diseaseRank(withVcf));
     ranks.withGene.push(geneRank(withVcf));
     ranks.phenoDisease.push(diseaseRank(pheno));
     ranks.phenoGene.push(geneRank(pheno));
   }
+  await session.close();
   const figures = {
     cases,
     casesWithoutVcfRecord: casesWithoutRecord,

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GraphSnapshot } from '../../graph-snapshot/query/graph-snapshot.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import { loadPatientVariants } from '../../diagnosis/variants/patient-variants.js';
 import { formatTable } from '../cli/format-table.js';
 import { median } from './stats.js';
 import { writeTiledVcf } from './tile-vcf.js';
@@ -21,13 +21,14 @@ export interface VcfBenchOptions {
  * and a streamed multi-million-record GRCh38 .vcf.gz (the background tiled) in a fresh process: wall time and peak RSS.
  */
 export async function runVcfBench(o: VcfBenchOptions): Promise<void> {
-  const engine = await DiagnosisEngine.open(o.snapshot);
-  await engine.annotator();
+  // Reading and annotating, without the rest of a case run: this measures the variant step alone.
+  const session = await KnowledgeSession.open(o.snapshot);
+  const annotator = await session.variantAnnotator();
   const passes: number[] = [];
   let records = 0;
   for (let i = 0; i < 5; i += 1) {
     const t = process.hrtime.bigint();
-    const v = await engine.readVariants(o.background);
+    const v = await loadPatientVariants(o.background, {}, annotator);
     passes.push(Number(process.hrtime.bigint() - t) / 1e9);
     records = v.summary.records;
   }
@@ -35,11 +36,10 @@ export async function runVcfBench(o: VcfBenchOptions): Promise<void> {
   const tiled = join(o.workDir, `tiled-${o.records}-grch38.vcf.gz`);
   if (!existsSync(tiled)) {
     process.stderr.write(`writing ${tiled} (${o.records.toLocaleString('en-US')} records)...\n`);
-    const snap = await GraphSnapshot.open(o.snapshot);
-    const lift = await snap.liftover37to38();
-    await snap.close();
+    const lift = await session.graph.liftover37to38();
     await writeTiledVcf(o.background, lift, tiled, o.records);
   }
+  await session.close();
   const probe = fileURLToPath(new URL('./vcf-stream-probe.js', import.meta.url));
   const big = JSON.parse(execFileSync(process.execPath, [probe, tiled, o.snapshot], { encoding: 'utf8', maxBuffer: 1 << 20 })) as {
     records: number;

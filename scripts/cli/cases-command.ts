@@ -1,77 +1,19 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CommanderError, InvalidArgumentError, type Command } from 'commander';
-import { CaseInputError, CaseNotFoundError, CaseStoreOpenError } from '../../diagnosis/cases/case-errors.js';
-import { CaseStore } from '../../diagnosis/cases/case-store.js';
-import type { CaseDetail, CaseStatus } from '../../diagnosis/cases/case-types.js';
-import { engineRankFunction } from '../../diagnosis/cases/engine-ranking.js';
-import type { ResourceVersions } from '../../diagnosis/cases/phenopacket-export.js';
-import { readKeyFile, type CaseStoreKey } from '../../diagnosis/cases/store-key.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
-import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { InvalidArgumentError, type Command } from 'commander';
+import { CaseStore } from '../../diagnosis/case-store/case-store.js';
+import type { CaseDetail, CaseStatus } from '../../diagnosis/case-store/case-types.js';
+import type { ResourceVersions } from '../../diagnosis/case-store/phenopacket-export.js';
+import { reanalyzeCases, sessionRankFunction } from '../../diagnosis/pipeline/reanalysis.js';
+import { actor, badInputAsInputError, storeKey, storePath, withStore, withStoreOptions, type StoreOptions } from './case-store-options.js';
+import { withSession } from './with-session.js';
+import { InputError } from '../../common/input-error.js';
 import { readManifest } from '../../graph-snapshot/snapshot/manifest.js';
-import { dataHome, defaultSnapshotDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
+import { defaultSnapshotDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { ExitCode } from './exit-codes.js';
 import { formatTable } from './format-table.js';
 import { createProgressBar } from './progress-bar.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
-
-/** The case store: `<data home>/cases.db` ($RAREDIAG_HOME, else ~/.rarediag). */
-export const defaultCaseStorePath = () => join(dataHome(), 'cases.db');
-
-interface StoreOptions {
-  store?: string;
-  keyFile?: string;
-}
-
-const keyHelp = `
-The store is encrypted (SQLCipher). Its key: --key-file FILE (32 bytes or 64 hex digits: a raw key; otherwise a
-passphrase), else the passphrase in $RAREDIAG_CASES_KEY. Changes are recorded in the audit log under
-$RAREDIAG_ACTOR, else the login name.`;
-
-function storeKey(opts: StoreOptions): CaseStoreKey {
-  if (opts.keyFile) return readKeyFile(resolve(opts.keyFile));
-  const env = process.env['RAREDIAG_CASES_KEY'];
-  if (env) return env;
-  process.stderr.write('rarediag: no key for the case store: set RAREDIAG_CASES_KEY (a passphrase) or pass --key-file FILE\n');
-  throw new CommanderError(ExitCode.usage, 'rarediag.missingKey', 'no key for the case store');
-}
-
-const actor = () => process.env['RAREDIAG_ACTOR'] || userInfo().username;
-const storePath = (opts: StoreOptions) => resolve(opts.store ?? defaultCaseStorePath());
-
-/** Opens the store for one command and always closes it. */
-async function withStore<T>(opts: StoreOptions, fn: (store: CaseStore) => T | Promise<T>): Promise<T> {
-  const store = CaseStore.open({ path: storePath(opts), key: storeKey(opts), actor: actor() });
-  try {
-    return await fn(store);
-  } finally {
-    store.close();
-  }
-}
-
-/** The store's errors are bad input (exit code 3), named like a source file problem: file, then what is wrong. */
-function badInputAsSourceError<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    try {
-      await action(...args);
-    } catch (err) {
-      // commander passes the command last
-      const opts = (args.at(-1) as Command).opts<StoreOptions>();
-      if (err instanceof CaseStoreOpenError) throw new SourceError(err.file, undefined, err.detail, { cause: err });
-      if (err instanceof CaseInputError) throw new SourceError(err.file ?? storePath(opts), undefined, err.message, { cause: err });
-      if (err instanceof CaseNotFoundError) throw new SourceError(storePath(opts), undefined, err.message, { cause: err });
-      throw err;
-    }
-  };
-}
-
-const withStoreOptions = (cmd: Command) =>
-  cmd
-    .option('--store <file>', 'the case store file (default: <data home>/cases.db)')
-    .option('--key-file <file>', 'file holding the store key (default: the passphrase in $RAREDIAG_CASES_KEY)')
-    .addHelpText('after', keyHelp);
 
 const statusList = (v: string): CaseStatus[] => {
   const list = v.split(',').map((s) => s.trim());
@@ -113,7 +55,7 @@ export function registerCasesCommand(program: Command): void {
     .option('--status <list>', 'only these statuses (in-progress,solved,unsolved)', statusList)
     .option('--json', 'print the cases as JSON')
     .action(
-      badInputAsSourceError(async (opts: StoreOptions & { status?: CaseStatus[]; json?: boolean }) => {
+      badInputAsInputError(async (opts: StoreOptions & { status?: CaseStatus[]; json?: boolean }) => {
         await withStore(opts, (store) => {
           const list = store.listCases().filter((c) => !opts.status || opts.status.includes(c.status));
           if (opts.json) return json(list);
@@ -137,7 +79,7 @@ export function registerCasesCommand(program: Command): void {
     .argument('<id>', 'case id, or its first characters (at least 4)')
     .option('--json', 'print the case as JSON')
     .action(
-      badInputAsSourceError(async (id: string, opts: StoreOptions & { json?: boolean }) => {
+      badInputAsInputError(async (id: string, opts: StoreOptions & { json?: boolean }) => {
         await withStore(opts, (store) => {
           const detail = store.getCase(store.resolveCaseId(id));
           if (opts.json) json(detail);
@@ -151,7 +93,7 @@ export function registerCasesCommand(program: Command): void {
     .option('--limit <n>', 'at most this many cases', positiveInt, 20)
     .option('--json', 'print the results as JSON')
     .action(
-      badInputAsSourceError(async (words: string[], opts: StoreOptions & { limit: number; json?: boolean }) => {
+      badInputAsInputError(async (words: string[], opts: StoreOptions & { limit: number; json?: boolean }) => {
         await withStore(opts, (store) => {
           const results = store.search(words.join(' '), { limit: opts.limit });
           if (opts.json) return json(results);
@@ -166,7 +108,7 @@ export function registerCasesCommand(program: Command): void {
     .argument('<id>', 'case id, or its first characters')
     .requiredOption('--out <file>', 'the .json file to write')
     .action(
-      badInputAsSourceError(async (id: string, opts: StoreOptions & { out: string }) => {
+      badInputAsInputError(async (id: string, opts: StoreOptions & { out: string }) => {
         await withStore(opts, async (store) => {
           const caseId = store.resolveCaseId(id);
           const packet = store.exportPhenopacket(caseId, { versions: await resourceVersions() });
@@ -181,14 +123,14 @@ export function registerCasesCommand(program: Command): void {
     .argument('<file>', 'a phenopacket .json (or {"phenopacket": ...})')
     .option('--json', 'print the new case as JSON')
     .action(
-      badInputAsSourceError(async (file: string, opts: StoreOptions & { json?: boolean }) => {
+      badInputAsInputError(async (file: string, opts: StoreOptions & { json?: boolean }) => {
         const path = resolve(file);
         let value: unknown;
         try {
           value = JSON.parse(readFileSync(path, 'utf8'));
         } catch (err) {
           const detail = (err as NodeJS.ErrnoException).code ? `cannot read: ${(err as NodeJS.ErrnoException).code}` : `not JSON: ${(err as Error).message}`;
-          throw new SourceError(path, undefined, detail, { cause: err });
+          throw new InputError(path, undefined, detail, { cause: err });
         }
         await withStore(opts, (store) => {
           const detail = store.importPhenopacket(value, { file: path });
@@ -206,7 +148,7 @@ export function registerCasesCommand(program: Command): void {
   withStoreOptions(cases.command('backup').description('write a verified, encrypted copy of the whole store (same key)'))
     .requiredOption('--out <file>', 'the backup file to create (never overwritten)')
     .action(
-      badInputAsSourceError(async (opts: StoreOptions & { out: string }) => {
+      badInputAsInputError(async (opts: StoreOptions & { out: string }) => {
         await withStore(opts, (store) => {
           const r = store.backup(resolve(opts.out));
           process.stdout.write(
@@ -220,7 +162,7 @@ export function registerCasesCommand(program: Command): void {
   withStoreOptions(cases.command('restore').description('replace the store with a backup, after checking the backup opens with the key and its audit chain verifies'))
     .argument('<file>', 'a backup written by cases backup')
     .action(
-      badInputAsSourceError(async (file: string, opts: StoreOptions) => {
+      badInputAsInputError(async (file: string, opts: StoreOptions) => {
         const r = CaseStore.restore({ storePath: storePath(opts), backupPath: resolve(file), key: storeKey(opts), actor: actor() });
         process.stdout.write(
           `Restored ${r.storePath} from ${r.restoredFrom} (schema ${r.schemaVersion}, ${r.auditRows} audit rows, head ${r.headHash})\n` +
@@ -233,7 +175,7 @@ export function registerCasesCommand(program: Command): void {
     .option('--head <seq:hash>', 'also check the chain still reaches this head (as printed by an earlier backup or audit-verify)', auditHead)
     .option('--json', 'print the result as JSON')
     .action(
-      badInputAsSourceError(async (opts: StoreOptions & { head?: { seq: number; hash: string }; json?: boolean }) => {
+      badInputAsInputError(async (opts: StoreOptions & { head?: { seq: number; hash: string }; json?: boolean }) => {
         await withStore(opts, (store) => {
           const result = store.verifyAuditChain(opts.head);
           const integrity = store.integrityCheck();
@@ -250,23 +192,27 @@ export function registerCasesCommand(program: Command): void {
 
   withStoreOptions(cases.command('reanalyze').description("re-rank unsolved cases whose last run used another snapshot; list those whose top 5 changed"))
     .option('--status <list>', 'which cases (default: unsolved)', statusList)
+    .option('--all', 'also re-run cases whose last run used this snapshot (e.g. after a change of ranker)')
     .option('--snapshot <dir>', snapshotOptionHelp)
     .option('--sources <dir>', sourcesOptionHelp)
     .option('--json', 'print the report as JSON')
     .action(
-      badInputAsSourceError(async (opts: StoreOptions & { status?: CaseStatus[]; snapshot?: string; sources?: string; json?: boolean }) => {
+      badInputAsInputError(async (opts: StoreOptions & { status?: CaseStatus[]; all?: boolean; snapshot?: string; sources?: string; json?: boolean }) => {
         const key = storeKey(opts);
-        const engine = await DiagnosisEngine.open(await resolveSnapshot(opts));
+        const snapshotDir = await resolveSnapshot(opts);
         const store = CaseStore.open({ path: storePath(opts), key, actor: actor() });
         try {
           const bar = createProgressBar('reanalyze');
           let report;
           try {
-            report = await store.reanalyze(engineRankFunction(engine), {
-              snapshotId: engine.snapshotId,
-              statuses: opts.status,
-              onCase: (done, total) => bar.listener({ fraction: done / total, step: `${done}/${total} cases` }),
-            });
+            report = await withSession(snapshotDir, (session) =>
+              reanalyzeCases(store, sessionRankFunction(session), {
+                snapshotId: session.snapshotId,
+                statuses: opts.status,
+                force: opts.all,
+                onCase: (done, total) => bar.listener({ fraction: done / total, step: `${done}/${total} cases` }),
+              }),
+            );
           } finally {
             bar.stop();
           }

@@ -1,5 +1,5 @@
 import type { RankResult } from '../../diagnosis/ranking/ranker.js';
-import { variantOut } from '../../diagnosis/ranking/phenopacket-ranking.js';
+import { variantOut } from '../../diagnosis/pipeline/variant-out.js';
 import { formatTable } from './format-table.js';
 
 /** The readable form of a ranking: terms used, the differential, genes with variants, per-term evidence. */

@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { readJsonRecords } from '../../diagnosis/io/jsonl-reader.js';
 import { documentFindings } from '../../diagnosis/intake/document-findings.js';
 import { extractRecord, outputFinding } from '../../diagnosis/intake/extraction-record.js';
-import type { Finding } from '../../diagnosis/intake/finding.js';
-import { loadConceptRecognizer } from '../../diagnosis/intake/load-recognizer.js';
+import type { ExtractedFinding } from '../../diagnosis/intake/finding.js';
+import { withSession } from './with-session.js';
 import { extractFromText, readTextFile, type TextFormat } from '../../diagnosis/intake/text-intake.js';
 import { formatTable } from './format-table.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
@@ -46,7 +46,7 @@ are character offsets into the input text (end exclusive) and text is input.slic
 }
 
 async function extractBatch(input: string, out: string | undefined, snapshotDir: string): Promise<void> {
-  const recognizer = await loadConceptRecognizer(snapshotDir);
+  const recognizer = await withSession(snapshotDir, (s) => s.recognizer());
   const sink = out ? createWriteStream(resolve(out)) : process.stdout;
   let n = 0;
   let errors = 0;
@@ -73,7 +73,7 @@ async function extractOne(opts: { text?: string; file?: string; format: string; 
     if (decoded.replaced > 0) warnings.push(`${basename(opts.file)}: ${decoded.replaced} byte sequence(s) that are not valid ${decoded.encoding.toUpperCase()} were replaced with U+FFFD`);
   }
   for (const w of warnings) process.stderr.write(`rarediag: warning: ${w}\n`);
-  const recognizer = await loadConceptRecognizer(snapshotDir);
+  const recognizer = await withSession(snapshotDir, (s) => s.recognizer());
   const { format, findings } = extractFromText(recognizer, text, opts.format as TextFormat | 'auto');
   if (opts.json) {
     const doc = documentFindings(text, findings, recognizer.hierarchy);
@@ -83,7 +83,7 @@ async function extractOne(opts: { text?: string; file?: string; format: string; 
   process.stdout.write(describe(findings, format));
 }
 
-function describe(findings: Finding[], format: TextFormat): string {
+function describe(findings: ExtractedFinding[], format: TextFormat): string {
   if (findings.length === 0) return 'no HPO findings\n';
   const clip = (s: string, n: number) => {
     const flat = s.replace(/\s+/g, ' ');

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 import { ExitCode, exitCodeHelp } from './exit-codes.js';
 import { registerSnapshotCommands } from './snapshot-commands.js';
 import { registerBenchCommands } from './bench-commands.js';
@@ -39,7 +39,7 @@ function handleError(err: unknown): number {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return ExitCode.ok;
     return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
-  if (err instanceof SourceError) {
+  if (err instanceof InputError) {
     process.stderr.write(`rarediag: ${err.message}\n`);
     return ExitCode.badInput;
   }

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 import { dataHome } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { ModelFileError } from '../../native-models/registry/model-file-error.js';
 import { ModelRegistry } from '../../native-models/registry/model-registry.js';
@@ -20,12 +20,12 @@ const positiveInt = (name: string) => (v: string) => {
 };
 
 /** A bad model file or registry is bad input (exit code 3), like a bad source file: same error, same message. */
-function badInputAsSourceError<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+function badInputAsInputError<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await action(...args);
     } catch (err) {
-      if (err instanceof ModelFileError) throw new SourceError(err.file, undefined, err.detail, { cause: err });
+      if (err instanceof ModelFileError) throw new InputError(err.file, undefined, err.detail, { cause: err });
       throw err;
     }
   };
@@ -44,7 +44,7 @@ export function registerModelsCommand(program: Command, options: { storeDir: () 
     .option('--reference', 'register the file where it is instead of copying it into the store')
     .option('--json', 'print the registry entry as JSON')
     .action(
-      badInputAsSourceError(async (file: string, opts: { reference?: boolean; json?: boolean }) => {
+      badInputAsInputError(async (file: string, opts: { reference?: boolean; json?: boolean }) => {
         const bar = createProgressBar('models import');
         let result;
         try {
@@ -66,7 +66,7 @@ export function registerModelsCommand(program: Command, options: { storeDir: () 
     .description('the imported models; * marks the default')
     .option('--json', 'print the registry as JSON')
     .action(
-      badInputAsSourceError(async (opts: { json?: boolean }) => {
+      badInputAsInputError(async (opts: { json?: boolean }) => {
         const reg = registry();
         const [list, defaultId] = [await reg.list(), await reg.defaultModelId()];
         if (opts.json) {
@@ -96,7 +96,7 @@ export function registerModelsCommand(program: Command, options: { storeDir: () 
     .argument('<id>', 'model id (see models list)')
     .option('--json', 'print the registry entry as JSON')
     .action(
-      badInputAsSourceError(async (id: string, opts: { json?: boolean }) => {
+      badInputAsInputError(async (id: string, opts: { json?: boolean }) => {
         const reg = registry();
         const entry = await reg.get(id);
         const isDefault = (await reg.defaultModelId()) === entry.id;
@@ -110,7 +110,7 @@ export function registerModelsCommand(program: Command, options: { storeDir: () 
     .description('make a model the default one for reasoning')
     .argument('<id>', 'model id (see models list)')
     .action(
-      badInputAsSourceError(async (id: string) => {
+      badInputAsInputError(async (id: string) => {
         const entry = await registry().select(id);
         process.stdout.write(`Default model: ${entry.id}\n`);
       }),
@@ -121,7 +121,7 @@ export function registerModelsCommand(program: Command, options: { storeDir: () 
     .description('remove a model from the store (a referenced file is left where it is)')
     .argument('<id>', 'model id (see models list)')
     .action(
-      badInputAsSourceError(async (id: string) => {
+      badInputAsInputError(async (id: string) => {
         const reg = registry();
         const entry = await reg.remove(id);
         process.stdout.write(entry.storage === 'copy' ? `Removed ${entry.id} and deleted its copy\n` : `Removed ${entry.id}; the file stays at ${entry.path}\n`);

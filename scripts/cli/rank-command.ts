@@ -3,7 +3,10 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { readJsonRecords } from '../../diagnosis/io/jsonl-reader.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
+import { runCase } from '../../diagnosis/pipeline/run-case.js';
+import type { CaseRunInputs } from '../../diagnosis/pipeline/run-types.js';
+import { runInputsOfFindings } from '../../diagnosis/pipeline/run-inputs.js';
+import { withSession } from './with-session.js';
 import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js';
 import { createProgressBar } from './progress-bar.js';
 import { rankRecords } from '../batch/parallel-rank.js';
@@ -63,22 +66,18 @@ export function registerRankCommand(program: Command): void {
       const snapshotDir = await resolveSnapshot(opts);
       if (opts.phenopackets) await rankBatch(resolve(opts.phenopackets), opts.out, snapshotDir, opts.top, opts.workers);
       else {
-        const engine = await DiagnosisEngine.open(snapshotDir);
-        let variants;
-        if (opts.vcf) {
-          const bar = createProgressBar('VCF import');
-          try {
-            variants = await engine.readVariants(resolve(opts.vcf), {
-              sample: opts.sample,
-              assembly: opts.assembly as GenomeBuild | undefined,
-              passOnly: !opts.allFilters,
-              onProgress: (n) => bar.listener({ fraction: 0, step: `${n.toLocaleString('en-US')} records` }),
-            });
-          } finally {
-            bar.stop();
-          }
+        const inputs: CaseRunInputs = {
+          ...runInputsOfFindings({ id: 'ad-hoc', present: opts.hpo!, excluded: opts.excluded ?? [] }, '--hpo'),
+          ...(opts.vcf ? { variants: { path: resolve(opts.vcf), sample: opts.sample, assembly: opts.assembly as GenomeBuild | undefined, passOnly: !opts.allFilters } } : {}),
+        };
+        // A progress bar only when there is a VCF to read (ranking alone takes milliseconds).
+        const bar = opts.vcf ? createProgressBar('VCF import') : undefined;
+        let result;
+        try {
+          result = (await withSession(snapshotDir, (session) => runCase(session, inputs, { top: opts.top, explain: opts.explain, onProgress: (fraction, step) => bar?.listener({ fraction, step }) }))).ranking;
+        } finally {
+          bar?.stop();
         }
-        const result = engine.rank({ present: opts.hpo!, excluded: opts.excluded ?? [] }, { top: opts.top, explain: opts.explain, variants });
         if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else process.stdout.write(describeRankResult(result, Math.min(opts.top, 10)));
       }

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SourceError } from '../../graph-snapshot/io/source-error.js';
+import { InputError } from '../../common/input-error.js';
 import { dataHome, packageRoot } from '../../graph-snapshot/snapshot/snapshot-location.js';
-import { readKeyFile, type CaseStoreKey } from '../../diagnosis/cases/store-key.js';
+import { readKeyFile, type CaseStoreKey } from '../../diagnosis/case-store/store-key.js';
 import { WorkstationService } from '../../diagnosis/service/workstation-service.js';
 import { startLoopbackServer } from '../serve/loopback-server.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
@@ -31,7 +31,7 @@ export function registerServeCommand(program: Command): void {
       let key: CaseStoreKey;
       if (opts.keyFile) key = readKeyFile(resolve(opts.keyFile));
       else if (process.env['RAREDIAG_CASES_KEY']) key = process.env['RAREDIAG_CASES_KEY'];
-      else throw new SourceError('RAREDIAG_CASES_KEY', undefined, 'the case store is encrypted: set RAREDIAG_CASES_KEY or pass --key-file');
+      else throw new InputError('RAREDIAG_CASES_KEY', undefined, 'the case store is encrypted: set RAREDIAG_CASES_KEY or pass --key-file');
       const snapshotDir = await resolveSnapshot(opts);
       const service = await WorkstationService.create({
         snapshotDir,

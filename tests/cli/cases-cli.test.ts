@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { CaseStore } from '../../diagnosis/cases/case-store.js';
+import { CaseStore } from '../../diagnosis/case-store/case-store.js';
 import { runCli } from '../helpers/cli.js';
 import { scratchDir } from '../helpers/paths.js';
-import { rawConnection } from '../unit/cases/store-fixtures.js';
+import { rawConnection } from '../unit/case-store/store-fixtures.js';
 
 const KEY = 'cli test passphrase';
 const fixture = resolve('tests/fixtures/cases/marfan-proband.phenopacket.json');
@@ -180,7 +180,8 @@ describe('rarediag cases (CLI)', () => {
     after.close();
     expect(run).toMatchObject({ kind: 'reanalysis', topChanged: true, createdBy: 'dr.cli' });
     expect(run.topCandidates.slice(0, 5).join(' ')).toMatch(/OMIM:154700|ORPHA:558/);
-    expect(run.results).toMatchObject({ diseases: expect.any(Array), genes: expect.any(Array) });
+    // a re-analysis run is stored like any run (the UI's run view), so it opens in the app
+    expect(run.results).toMatchObject({ candidates: expect.any(Array), genes: expect.any(Array), snapshotId: run.snapshotId });
 
     const again = await cases('reanalyze', '--snapshot', snapshot, '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ rerun: 0, upToDate: 1, flagged: [] });

@@ -1,26 +1,29 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import { loadPatientVariants } from '../../diagnosis/variants/patient-variants.js';
 import { scratchDir } from '../helpers/paths.js';
 import { achondroplasiaTerms, fgfr3G380R, spikedBackground } from '../helpers/spiked-vcf.js';
 
 describe('genotype-aware ranking on the real snapshot and background exome', () => {
-  let engine: DiagnosisEngine;
+  let session: KnowledgeSession;
   const dir = scratchDir();
   beforeAll(async () => {
-    engine = await DiagnosisEngine.open(inject('realSnapshotDir'));
+    session = await KnowledgeSession.open(inject('realSnapshotDir'));
   });
+  afterAll(async () => session?.close());
+  const readVariants = async (vcf: string) => loadPatientVariants(vcf, {}, await session.variantAnnotator());
 
   it('lifts a spiked GRCh37 variant, finds it in ClinVar and puts its gene first with the evidence', async () => {
     const vcf = spikedBackground(inject('realSourcesDir'), join(dir, 'spiked.vcf.gz'), [fgfr3G380R.grch37]);
-    const variants = await engine.readVariants(vcf);
+    const variants = await readVariants(vcf);
     expect(variants.summary).toMatchObject({ build: 'GRCh37', records: 37_709, sample: 'manuel' });
     expect(variants.summary.lifted + variants.summary.unlifted).toBe(variants.summary.passed);
     expect(variants.summary.unlifted / variants.summary.passed).toBeLessThan(0.05);
     expect(variants.summary.inGenes).toBeGreaterThan(5_000);
     // A hypochondroplasia-leaning phenotype: the genotype evidence must still put FGFR3 first.
-    const r = engine.rank({ present: achondroplasiaTerms.slice(0, 4), excluded: [], sex: 'MALE' }, { top: 20, variants });
+    const r = session.ranker.rank({ present: achondroplasiaTerms.slice(0, 4), excluded: [], sex: 'MALE' }, { top: 20, variants });
     const g = r.genes[0]!;
     expect(g.symbol).toBe('FGFR3');
     expect(g.genotype).toMatchObject({ mode: 'dominant', satisfied: true });
@@ -36,9 +39,9 @@ describe('genotype-aware ranking on the real snapshot and background exome', () 
       vcf,
       '##fileformat=VCFv4.2\n##contig=<ID=chr4,length=190214555>\n##reference=GRCh38\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tP1\nchr4\t1804392\t.\tG\tA\t50\tPASS\t.\tGT\t0/1\n',
     );
-    const variants = await engine.readVariants(vcf);
+    const variants = await readVariants(vcf);
     expect(variants.summary).toMatchObject({ build: 'GRCh38', lifted: 0, inGenes: 1 });
-    const r = engine.rank({ present: achondroplasiaTerms, excluded: [] }, { variants });
+    const r = session.ranker.rank({ present: achondroplasiaTerms, excluded: [] }, { variants });
     expect(r.genes[0]).toMatchObject({ symbol: 'FGFR3', genotype: { satisfied: true } });
     // Diseases whose genes carry no variant are lowered: the genotype evidence of another skeletal gene is 0.1.
     expect(r.genes.find((x) => x.symbol === 'COL2A1')?.genotype?.lr).toBe(0.1);
@@ -48,8 +51,8 @@ describe('genotype-aware ranking on the real snapshot and background exome', () 
     const vcf = join(dir, 'carrier.vcf');
     // CFTR F508del (GRCh38 7:117559590 ATCT>A), heterozygous only.
     writeFileSync(vcf, '##fileformat=VCFv4.2\n##reference=GRCh38\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tP1\n7\t117559590\t.\tATCT\tA\t50\tPASS\t.\tGT\t0/1\n');
-    const variants = await engine.readVariants(vcf);
-    const r = engine.rank({ present: ['HP:0002719', 'HP:0001738', 'HP:0002066', 'HP:0012236'], excluded: [] }, { variants, top: 30 });
+    const variants = await readVariants(vcf);
+    const r = session.ranker.rank({ present: ['HP:0002719', 'HP:0001738', 'HP:0002066', 'HP:0012236'], excluded: [] }, { variants, top: 30 });
     // Cystic fibrosis (autosomal recessive) is not satisfied by a carrier; ORPHA:586 borrows the mode of its OMIM twin.
     const cf = r.diseases.find((d) => d.ids.includes('OMIM:219700'))!;
     expect(cf.genotype).toMatchObject({ gene: 'CFTR', satisfied: false, reason: 'one heterozygous allele only: the disease needs two' });

@@ -1,10 +1,9 @@
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { GraphSnapshot } from '../../graph-snapshot/query/graph-snapshot.js';
 import type { ConceptRecognizer } from '../../diagnosis/intake/concept-recognizer.js';
 import { proposeFindings } from '../../diagnosis/intake/llm-proposals.js';
-import { loadConceptRecognizer } from '../../diagnosis/intake/load-recognizer.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
 import { TermSearch } from '../../diagnosis/terms/term-search.js';
 import type { GenerationRequest, ModelRuntime } from '../../native-models/runtime/model-runtime.js';
 import { ModelRuntime as Runtime } from '../../native-models/runtime/model-runtime.js';
@@ -18,10 +17,10 @@ describe('LLM-proposed findings, grounded to HPO', () => {
   let runtime: ModelRuntime;
   const dir = scratchDir();
   beforeAll(async () => {
-    recognizer = await loadConceptRecognizer(inject('realSnapshotDir'));
-    const snap = await GraphSnapshot.open(inject('realSnapshotDir'));
-    terms = new TermSearch(await snap.phenotypeLexicon(), (await snap.loadRankingTables()).terms);
-    await snap.close();
+    const session = await KnowledgeSession.open(inject('realSnapshotDir'));
+    recognizer = await session.recognizer();
+    terms = await session.termSearch();
+    await session.close();
     runtime = await Runtime.start({ threads: 1, gpu: false });
     copyFileSync(resolve('../shared/models/stories260K.gguf'), join(dir, 'tiny.gguf'));
     await runtime.loadModel({ path: join(dir, 'tiny.gguf'), id: 'tiny' });

@@ -1,15 +1,18 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConceptRecognizer } from '../../diagnosis/intake/concept-recognizer.js';
 import { documentFindings } from '../../diagnosis/intake/document-findings.js';
-import { loadConceptRecognizer } from '../../diagnosis/intake/load-recognizer.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
 import { extractFromText } from '../../diagnosis/intake/text-intake.js';
 
 // Runs against the snapshot built from ../shared/data by tests/setup/real-snapshot.ts.
 describe('intake on the real HPO', () => {
   let r: ConceptRecognizer;
+  let session: KnowledgeSession;
   beforeAll(async () => {
-    r = await loadConceptRecognizer(inject('realSnapshotDir'));
+    session = await KnowledgeSession.open(inject('realSnapshotDir'));
+    r = await session.recognizer();
   });
+  afterAll(async () => session?.close());
   const found = (text: string) => r.extract(text).map((f) => [f.hpoId, f.status, f.text]);
 
   it('builds a dictionary of the phenotypic abnormalities with their synonyms and PhenoTagger names', () => {

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
 import { matchObserved } from '../../diagnosis/ranking/term-match.js';
 import { TermScorer } from '../../diagnosis/ranking/term-scores.js';
 import type { PhenotypeRanker } from '../../diagnosis/ranking/ranker.js';
@@ -8,9 +8,12 @@ import { seededRandom } from '../../scripts/bench/stats.js';
 // Classic textbook presentations on the snapshot built from ../shared/data.
 describe('phenotype ranker on the real snapshot', () => {
   let ranker: PhenotypeRanker;
+  let session: KnowledgeSession;
   beforeAll(async () => {
-    ranker = (await DiagnosisEngine.open(inject('realSnapshotDir'))).ranker;
+    session = await KnowledgeSession.open(inject('realSnapshotDir'));
+    ranker = session.ranker;
   });
+  afterAll(async () => session?.close());
 
   const rankOf = (ids: string[], want: string) => ids.indexOf(want) + 1;
 

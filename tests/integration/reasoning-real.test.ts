@@ -1,9 +1,9 @@
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { GraphSnapshot } from '../../graph-snapshot/query/graph-snapshot.js';
-import { DiagnosisEngine } from '../../diagnosis/pipeline/diagnosis-engine.js';
-import { DiseaseTextIndex } from '../../diagnosis/reasoning/disease-text-index.js';
+import type { GraphSnapshot } from '../../graph-snapshot/query/graph-snapshot.js';
+import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import type { DiseaseTextIndex } from '../../diagnosis/reasoning/disease-text-index.js';
 import { buildEvidencePack } from '../../diagnosis/reasoning/evidence-pack-builder.js';
 import { reasonAboutCase } from '../../diagnosis/reasoning/case-reasoner.js';
 import { ModelRuntime } from '../../native-models/runtime/model-runtime.js';
@@ -11,30 +11,29 @@ import { scratchDir } from '../helpers/paths.js';
 
 // Real graph, real ranker, real llama.cpp with the tiny test model (its text is meaningless; the mechanics are real).
 describe('GraphRAG evidence pack and grounded reasoning', () => {
-  let engine: DiagnosisEngine;
+  let engine: KnowledgeSession;
   let graph: GraphSnapshot;
   let index: DiseaseTextIndex;
   let runtime: ModelRuntime;
   const dir = scratchDir();
   beforeAll(async () => {
-    engine = await DiagnosisEngine.open(inject('realSnapshotDir'));
-    graph = await GraphSnapshot.open(inject('realSnapshotDir'));
-    index = new DiseaseTextIndex(await graph.diseaseTexts(), engine.ranker.model);
+    engine = await KnowledgeSession.open(inject('realSnapshotDir'));
+    graph = engine.graph;
+    index = await engine.diseaseTextIndex();
     runtime = await ModelRuntime.start({ threads: 1, gpu: false });
     const model = join(dir, 'tiny.gguf');
     copyFileSync(resolve('../shared/models/stories260K.gguf'), model);
     await runtime.loadModel({ path: model, id: 'stories260K' });
   });
   afterAll(async () => {
-    index?.close();
-    await graph?.close();
+    await engine?.close();
     await runtime?.dispose();
   });
 
   const marfan = { present: ['HP:0001166', 'HP:0001083', 'HP:0002616', 'HP:0000545'], excluded: ['HP:0001249'] };
 
   it('collects evidence with stable ids for the leading candidates, text-retrieved candidates and discriminating findings', async () => {
-    const result = engine.rank(marfan, { top: 20 });
+    const result = engine.ranker.rank(marfan, { top: 20 });
     const pack = await buildEvidencePack(engine.ranker, graph, index, { sex: 'MALE' }, result, { narrative: 'tall boy with lens dislocation' });
     const again = await buildEvidencePack(engine.ranker, graph, index, { sex: 'MALE' }, result, { narrative: 'tall boy with lens dislocation' });
     expect(again.items.map((i) => i.id)).toEqual(pack.items.map((i) => i.id));
@@ -51,7 +50,7 @@ describe('GraphRAG evidence pack and grounded reasoning', () => {
   });
 
   it('runs the model under the pack schema, verifies the answer and fuses it; every kept id exists', async () => {
-    const result = engine.rank(marfan, { top: 20 });
+    const result = engine.ranker.rank(marfan, { top: 20 });
     const pack = await buildEvidencePack(engine.ranker, graph, index, {}, result);
     let chunks = 0;
     const run = await reasonAboutCase(runtime, engine.ranker.model, pack, { maxTokens: 400, onChunk: () => (chunks += 1) });
@@ -76,7 +75,7 @@ describe('GraphRAG evidence pack and grounded reasoning', () => {
   });
 
   it('stops on cancellation and reports it, leaving the deterministic result', async () => {
-    const result = engine.rank(marfan, { top: 20 });
+    const result = engine.ranker.rank(marfan, { top: 20 });
     const pack = await buildEvidencePack(engine.ranker, graph, index, {}, result);
     const controller = new AbortController();
     const run = await reasonAboutCase(runtime, engine.ranker.model, pack, {

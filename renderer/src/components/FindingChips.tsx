@@ -1,14 +1,14 @@
-import type { Finding } from '../../../diagnosis/contract/api-schemas.js';
+import type { FindingView } from '../../../diagnosis/contract/api-schemas.js';
 import { findingStatusLabels } from '../format.js';
 
-const sourceLabels: Record<Finding['source'], string> = { typed: 'typed', extracted: 'from the narrative', 'llm-accepted': 'suggested by the model' };
+const sourceLabels: Record<FindingView['source'], string> = { typed: 'typed', extracted: 'from the narrative', 'llm-accepted': 'suggested by the model' };
 
 /**
  * The case's findings as chips, grouped: present and excluded (both used by the ranker), then uncertain and family
  * history (shown, not ranked). Each chip can be moved to the other group or removed, with the keyboard too.
  */
-export function FindingChips({ findings, onStatus, onRemove }: { findings: Finding[]; onStatus(hpoId: string, status: Finding['status']): void; onRemove(hpoId: string): void }) {
-  const groups: { key: string; title: string; items: Finding[]; note?: string }[] = [
+export function FindingChips({ findings, onStatus, onRemove }: { findings: FindingView[]; onStatus(hpoId: string, status: FindingView['status']): void; onRemove(hpoId: string): void }) {
+  const groups: { key: string; title: string; items: FindingView[]; note?: string }[] = [
     { key: 'present', title: 'Present', items: findings.filter((f) => f.status === 'present') },
     { key: 'excluded', title: 'Excluded', items: findings.filter((f) => f.status === 'excluded') },
     { key: 'other', title: 'Uncertain or family history', items: findings.filter((f) => f.status === 'uncertain' || f.status === 'family'), note: 'not used for ranking' },

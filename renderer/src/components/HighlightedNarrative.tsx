@@ -1,12 +1,12 @@
 import { Fragment, type ReactNode } from 'react';
-import type { Finding } from '../../../diagnosis/contract/api-schemas.js';
+import type { FindingView } from '../../../diagnosis/contract/api-schemas.js';
 import { findingStatusLabels } from '../format.js';
 
 export interface Span {
   key: string;
   start: number;
   end: number;
-  status: Finding['status'];
+  status: FindingView['status'];
   accepted: boolean;
   label: string;
 }

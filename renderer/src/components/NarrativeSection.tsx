@@ -1,11 +1,11 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
-import type { Finding } from '../../../diagnosis/contract/api-schemas.js';
+import type { FindingView } from '../../../diagnosis/contract/api-schemas.js';
 import { findingStatusLabels } from '../format.js';
 import { ErrorText } from './common.js';
 import { HighlightedNarrative } from './HighlightedNarrative.js';
 
-export interface Proposal extends Finding {
+export interface Proposal extends FindingView {
   key: string;
 }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { RunResult } from '../../../diagnosis/contract/api-schemas.js';
+import type { RunView } from '../../../diagnosis/contract/api-schemas.js';
 
-type Reasoning = NonNullable<RunResult['reasoning']>;
+type Reasoning = NonNullable<RunView['reasoning']>;
 
 const kindNames: Record<string, string> = {
   D: 'disease',

@@ -1,6 +1,6 @@
 import { ApiCallError, jobEvent, parseRequest, parseResponse } from '../../../diagnosis/contract/api.js';
-import type { ApiMethod, ApiRequest, ApiResponse, JobEvent, WorkstationApi } from '../../../diagnosis/contract/api.js';
-import { caseStatus, type Candidate, type CaseDetail, type Finding, type RunResult, type TermHit, type VcfSummary } from '../../../diagnosis/contract/api-schemas.js';
+import type { ApiHandlers, ApiMethod, ApiRequest, ApiResponse, JobEvent, WorkstationApi } from '../../../diagnosis/contract/api.js';
+import { caseStatus, type Candidate, type CaseDetail, type FindingView, type RunView, type TermHit, type VcfSummary } from '../../../diagnosis/contract/api-schemas.js';
 import { fakeDiseases, fakeFgfr3Variant, fakeGroups, fakeTerms, type FakeDisease, type FakeTerm } from './fake-knowledge.js';
 import { fakeReportHtml } from './fake-report.js';
 
@@ -14,7 +14,7 @@ import { fakeReportHtml } from './fake-report.js';
 export interface FakeState {
   seq: number;
   cases: CaseDetail[];
-  runs: RunResult[];
+  runs: RunView[];
   decisions: { caseId: string; runId: string; diseaseId: string; decision: 'accept' | 'reject'; note?: string; at: string }[];
 }
 
@@ -53,7 +53,7 @@ export class FakeWorkstation implements WorkstationApi {
   }
 
   async call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
-    const req = parseRequest(method, request) as Record<string, unknown>;
+    const req = parseRequest(method, request);
     if (this.latencyMs > 0) await sleep(this.latencyMs);
     const result = this.handle(method, req);
     return parseResponse(method, JSON.parse(JSON.stringify(result)) as unknown);
@@ -64,9 +64,10 @@ export class FakeWorkstation implements WorkstationApi {
     return () => this.listeners.delete(listener);
   }
 
-  private handle(method: ApiMethod, req: Record<string, unknown>): unknown {
-    switch (method) {
-      case 'snapshot.info':
+  /** One handler per method, typed by the contract: the compiler refuses a missing method or a wrong response shape. */
+  private readonly handlers: ApiHandlers = (() => {
+    const h: ApiHandlers = {
+      'snapshot.info': () => {
         return {
           snapshotId,
           builtAt: '2026-07-01T09:12:44.000Z',
@@ -79,18 +80,21 @@ export class FakeWorkstation implements WorkstationApi {
             { path: 'clinvar/clinvar_alleles.single.b37.vcf.gz', release: '2016 (MacArthur lab)' },
           ],
         };
-      case 'snapshot.verify':
+      },
+      'snapshot.verify': () => {
         return { ok: true, problems: [] };
-      case 'cases.list': {
+      },
+      'cases.list': (req) => {
         const q = String(req['search'] ?? '').trim().toLowerCase();
         return [...this.state.cases]
           .filter((c) => !q || [c.label, c.narrative, c.notes, ...c.findings.map((f) => f.label)].some((s) => s.toLowerCase().includes(q)))
           .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
           .map((c) => summary(c));
-      }
-      case 'cases.get':
+      },
+      'cases.get': (req) => {
         return this.getCase(String(req['id']));
-      case 'cases.create': {
+      },
+      'cases.create': (req) => {
         this.state.seq += 1;
         const at = this.now().toISOString();
         const c: CaseDetail = {
@@ -109,8 +113,8 @@ export class FakeWorkstation implements WorkstationApi {
         this.state.cases.push(c);
         this.changed();
         return c;
-      }
-      case 'cases.update': {
+      },
+      'cases.update': (req) => {
         const c = this.getCase(String(req['id']));
         for (const key of ['label', 'sex', 'ageYears', 'status', 'narrative', 'notes', 'finalDiagnosis'] as const) {
           if (req[key] !== undefined) (c as Record<string, unknown>)[key] = req[key];
@@ -118,40 +122,42 @@ export class FakeWorkstation implements WorkstationApi {
         c.updatedAt = this.now().toISOString();
         this.changed();
         return c;
-      }
-      case 'cases.setFindings': {
+      },
+        'cases.setFindings': (req) => {
         const c = this.getCase(String(req['id']));
-        c.findings = req['findings'] as Finding[];
+        c.findings = req['findings'] as FindingView[];
         c.findingCount = c.findings.length;
         c.updatedAt = this.now().toISOString();
         this.changed();
         return c;
-      }
-      case 'intake.extract':
+      },
+      'intake.extract': (req) => {
         return extractFindings(String(req['text']));
-      case 'terms.search':
+      },
+      'terms.search': (req) => {
         return searchTerms(String(req['query']), Number(req['limit'] ?? 10));
-      case 'vcf.attach': {
+      },
+      'vcf.attach': (req) => {
         const c = this.getCase(String(req['caseId']));
         const path = String(req['path']);
         if (/missing|does-not-exist/i.test(path)) throw new ApiCallError(`cannot read ${path}: no such file`, 'bad-input');
         const jobId = this.newJobId('vcf');
         void this.runVcfJob(jobId, c, path, req['sample'] as string | undefined, req['assembly'] as string | undefined);
         return { jobId };
-      }
-      case 'diagnosis.run': {
+      },
+      'diagnosis.run': (req) => {
         const c = this.getCase(String(req['caseId']));
         if (!c.findings.some((f) => f.status === 'present')) throw new ApiCallError('the case has no present finding to rank on', 'bad-input');
         const jobId = this.newJobId('run');
         void this.runDiagnosisJob(jobId, c, req['reason'] === true, req['modelId'] as string | undefined);
         return { jobId };
-      }
-      case 'runs.get': {
+      },
+      'runs.get': (req) => {
         const run = this.state.runs.find((r) => r.id === req['runId']);
         if (!run) throw new ApiCallError(`no run ${String(req['runId'])}`, 'not-found');
         return run;
-      }
-      case 'decisions.record': {
+      },
+      'decisions.record': (req) => {
         const run = this.state.runs.find((r) => r.id === req['runId'] && r.caseId === req['caseId']);
         if (!run) throw new ApiCallError(`no run ${String(req['runId'])} for case ${String(req['caseId'])}`, 'not-found');
         if (!run.candidates.some((c) => c.id === req['diseaseId'])) throw new ApiCallError(`${String(req['diseaseId'])} is not a candidate of this run`, 'bad-request');
@@ -165,25 +171,43 @@ export class FakeWorkstation implements WorkstationApi {
         });
         this.changed();
         return { ok: true };
-      }
-      case 'report.html': {
+      },
+      'report.html': (req) => {
         const c = this.getCase(String(req['caseId']));
         const run = this.state.runs.find((r) => r.id === req['runId'] && r.caseId === c.id);
         if (!run) throw new ApiCallError(`no run ${String(req['runId'])} for case ${c.id}`, 'not-found');
         return { html: fakeReportHtml(c, run, this.state.decisions.filter((d) => d.runId === run.id), this.now()) };
-      }
-      case 'models.list':
+      },
+      'models.list': () => {
         return [
           { id: 'qwen3-0.6b-q4', file: 'Qwen3-0.6B-Q4_K_M.gguf', sizeBytes: 396_705_472, architecture: 'qwen3', quantization: 'Q4_K_M', contextLength: 40_960, selected: true },
         ];
-      case 'jobs.cancel': {
+      },
+      'report.pdf': () => {
+          throw new ApiCallError('a PDF is made by the desktop app; here, use Print (or save the HTML)', 'bad-request');
+      },
+      'models.select': (req) => {
+          if (req.id !== 'qwen3-0.6b-q4') throw new ApiCallError(`no model ${req.id}`, 'not-found');
+          return { ok: true as const };
+      },
+      'models.hardware': () => ({ backend: 'cpu', summary: 'CPU (2 threads, no GPU)' }),
+      'snapshot.rebuild': () => {
+          const jobId = this.newJobId('snapshot');
+          void this.runSnapshotJob(jobId);
+          return { jobId };
+      },
+      'jobs.cancel': (req) => {
         const id = String(req['jobId']);
         const running = this.running.has(id);
         if (running) this.cancelled.add(id);
         return { cancelled: running };
-      }
-    }
-    throw new ApiCallError(`unknown method ${String(method)}`, 'bad-request');
+      },
+    };
+    return h;
+  })();
+
+  private handle(method: ApiMethod, req: unknown): unknown {
+    return (this.handlers[method] as (r: unknown) => unknown)(req);
   }
 
   private getCase(id: string): CaseDetail {
@@ -212,6 +236,20 @@ export class FakeWorkstation implements WorkstationApi {
     this.emit({ type: 'progress', jobId, fraction, step });
     await sleep(this.stepMs);
     if (this.cancelled.has(jobId)) throw new Error('cancelled by the user');
+  }
+
+  private async runSnapshotJob(jobId: string): Promise<void> {
+    this.running.add(jobId);
+    try {
+      await sleep(10);
+      for (const [i, step] of ['ontology', 'annotations', 'genes', 'ClinVar', 'graph'].entries()) await this.step(jobId, i / 5, `loading ${step}`);
+      this.emit({ type: 'done', jobId, result: { kind: 'snapshot', snapshotId } });
+    } catch (err) {
+      this.emit({ type: 'failed', jobId, error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.running.delete(jobId);
+      this.cancelled.delete(jobId);
+    }
   }
 
   private async runVcfJob(jobId: string, c: CaseDetail, path: string, sample?: string, assembly?: string): Promise<void> {
@@ -255,7 +293,7 @@ export class FakeWorkstation implements WorkstationApi {
       await this.step(jobId, reason ? 0.3 : 0.9, 'explaining the leading candidates');
       this.state.seq += 1;
       const runId = `run-${String(this.state.seq).padStart(4, '0')}`;
-      let reasoning: RunResult['reasoning'];
+      let reasoning: RunView['reasoning'];
       if (reason) {
         await this.step(jobId, 0.35, 'building the evidence pack');
         await this.step(jobId, 0.4, 'loading the local model');
@@ -278,7 +316,7 @@ export class FakeWorkstation implements WorkstationApi {
         }
         await this.step(jobId, 0.97, 'verifying citations');
       }
-      const run: RunResult = {
+      const run: RunView = {
         id: runId,
         caseId: c.id,
         createdAt: this.now().toISOString(),
@@ -313,7 +351,7 @@ function summary(c: CaseDetail) {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Dictionary matching with a little negation, family and uncertainty detection: enough to exercise the UI. */
-export function extractFindings(text: string): Finding[] {
+export function extractFindings(text: string): FindingView[] {
   type Hit = { term: FakeTerm; start: number; end: number; exact: boolean };
   const hits: Hit[] = [];
   for (const term of fakeTerms) {
@@ -334,7 +372,7 @@ export function extractFindings(text: string): Finding[] {
     const sentenceStart = Math.max(text.lastIndexOf('.', h.start - 1), text.lastIndexOf(';', h.start - 1)) + 1;
     const before = text.slice(sentenceStart, h.start).toLowerCase();
     const after = text.slice(h.end, h.end + 30).toLowerCase();
-    let status: Finding['status'] = 'present';
+    let status: FindingView['status'] = 'present';
     if (/\b(no|without|denies|negative for|absence of|not)\b/.test(before)) status = 'excluded';
     else if (/\b(father|mother|sister|brother|parents?|family|grand\w*|uncle|aunt)\b/.test(before)) status = 'family';
     else if (/\b(suspected|possible|possibly|query|questionable|considered)\b/.test(before) || /^\s*(was|is)\s+(suspected|queried|possible)/.test(after)) status = 'uncertain';
@@ -421,8 +459,8 @@ function genotypeOf(d: FakeDisease): Candidate['genotype'] {
   return { gene, lr: 0.1, mode: d.mode, satisfied: false, reason: 'no variant in the gene', variants: [] };
 }
 
-function genesOf(candidates: Candidate[]): RunResult['genes'] {
-  const seen = new Map<string, RunResult['genes'][number]>();
+function genesOf(candidates: Candidate[]): RunView['genes'] {
+  const seen = new Map<string, RunView['genes'][number]>();
   for (const c of candidates) {
     for (const g of c.genes) {
       const prev = seen.get(g.symbol);
@@ -433,7 +471,7 @@ function genesOf(candidates: Candidate[]): RunResult['genes'] {
   return [...seen.values()];
 }
 
-function discriminating(c: CaseDetail, candidates: Candidate[]): RunResult['discriminating'] {
+function discriminating(c: CaseDetail, candidates: Candidate[]): RunView['discriminating'] {
   const top = candidates.slice(0, 4);
   const mentioned = new Set(c.findings.map((f) => f.hpoId));
   const byTerm = new Map<string, string[]>();
@@ -448,7 +486,7 @@ function discriminating(c: CaseDetail, candidates: Candidate[]): RunResult['disc
     .map(([id, ids]) => ({ hpoId: id, label: labelOf(id), presentIn: ids, absentIn: top.map((x) => x.id).filter((x) => !ids.includes(x)) }));
 }
 
-function fakeReasoning(candidates: Candidate[], modelId: string): NonNullable<RunResult['reasoning']> {
+function fakeReasoning(candidates: Candidate[], modelId: string): NonNullable<RunView['reasoning']> {
   const top = candidates.slice(0, 3);
   const evidence: Record<string, string> = {};
   const cite = (id: string, text: string) => {

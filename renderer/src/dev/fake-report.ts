@@ -1,10 +1,10 @@
-import type { CaseDetail, RunResult } from '../../../diagnosis/contract/api-schemas.js';
+import type { CaseDetail, RunView } from '../../../diagnosis/contract/api-schemas.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 const pct = (p: number) => (p >= 0.001 ? `${(p * 100).toFixed(1)} %` : p.toExponential(1));
 
 /** The fake's printable report: the shape of what `report.html` returns (a whole HTML document). */
-export function fakeReportHtml(c: CaseDetail, run: RunResult, decisions: { diseaseId: string; decision: string; note?: string }[], now: Date): string {
+export function fakeReportHtml(c: CaseDetail, run: RunView, decisions: { diseaseId: string; decision: string; note?: string }[], now: Date): string {
   const present = c.findings.filter((f) => f.status === 'present');
   const excluded = c.findings.filter((f) => f.status === 'excluded');
   const top = run.candidates.slice(0, 10);
@@ -28,7 +28,7 @@ ${c.vcf ? `<p><b>Variants:</b> ${esc(c.vcf.path)}, sample ${esc(c.vcf.sample)}, 
 <table><thead><tr><th>#</th><th>Disease</th><th>Genes</th><th>Post-test probability</th><th>Coverage</th><th>Decision</th></tr></thead><tbody>
 ${top.map((d) => `<tr><td>${d.rank}</td><td>${esc(d.label)}<br><small>${d.ids.map(esc).join(', ')}</small></td><td>${d.genes.map((g) => esc(g.symbol)).join(', ')}</td><td>${pct(d.probability)}</td><td>${Math.round(d.coverage * 100)} %</td><td>${decisions.filter((x) => x.diseaseId === d.id).map((x) => `${esc(x.decision)}${x.note ? `: ${esc(x.note)}` : ''}`).join('<br>')}</td></tr>`).join('\n')}
 </tbody></table>
-${top[0] ? `<h2>Evidence for ${esc(top[0].label)}</h2><table><thead><tr><th>Finding</th><th>Match</th><th>LR</th></tr></thead><tbody>${top[0].observed.map((o) => `<tr><td>${esc(o.label)}</td><td>${esc(o.match)}</td><td>${o.lr.toFixed(2)}</td></tr>`).join('')}</tbody></table>` : ''}
+${top[0] ? `<h2>Evidence for ${esc(top[0].label)}</h2><table><thead><tr><th>FindingView</th><th>Match</th><th>LR</th></tr></thead><tbody>${top[0].observed.map((o) => `<tr><td>${esc(o.label)}</td><td>${esc(o.match)}</td><td>${o.lr.toFixed(2)}</td></tr>`).join('')}</tbody></table>` : ''}
 ${run.reasoning ? `<h2>Model reasoning (advisory)</h2>${run.reasoning.differential.map((d) => `<p><b>${d.rank}. ${esc(d.label)}</b>: ${esc(d.rationale)}</p>`).join('')}` : ''}
 <p class="note">Generated offline by RareDiag (demonstration data from the fake API). Decision support only: the clinician remains responsible for the diagnosis.</p>
 </body></html>`;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
-import type { CaseDetail, Finding, TermHit, VcfSummary } from '../../../diagnosis/contract/api-schemas.js';
+import type { CaseDetail, FindingView, TermHit, VcfSummary } from '../../../diagnosis/contract/api-schemas.js';
 import { toApiError } from '../api-client.js';
 import { ErrorText, PageHeading } from '../components/common.js';
 import { FindingChips } from '../components/FindingChips.js';
@@ -24,7 +24,7 @@ interface Draft {
   narrative: string;
   notes: string;
   finalDiagnosis: string;
-  findings: Finding[];
+  findings: FindingView[];
 }
 
 const draftOf = (c: CaseDetail): Draft => ({
@@ -41,7 +41,7 @@ const draftOf = (c: CaseDetail): Draft => ({
 const same = (a: Draft | undefined, b: Draft | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Keeps each extracted finding's span pointing at its words when the narrative was edited; drops it if they are gone. */
-function reanchor(findings: Finding[], narrative: string): Finding[] {
+function reanchor(findings: FindingView[], narrative: string): FindingView[] {
   return findings.map((f) => {
     if (f.start === undefined || f.end === undefined || !f.text) return f;
     if (narrative.slice(f.start, f.end) === f.text) return f;
@@ -61,7 +61,7 @@ function parseAge(age: string): number | undefined | 'invalid' {
   return Number.isFinite(n) && n >= 0 && n <= 130 ? n : 'invalid';
 }
 
-const proposalKey = (f: Finding, i: number) => `${f.hpoId}@${f.start ?? `i${i}`}-${f.end ?? ''}`;
+const proposalKey = (f: FindingView, i: number) => `${f.hpoId}@${f.start ?? `i${i}`}-${f.end ?? ''}`;
 
 export function CasePage({ caseId }: { caseId: string }) {
   const api = useApi();
@@ -176,19 +176,19 @@ export function CasePage({ caseId }: { caseId: string }) {
   );
 
   const edit = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
-  const upsert = (f: Finding) =>
+  const upsert = (f: FindingView) =>
     setDraft((d) => {
       if (!d) return d;
       const i = d.findings.findIndex((x) => x.hpoId === f.hpoId);
       const findings = i < 0 ? [...d.findings, f] : d.findings.map((x, j) => (j === i ? { ...x, ...f } : x));
       return { ...d, findings };
     });
-  const setStatus = (hpoId: string, status: Finding['status']) => setDraft((d) => (d ? { ...d, findings: d.findings.map((f) => (f.hpoId === hpoId ? { ...f, status } : f)) } : d));
+  const setStatus = (hpoId: string, status: FindingView['status']) => setDraft((d) => (d ? { ...d, findings: d.findings.map((f) => (f.hpoId === hpoId ? { ...f, status } : f)) } : d));
   const remove = (hpoId: string) => setDraft((d) => (d ? { ...d, findings: d.findings.filter((f) => f.hpoId !== hpoId) } : d));
 
   const findings = draft?.findings ?? [];
   const isAccepted = useCallback((p: Proposal) => findings.some((f) => f.hpoId === p.hpoId && f.status === p.status), [findings]);
-  const asFinding = (p: Proposal, status = p.status): Finding => {
+  const asFinding = (p: Proposal, status = p.status): FindingView => {
     const { key: _key, ...f } = p;
     return { ...f, status, source: 'extracted' };
   };
@@ -327,7 +327,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               if (isAccepted(p)) setDraft((d) => (d ? { ...d, findings: d.findings.filter((f) => !(f.hpoId === p.hpoId && f.status === p.status && f.source === 'extracted')) } : d));
             }}
             onFlip={(p) => {
-              const status: Finding['status'] = p.status === 'excluded' ? 'present' : 'excluded';
+              const status: FindingView['status'] = p.status === 'excluded' ? 'present' : 'excluded';
               setProposals((list) => list.map((x) => (x.key === p.key ? { ...x, status } : x)));
               upsert(asFinding(p, status));
             }}

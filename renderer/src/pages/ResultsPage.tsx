@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
-import type { Candidate, RunResult } from '../../../diagnosis/contract/api-schemas.js';
+import type { Candidate, RunView } from '../../../diagnosis/contract/api-schemas.js';
 import { toApiError } from '../api-client.js';
 import { CandidateEvidence, type Decision } from '../components/CandidateEvidence.js';
 import { ErrorText, PageHeading } from '../components/common.js';
@@ -186,7 +186,7 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
 }
 
 /** The findings that would best separate the leading candidates, with a quick way to record the answer on the case. */
-function CheckNext({ caseId, run }: { caseId: string; run: RunResult }) {
+function CheckNext({ caseId, run }: { caseId: string; run: RunView }) {
   const api = useApi();
   const { notify } = useApp();
   const [recorded, setRecorded] = useState<Map<string, 'present' | 'excluded'>>(new Map());
@@ -244,7 +244,7 @@ function CheckNext({ caseId, run }: { caseId: string; run: RunResult }) {
   );
 }
 
-function GenesPanel({ run }: { run: RunResult }) {
+function GenesPanel({ run }: { run: RunView }) {
   const genes = run.genes.slice(0, 10);
   if (genes.length === 0) return null;
   return (

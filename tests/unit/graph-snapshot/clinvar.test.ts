@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClinVarHgvsTsv, parseClinVarVcf } from '../../../graph-snapshot/parsers/clinvar-parser.js';
 import { reviewStars, summariseSignificance } from '../../../graph-snapshot/parsers/clinvar-significance.js';
-import { SkipLog } from '../../../graph-snapshot/io/source-error.js';
+import { SkipLog } from '../../../graph-snapshot/io/skip-log.js';
 import { detectGenomeBuild } from '../../../graph-snapshot/liftover/genome-build.js';
 import { fixture, scratchDir } from '../../helpers/paths.js';
 

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseHpoa } from '../../../graph-snapshot/parsers/hpoa-parser.js';
 import { parseFrequency } from '../../../graph-snapshot/parsers/hpo-frequency.js';
-import { SkipLog } from '../../../graph-snapshot/io/source-error.js';
+import { SkipLog } from '../../../graph-snapshot/io/skip-log.js';
 import { fixture, scratchDir } from '../../helpers/paths.js';
 
 describe('parseFrequency', () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseObo } from '../../../graph-snapshot/parsers/obo-parser.js';
-import { SourceError } from '../../../graph-snapshot/io/source-error.js';
+import { InputError } from '../../../common/input-error.js';
 import { fixture, scratchDir } from '../../helpers/paths.js';
 
 describe('parseObo', () => {
@@ -42,9 +42,9 @@ describe('parseObo', () => {
   it('rejects a stanza without id, naming the stanza line', async () => {
     const p = write('bad2.obo', '[Term]\nname: nameless\n\n[Term]\nid: HP:0000002\nname: x\n');
     const err = await parseObo(p).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SourceError);
-    expect((err as SourceError).line).toBe(1);
-    expect((err as SourceError).message).toContain('[Term] stanza has no id');
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).line).toBe(1);
+    expect((err as InputError).message).toContain('[Term] stanza has no id');
   });
 
   it('rejects an unknown synonym scope and an unterminated quote', async () => {

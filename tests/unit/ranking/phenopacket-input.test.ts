@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhenopacketCase } from '../../../diagnosis/case/phenopacket-input.js';
-import { durationToYears } from '../../../diagnosis/case/iso8601-duration.js';
+import { parsePhenopacketCase } from '../../../diagnosis/case-input/phenopacket-input.js';
+import { durationToYears } from '../../../diagnosis/case-input/iso8601-duration.js';
 import { topK } from '../../../diagnosis/ranking/top-k.js';
 
 describe('phenopacket input', () => {

@@ -1,0 +1,200 @@
+import type { CaseFindings, Sex } from '../case-input/case-findings.js';
+
+/**
+ * What the case store returns. These types are the contract the Electron main process and the loopback HTTP server
+ * expose to the UI: plain JSON-serialisable objects, timestamps as ISO 8601 strings (UTC).
+ */
+export type { Sex };
+
+export type CaseStatus = 'in-progress' | 'solved' | 'unsolved';
+export type FindingStatus = 'present' | 'excluded' | 'uncertain';
+/** typed by a clinician; extracted from a narrative (with its span); proposed by the local LLM and accepted by a clinician */
+export type FindingSource = 'typed' | 'extracted' | 'llm-accepted';
+export type RunKind = 'manual' | 'reanalysis';
+/**
+ * accept / reject a candidate; the final diagnosis (the case becomes solved); mark solved (needs a final diagnosis),
+ * mark unsolved (work-up exhausted: a candidate for re-analysis); reopen (back to in progress)
+ */
+export type DecisionKind = 'accept' | 'reject' | 'final-diagnosis' | 'mark-solved' | 'mark-unsolved' | 'reopen';
+
+export interface CaseRecord {
+  id: string;
+  label: string;
+  sex: Sex;
+  /** YYYY-MM-DD, when known */
+  dateOfBirth: string | null;
+  /** age at last encounter as an ISO 8601 duration (P6Y3M), when known */
+  age: string | null;
+  status: CaseStatus;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+export interface Narrative {
+  id: number;
+  caseId: string;
+  /** where the text came from: "referral letter", "clinic note 2024-03-01" */
+  source: string;
+  text: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface TextSpan {
+  narrativeId: number;
+  /** character offsets into the narrative's text, end exclusive */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface StoredFinding {
+  id: number;
+  caseId: string;
+  hpoId: string;
+  label: string;
+  status: FindingStatus;
+  source: FindingSource;
+  /** required for extracted findings; optional for accepted LLM proposals */
+  span: TextSpan | null;
+  /** for llm-accepted: the model that proposed it */
+  proposedBy: string | null;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface VcfReference {
+  id: number;
+  caseId: string;
+  path: string;
+  sha256: string;
+  sample: string | null;
+  build: 'GRCh37' | 'GRCh38' | null;
+  /** the reader's summary (records, passed, lifted, ...) */
+  summary: Record<string, unknown>;
+  addedAt: string;
+  addedBy: string;
+}
+
+/** A run without its (large) results, as listed with a case. */
+export interface RunSummary {
+  id: number;
+  caseId: string;
+  kind: RunKind;
+  snapshotId: string;
+  modelId: string | null;
+  /** candidate ids best first, as the ranking returned them */
+  topCandidates: string[];
+  /** the run this one re-analysed, and whether its top 5 changed (reanalysis runs) */
+  previousRunId: number | null;
+  topChanged: boolean | null;
+  startedAt: string;
+  finishedAt: string;
+  createdBy: string;
+}
+
+export interface DiagnosisRun extends RunSummary {
+  /** the findings, demographics and VCF the run saw */
+  inputs: unknown;
+  parameters: Record<string, unknown>;
+  /** the hardware that ran the LLM, when one was used */
+  hardware: Record<string, unknown> | null;
+  results: unknown;
+  /** milliseconds per step */
+  timings: Record<string, number>;
+}
+
+export interface Decision {
+  id: number;
+  caseId: string;
+  runId: number | null;
+  kind: DecisionKind;
+  /** the disease (OMIM:..., ORPHA:..., MONDO:...) for accept, reject and final-diagnosis */
+  candidateId: string | null;
+  candidateLabel: string | null;
+  note: string;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+export interface Note {
+  id: number;
+  caseId: string;
+  text: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** Everything about one case (run results are fetched one at a time with getRun). */
+export interface CaseDetail {
+  case: CaseRecord;
+  narratives: Narrative[];
+  findings: StoredFinding[];
+  vcfs: VcfReference[];
+  runs: RunSummary[];
+  decisions: Decision[];
+  notes: Note[];
+  /** the latest final-diagnosis decision, if any */
+  finalDiagnosis: Decision | null;
+}
+
+/** One row of the case list. */
+export interface CaseSummary extends CaseRecord {
+  present: number;
+  excluded: number;
+  uncertain: number;
+  lastRun: { id: number; snapshotId: string; finishedAt: string; topCandidate: string | null } | null;
+  finalDiagnosis: { id: string; label: string | null } | null;
+}
+
+export interface SearchHit {
+  kind: 'narrative' | 'note';
+  itemId: number;
+  /** the narrative's source; null for notes */
+  source: string | null;
+  /** a few words around the matches, each match between « and » */
+  snippet: string;
+}
+
+export interface SearchResult {
+  caseId: string;
+  label: string;
+  status: CaseStatus;
+  /** best first, at most 3 per case */
+  hits: SearchHit[];
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  caseId: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export type AuditVerification =
+  | { ok: true; rows: number; headHash: string }
+  | {
+      ok: false;
+      rows: number;
+      /** the first row that does not verify */
+      brokenAt: { seq: number; at: string | null; actor: string | null; action: string | null };
+      problem: string;
+    };
+
+/** A case as a run reads it: present and excluded findings, demographics, the latest VCF. */
+export interface StoredCaseInputs {
+  caseId: string;
+  /** present and excluded HPO ids, sex, age in years (from the recorded age, else from the date of birth) */
+  findings: CaseFindings;
+  /** uncertain findings: not ranked, listed so a run's inputs are complete */
+  uncertain: string[];
+  /** the most recently attached VCF */
+  vcf: { path: string; sha256: string; sample: string | null; build: 'GRCh37' | 'GRCh38' | null } | null;
+}

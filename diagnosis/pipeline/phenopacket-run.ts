@@ -1,0 +1,89 @@
+import { isAbsolute, resolve, dirname } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../../common/input-error.js';
+import { parsePhenopacketCase } from '../case-input/phenopacket-input.js';
+import type { JsonLine } from '../io/jsonl-reader.js';
+import type { VcfSummary } from '../variants/patient-variants.js';
+import type { KnowledgeSession } from './knowledge-session.js';
+import { runCase } from './run-case.js';
+import { runInputsOfFindings } from './run-inputs.js';
+import type { CaseRunInputs } from './run-types.js';
+import { variantOut, type VariantOut } from './variant-out.js';
+
+/** One output line of `rarediag rank --phenopackets` (the command-line contract). */
+export type RankOutputLine =
+  | {
+      id: string;
+      diseases: { id: string; label: string; mondo: string; score: number; probability: number; rank: number; ids: string[] }[];
+      genes: {
+        symbol: string;
+        ncbiGeneId: number;
+        score: number;
+        rank: number;
+        probability: number;
+        variants?: VariantOut[];
+        genotype?: { lr: number; mode: string; satisfied: boolean; reason: string };
+      }[];
+      /** input terms that were not used, and why */
+      skipped?: { id: string; reason: string }[];
+      vcf?: { records: number; passed: number; lifted: number; unlifted: number; inGenes: number; sample: string; build: string; dropped: Record<string, number> };
+    }
+  | { id: string | null; error: string };
+
+const round = (x: number, digits: number) => Number(x.toPrecision(digits));
+
+/** Wrapper fields that attach a VCF to a case (issue 4 contract). */
+const vcfWrapper = z.object({ vcf: z.string().min(1), genomeAssembly: z.enum(['GRCh37', 'GRCh38']).optional(), sample: z.string().optional() });
+
+function vcfSummaryOut(s: VcfSummary) {
+  return { records: s.records, passed: s.passed, lifted: s.lifted, unlifted: s.unlifted, inGenes: s.inGenes, sample: s.sample, build: s.build, dropped: s.dropped };
+}
+
+/**
+ * Ranks one input record (a phenopacket or a wrapper, optionally with `"vcf"`, `"genomeAssembly"` and `"sample"`)
+ * through `runCase`. Problems with the record or its VCF become an `error` line naming the input line, so one bad
+ * case never stops a batch. A relative VCF path is resolved against the input file's directory.
+ */
+export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonLine, top: number, inputFile?: string): Promise<RankOutputLine> {
+  if (!rec.ok) return { id: null, error: `line ${rec.line}: ${rec.error}` };
+  const parsed = parsePhenopacketCase(rec.value);
+  if (!parsed.ok) return { id: parsed.id ?? null, error: `line ${rec.line}: ${parsed.error}` };
+  const { findings } = parsed;
+  const inputs: CaseRunInputs = runInputsOfFindings(findings, `line ${rec.line}`);
+  if ('vcf' in parsed.extra) {
+    const w = vcfWrapper.safeParse(parsed.extra);
+    if (!w.success) return { id: findings.id, error: `line ${rec.line}: wrapper field ${w.error.issues[0]!.path.join('.')}: ${w.error.issues[0]!.message}` };
+    const path = isAbsolute(w.data.vcf) || !inputFile ? w.data.vcf : resolve(dirname(inputFile), w.data.vcf);
+    inputs.variants = { path, assembly: w.data.genomeAssembly, sample: w.data.sample };
+  }
+  let result;
+  try {
+    result = (await runCase(session, inputs, { top, explain: 0 })).ranking;
+  } catch (err) {
+    if (err instanceof InputError) return { id: findings.id, error: err.file === inputs.origin ? err.message : `line ${rec.line}: ${err.message}` };
+    throw err;
+  }
+  const line: RankOutputLine = {
+    id: findings.id,
+    diseases: result.diseases.map((d) => ({
+      id: d.id,
+      label: d.label,
+      mondo: d.mondo,
+      score: round(d.score, 6),
+      probability: round(d.probability, 6),
+      rank: d.rank,
+      ids: d.ids,
+    })),
+    genes: result.genes.map((g) => ({
+      symbol: g.symbol,
+      ncbiGeneId: g.ncbiGeneId,
+      score: round(g.score, 6),
+      rank: g.rank,
+      probability: round(g.probability, 6),
+      ...(g.variants ? { variants: g.variants.map(variantOut), genotype: g.genotype } : {}),
+    })),
+  };
+  if (result.vcf) line.vcf = vcfSummaryOut(result.vcf);
+  if (result.skipped.length) line.skipped = result.skipped.map((s) => ({ id: s.input, reason: s.impliedBy ? `${s.reason} (${s.impliedBy})` : s.reason }));
+  return line;
+}

@@ -1,0 +1,164 @@
+import { applicationVersion } from '../../common/app-version.js';
+import { InputError } from '../../common/input-error.js';
+import { describeFsError } from '../../graph-snapshot/io/line-reader.js';
+import { sha256File } from '../../native-models/registry/file-sha256.js';
+import type { ExtractedFinding } from '../intake/finding.js';
+import { proposeFindings } from '../intake/llm-proposals.js';
+import { NoObservedTermsError } from '../ranking/ranker.js';
+import { reasonAboutCase } from '../reasoning/case-reasoner.js';
+import { buildEvidencePack } from '../reasoning/evidence-pack-builder.js';
+import { loadPatientVariants, type PatientVariants } from '../variants/patient-variants.js';
+import { collectFindings, rankedTerms } from './findings-merge.js';
+import type { KnowledgeSession } from './knowledge-session.js';
+import type { CaseRunInputs, ReasoningRequest, RunOptions, RunResult, RunStamp } from './run-types.js';
+
+/** The run was cancelled through its AbortSignal. */
+export class RunCancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'RunCancelledError';
+  }
+}
+
+/**
+ * Runs one case: the only place that turns case inputs into a result (the CLI, the workstation service, re-analysis,
+ * batch ranking and the benchmarks all call it). In order, each step optional but the ranking:
+ *
+ * 1. intake: the narrative through the concept recognizer, added to the recorded findings (findings-merge.ts has the
+ *    rules: present wins over excluded; uncertain and family findings are shown, not ranked);
+ * 2. variants: the VCF, refused if it changed since it was attached (sha256), read, lifted and annotated;
+ * 3. ranking: the deterministic differential with per-term and per-variant evidence;
+ * 4. evidence pack (GraphRAG) and, when asked, reasoning by the local model over it; LLM intake proposals;
+ * 5. the stamp (snapshot, program, parameters, model and its hash, hardware, VCF hash) and the timings.
+ *
+ * Progress is reported through `onProgress`; the signal is checked between steps and while reading the VCF.
+ * A case without a usable observed finding is an InputError naming the case.
+ */
+export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, options: RunOptions = {}): Promise<RunResult> {
+  return session.use(async () => {
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
+    const timings: Record<string, number> = {};
+    const step = (fraction: number, name: string) => {
+      if (options.signal?.aborted) throw new RunCancelledError();
+      options.onProgress?.(fraction, name);
+    };
+    const origin = inputs.origin ?? `case ${inputs.caseId}`;
+    const top = options.top ?? 50;
+    const explain = options.explain ?? 10;
+
+    // 1. intake
+    step(0, 'intake');
+    let extracted: ExtractedFinding[] = [];
+    if (options.extractNarrative && inputs.narrative?.trim()) extracted = (await session.recognizer()).extract(inputs.narrative);
+    const findings = collectFindings(session.model, inputs.findings, extracted);
+    timings['intakeMs'] = performance.now() - t0;
+
+    // 2. variants
+    step(0.05, 'reading variants');
+    const t1 = performance.now();
+    let variants: PatientVariants | undefined;
+    let vcfStamp: RunStamp['vcf'];
+    const v = inputs.variants;
+    if (v && 'preloaded' in v) {
+      variants = v.preloaded;
+      vcfStamp = { label: v.label };
+    } else if (v) {
+      const sha256 = await sha256File(v.path).catch((err: unknown) => {
+        throw new InputError(v.path, undefined, describeFsError(err), { cause: err });
+      });
+      if (v.sha256 && sha256 !== v.sha256) {
+        throw new InputError(v.path, undefined, `the VCF changed since it was attached (sha256 ${sha256.slice(0, 12)}…, recorded ${v.sha256.slice(0, 12)}…): attach it again`);
+      }
+      variants = await loadPatientVariants(v.path, {
+        sample: v.sample,
+        assembly: v.assembly,
+        passOnly: v.passOnly,
+        onProgress: (records) => step(0.05, `reading variants: ${records.toLocaleString('en-US')} records`),
+      }, await session.variantAnnotator());
+      vcfStamp = { path: v.path, sha256 };
+    }
+    timings['vcfMs'] = performance.now() - t1;
+
+    // 3. ranking
+    step(0.4, 'ranking');
+    const t2 = performance.now();
+    const terms = rankedTerms(findings);
+    let ranking;
+    try {
+      ranking = session.ranker.rank({ ...terms, sex: inputs.sex, ageYears: inputs.ageYears }, { top, explain, variants });
+    } catch (err) {
+      if (err instanceof NoObservedTermsError) throw new InputError(origin, undefined, err.message, { cause: err });
+      throw err;
+    }
+    timings['rankMs'] = performance.now() - t2;
+
+    // 4. evidence pack, reasoning, LLM intake
+    const result: RunResult = {
+      caseId: inputs.caseId,
+      startedAt,
+      finishedAt: startedAt,
+      findings,
+      ranking,
+      stamp: {
+        snapshotId: session.snapshotId,
+        application: applicationVersion(),
+        parameters: { ranker: { ...session.ranker.parameters }, top, explain },
+        ...(vcfStamp ? { vcf: vcfStamp } : {}),
+      },
+      timings,
+    };
+    if (options.evidencePack || options.reasoning) {
+      step(0.5, 'evidence pack');
+      const t3 = performance.now();
+      result.evidencePack = await buildEvidencePack(session.ranker, session.graph, await session.diseaseTextIndex(), inputs, ranking, { narrative: inputs.narrative });
+      timings['evidencePackMs'] = performance.now() - t3;
+    }
+    if (options.reasoning) {
+      step(0.6, 'loading the local model');
+      const t4 = performance.now();
+      const r = options.reasoning;
+      await ensureModelLoaded(r, options.signal);
+      step(0.7, 'reasoning');
+      result.reasoning = await reasonAboutCase(r.runtime, session.model, result.evidencePack!, {
+        maxTokens: r.maxTokens,
+        thinkingTokens: r.thinkingTokens,
+        timeoutMs: r.timeoutMs,
+        signal: options.signal,
+        onChunk: r.onChunk,
+      });
+      result.stamp.model = { id: result.reasoning.model.id, sha256: result.reasoning.model.sha256 };
+      result.stamp.hardware = r.runtime.hardware as unknown as Record<string, unknown>;
+      timings['reasoningMs'] = performance.now() - t4;
+    }
+    if (options.llmIntake && inputs.narrative?.trim()) {
+      step(0.9, 'LLM intake');
+      const t5 = performance.now();
+      const r = options.llmIntake;
+      await ensureModelLoaded(r, options.signal);
+      result.llmProposals = await proposeFindings(r.runtime, await session.recognizer(), await session.termSearch(), inputs.narrative, {
+        maxTokens: r.maxTokens,
+        timeoutMs: r.timeoutMs,
+        signal: options.signal,
+        onChunk: r.onChunk,
+      });
+      timings['llmIntakeMs'] = performance.now() - t5;
+    }
+    if (options.signal?.aborted) throw new RunCancelledError();
+    timings['totalMs'] = performance.now() - t0;
+    result.finishedAt = new Date().toISOString();
+    options.onProgress?.(1, 'done');
+    return result;
+  });
+}
+
+/** Loads the requested registry model into the runtime unless it is the one already loaded. */
+async function ensureModelLoaded(r: ReasoningRequest, signal: AbortSignal | undefined): Promise<void> {
+  const entry = await r.registry.resolve(r.modelId).catch((err: unknown) => {
+    throw new InputError(r.registry.registryPath, undefined, `${(err as Error).message}. Import a GGUF model first: rarediag models import FILE.gguf`, { cause: err });
+  });
+  if (r.runtime.loadedModel?.id === entry.id) return;
+  // node-llama-cpp is loaded only when a model is asked for (it costs ~0.3 s at start-up).
+  const { loadRegisteredModel } = await import('../../native-models/runtime/load-registered-model.js');
+  await loadRegisteredModel(r.runtime, r.registry, entry.id, { signal });
+}

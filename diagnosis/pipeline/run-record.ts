@@ -1,0 +1,63 @@
+import type { StoredCaseInputs } from '../case-store/case-types.js';
+import type { CaseRunInputs, RunResult } from './run-types.js';
+import { runView } from './run-view.js';
+
+/** The case store's record of a run (`CaseStore.recordRun`): the same for the app, `diagnose --save` and re-analysis. */
+export interface RunRecord {
+  kind: 'manual' | 'reanalysis';
+  snapshotId: string;
+  modelId?: string;
+  hardware?: Record<string, unknown>;
+  /** what the run saw: ranked and shown findings, demographics, the VCF and its hash */
+  inputs: Record<string, unknown>;
+  /** the stamp: program, ranker parameters, model and its hash */
+  parameters: Record<string, unknown>;
+  /** the run as the UI shows it (contract RunView) */
+  results: unknown;
+  topCandidates: string[];
+  timings: Record<string, number>;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export function runRecord(run: RunResult, kind: RunRecord['kind'] = 'manual'): RunRecord {
+  const ids = (status: string) => [...new Set(run.findings.filter((f) => f.status === status).map((f) => f.hpoId))];
+  const { ranking, stamp } = run;
+  return {
+    kind,
+    snapshotId: stamp.snapshotId,
+    ...(stamp.model ? { modelId: stamp.model.id } : {}),
+    ...(stamp.hardware ? { hardware: stamp.hardware } : {}),
+    inputs: {
+      present: ranking.present.map((q) => q.id),
+      excluded: ranking.excluded.map((q) => q.id),
+      uncertain: ids('uncertain'),
+      skipped: ranking.skipped,
+      ...(stamp.vcf ? { vcf: stamp.vcf } : {}),
+    },
+    parameters: { application: stamp.application, ranker: stamp.parameters.ranker, top: stamp.parameters.top, explain: stamp.parameters.explain, ...(stamp.model ? { model: stamp.model } : {}) },
+    results: runView('', run),
+    topCandidates: ranking.diseases.map((d) => d.id),
+    timings: Object.fromEntries(Object.entries(run.timings).map(([k, v]) => [k, Math.max(0, v)])),
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+  };
+}
+
+/** A stored case as run inputs: its present, excluded and uncertain findings, demographics and latest VCF. */
+export function runInputsOfStoredCase(c: StoredCaseInputs, narrative?: string): CaseRunInputs {
+  const f = c.findings;
+  return {
+    caseId: c.caseId,
+    origin: `case ${c.caseId}`,
+    sex: f.sex,
+    ageYears: f.ageYears,
+    narrative,
+    findings: [
+      ...f.present.map((hpoId) => ({ hpoId, status: 'present' as const, source: 'typed' as const })),
+      ...f.excluded.map((hpoId) => ({ hpoId, status: 'excluded' as const, source: 'typed' as const })),
+      ...c.uncertain.map((hpoId) => ({ hpoId, status: 'uncertain' as const, source: 'typed' as const })),
+    ],
+    ...(c.vcf ? { variants: { path: c.vcf.path, sha256: c.vcf.sha256, sample: c.vcf.sample ?? undefined, assembly: c.vcf.build ?? undefined } } : {}),
+  };
+}

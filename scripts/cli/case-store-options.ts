@@ -1,0 +1,66 @@
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CommanderError, type Command } from 'commander';
+import { InputError } from '../../common/input-error.js';
+import { CaseInputError, CaseNotFoundError, CaseStoreOpenError } from '../../diagnosis/case-store/case-errors.js';
+import { CaseStore } from '../../diagnosis/case-store/case-store.js';
+import { readKeyFile, type CaseStoreKey } from '../../diagnosis/case-store/store-key.js';
+import { dataHome } from '../../graph-snapshot/snapshot/snapshot-location.js';
+import { ExitCode } from './exit-codes.js';
+
+/** The case store: `<data home>/cases.db` ($RAREDIAG_HOME, else ~/.rarediag). */
+export const defaultCaseStorePath = () => join(dataHome(), 'cases.db');
+
+export interface StoreOptions {
+  store?: string;
+  keyFile?: string;
+}
+
+const keyHelp = `
+The store is encrypted (SQLCipher). Its key: --key-file FILE (32 bytes or 64 hex digits: a raw key; otherwise a
+passphrase), else the passphrase in $RAREDIAG_CASES_KEY. Changes are recorded in the audit log under
+$RAREDIAG_ACTOR, else the login name.`;
+
+export function storeKey(opts: StoreOptions): CaseStoreKey {
+  if (opts.keyFile) return readKeyFile(resolve(opts.keyFile));
+  const env = process.env['RAREDIAG_CASES_KEY'];
+  if (env) return env;
+  process.stderr.write('rarediag: no key for the case store: set RAREDIAG_CASES_KEY (a passphrase) or pass --key-file FILE\n');
+  throw new CommanderError(ExitCode.usage, 'rarediag.missingKey', 'no key for the case store');
+}
+
+export const actor = () => process.env['RAREDIAG_ACTOR'] || userInfo().username;
+export const storePath = (opts: StoreOptions) => resolve(opts.store ?? defaultCaseStorePath());
+
+/** Opens the store for one command and always closes it. */
+export async function withStore<T>(opts: StoreOptions, fn: (store: CaseStore) => T | Promise<T>): Promise<T> {
+  const store = CaseStore.open({ path: storePath(opts), key: storeKey(opts), actor: actor() });
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** The store's errors are bad input (exit code 3), named like a source file problem: file, then what is wrong. */
+export function badInputAsInputError<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await action(...args);
+    } catch (err) {
+      // commander passes the command last
+      const opts = (args.at(-1) as Command).opts<StoreOptions>();
+      if (err instanceof CaseStoreOpenError) throw new InputError(err.file, undefined, err.detail, { cause: err });
+      if (err instanceof CaseInputError) throw new InputError(err.file ?? storePath(opts), undefined, err.message, { cause: err });
+      if (err instanceof CaseNotFoundError) throw new InputError(storePath(opts), undefined, err.message, { cause: err });
+      throw err;
+    }
+  };
+}
+
+export const withStoreOptions = (cmd: Command) =>
+  cmd
+    .option('--store <file>', 'the case store file (default: <data home>/cases.db)')
+    .option('--key-file <file>', 'file holding the store key (default: the passphrase in $RAREDIAG_CASES_KEY)')
+    .addHelpText('after', keyHelp);
+

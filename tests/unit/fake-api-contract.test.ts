@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { api, type ApiMethod, type JobEvent } from '../../diagnosis/contract/api.js';
+import { FakeWorkstation } from '../../renderer/src/dev/fake-api.js';
+
+// The renderer's in-memory fake (renderer/src/dev/fake-api.ts) must not drift from the real API: its handlers are typed
+// by the contract (ApiHandlers: the compiler refuses a missing method), and here every method is called through the
+// contract's own validation of requests and responses.
+describe('the fake workstation API answers every contract method in the contract’s shapes', () => {
+  it('covers every method', async () => {
+    const fake = new FakeWorkstation({ latencyMs: 0, stepMs: 1 });
+    const called = new Set<ApiMethod>();
+    const events: JobEvent[] = [];
+    fake.onJobEvent((e) => events.push(e));
+    const call = async <M extends ApiMethod>(method: M, request: Parameters<typeof fake.call<M>>[1]) => {
+      called.add(method);
+      return fake.call(method, request);
+    };
+    const jobDone = async (jobId: string) => {
+      for (let i = 0; i < 500 && !events.some((e) => e.jobId === jobId && (e.type === 'done' || e.type === 'failed')); i += 1) await new Promise((r) => setTimeout(r, 5));
+      return events.find((e) => e.jobId === jobId && (e.type === 'done' || e.type === 'failed'));
+    };
+
+    await call('snapshot.info', {});
+    await call('snapshot.verify', {});
+    const c = await call('cases.create', { label: 'contract check', sex: 'MALE', ageYears: 4 });
+    await call('cases.update', { id: c.id, narrative: 'Short stature and macrocephaly. No seizures.' });
+    const findings = await call('intake.extract', { text: 'Short stature and macrocephaly. No seizures.' });
+    await call('cases.setFindings', { id: c.id, findings: findings.filter((f) => f.status !== 'family') });
+    await call('terms.search', { query: 'macro', limit: 3 });
+    await call('cases.list', {});
+    await call('cases.get', { id: c.id });
+    const vcf = await call('vcf.attach', { caseId: c.id, path: '/data/proband.vcf.gz' });
+    expect((await jobDone(vcf.jobId))?.type).toBe('done');
+    const run = await call('diagnosis.run', { caseId: c.id });
+    const done = await jobDone(run.jobId);
+    expect(done?.type).toBe('done');
+    const runId = done?.type === 'done' && done.result.kind === 'run' ? done.result.runId : '';
+    const view = await call('runs.get', { runId });
+    await call('decisions.record', { caseId: c.id, runId, diseaseId: view.candidates[0]!.id, decision: 'accept' });
+    await call('report.html', { caseId: c.id, runId });
+    await expect(call('report.pdf', { caseId: c.id, runId })).rejects.toThrow(/desktop app/);
+    await call('models.list', {});
+    await call('models.select', { id: 'qwen3-0.6b-q4' });
+    await call('models.hardware', {});
+    const rebuild = await call('snapshot.rebuild', {});
+    await call('jobs.cancel', { jobId: rebuild.jobId });
+    await jobDone(rebuild.jobId);
+
+    expect([...called].sort()).toEqual(Object.keys(api).sort());
+  });
+});
