@@ -87,8 +87,16 @@ export const termEvidence = z.object({
   match: z.string(),
   diseaseTerm: termRef.optional(),
   lr: z.number(),
+  /** P(feature | disease) used, and what it rests on ("3/5 patients → 57 %", "Very frequent (80-99 %)") */
   frequency: z.number().optional(),
+  frequencyText: z.string().optional(),
 });
+
+/** A hallmark feature of the disease the patient was not reported to have, with the (weak) evidence that was. */
+export const missingFeature = termRef.extend({ frequencyText: z.string().optional(), lr: z.number().optional() });
+
+/** The parts of a candidate's score other than the reported findings, log10 each (0: says nothing). */
+export const scoreParts = z.object({ notReported: z.number(), onset: z.number(), sex: z.number(), prior: z.number(), genotype: z.number() });
 
 export const candidate = z.object({
   rank: z.number().int(),
@@ -98,12 +106,14 @@ export const candidate = z.object({
   mondo: z.string(),
   score: z.number(),
   probability: z.number(),
+  /** share of the disease's hallmark features that the patient's present findings cover */
   coverage: z.number(),
+  parts: scoreParts.optional(),
   genes: z.array(z.object({ symbol: z.string(), ncbiGeneId: z.number() })),
   genotype: z.object({ gene: z.string(), lr: z.number(), mode: z.string(), satisfied: z.boolean(), reason: z.string(), variants: z.array(variantEvidence) }).optional(),
   observed: z.array(termEvidence),
   excluded: z.array(termEvidence),
-  notReported: z.array(termRef),
+  notReported: z.array(missingFeature),
 });
 export type Candidate = z.infer<typeof candidate>;
 
@@ -125,6 +135,8 @@ export const runView = z.object({
   createdAt: z.string(),
   snapshotId: z.string(),
   candidates: z.array(candidate),
+  /** calibrated probability that the diagnosis is a disease the knowledge snapshot does not contain */
+  unlistedProbability: z.number().optional(),
   genes: z.array(z.object({ rank: z.number(), symbol: z.string(), score: z.number(), probability: z.number(), genotypeLR: z.number().optional() })),
   discriminating: z.array(z.object({ hpoId: z.string(), label: z.string(), presentIn: z.array(z.string()), absentIn: z.array(z.string()) })),
   reasoning: reasoningView.optional(),

@@ -86,7 +86,7 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
     const terms = rankedTerms(findings);
     let ranking;
     try {
-      ranking = session.ranker.rank({ ...terms, sex: inputs.sex, ageYears: inputs.ageYears }, { top, explain, variants });
+      ranking = session.ranker.rank({ ...terms, sex: inputs.sex, ageYears: inputs.ageYears }, { top, explain, variants, conceptScores: options.conceptScores });
     } catch (err) {
       if (err instanceof NoObservedTermsError) throw new InputError(origin, undefined, err.message, { cause: err });
       throw err;

@@ -74,6 +74,8 @@ export interface RunOptions {
   top?: number;
   /** leading diseases with a per-term explanation (default 10) */
   explain?: number;
+  /** also return every concept's ln score (RankResult.conceptScores; for fitting the calibration) */
+  conceptScores?: boolean;
   /** build the GraphRAG evidence pack (default: when reasoning is asked for) */
   evidencePack?: boolean;
   /** reason over the evidence pack with the local model */

@@ -14,39 +14,26 @@ export type ObservedMatch = 'exact' | 'disease-more-specific' | 'patient-more-sp
 /**
  * LR of one observed term for one disease: P(term | disease) / P(term | other diseases).
  *
- * The denominator is the chance that a patient with some other disease shows the term: the share of annotated
- * diseases having the term or a descendant (propagated), times the default frequency. The numerator is the
- * annotation's frequency (the default when the source gives none). When the match goes through an ancestor `a`
- * (patient more specific, or common ancestor), P(term | disease) = f(a) * P(term | a), and P(term | a) is estimated
- * by share(term) / share(a), so the LR reduces to that of `a` itself, scaled by a factor below 1 for a common
- * ancestor (the disease's own feature is a different branch).
+ * `frequency` is P(the disease's patients show the matched term or a descendant) (frequency-tables.ts: the annotation's
+ * frequency with its uncertainty), `background` the same probability for a patient with another disease. When the
+ * match goes through an ancestor `a` (patient more specific, or common ancestor), P(term | disease) = f(a) · P(term | a)
+ * and P(term | a) = bg(term) / bg(a), so the LR reduces to f(a) / bg(a), scaled down for a common ancestor (the disease's
+ * own feature is a different branch). Floored at the no-match LR: a weak match is never worse than none.
  */
-export function observedLR(
-  match: ObservedMatch,
-  frequency: number,
-  shareOfTerm: number,
-  shareOfAncestor: number,
-  p: RankerParameters,
-): number {
-  const background = (share: number) => share * p.defaultFrequency;
-  let lr: number;
+export function observedLR(match: ObservedMatch, frequency: number, background: number, p: RankerParameters): number {
   switch (match) {
-    case 'exact':
-    case 'disease-more-specific':
-      lr = frequency / background(shareOfTerm);
-      break;
-    case 'patient-more-specific':
-      lr = (p.descendantFactor * frequency) / background(shareOfAncestor);
-      break;
-    case 'common-ancestor':
-      lr = (p.commonAncestorFactor * frequency) / background(shareOfAncestor);
-      break;
     case 'contradicted':
       return p.contradictedLR;
     case 'none':
       return p.noMatchLR;
+    case 'exact':
+    case 'disease-more-specific':
+      return Math.max(frequency / background, p.noMatchLR);
+    case 'patient-more-specific':
+      return Math.max((p.descendantFactor * frequency) / background, p.noMatchLR);
+    case 'common-ancestor':
+      return Math.max((p.commonAncestorFactor * frequency) / background, p.noMatchLR);
   }
-  return Math.max(lr, p.noMatchLR);
 }
 
 /**
@@ -58,16 +45,24 @@ export function observedLR(
 export type ExcludedMatch = 'annotated' | 'consistent' | 'unrelated';
 
 /**
- * LR of one excluded term: P(not term | disease) / P(not term | other diseases). The denominator uses the same
- * frequency assumption as the numerator (share of diseases with the feature times the excluded-feature frequency),
- * and the result is capped at 1, so lacking a feature can only lower a disease that has it, never raise it.
+ * How much more often a feature of the disease is checked than average: the full ascertainment ratio for a specific
+ * feature (checking it means the disease was considered), none for a general one that every clinician screens for
+ * ("no intellectual disability", "no seizures"); in between by specificity (information content / its maximum).
  */
-export function excludedLR(match: ExcludedMatch, frequency: number, shareOfTerm: number, p: RankerParameters): number {
-  const absentElsewhere = 1 - Math.min(shareOfTerm * p.excludedDefaultFrequency, 0.99);
+export const ascertainment = (p: RankerParameters, specificity: number) => 1 + (p.excludedAscertainment - 1) * specificity;
+
+/**
+ * LR of one excluded term. A feature is reported absent when it was checked and found absent: P(reported absent | D) =
+ * P(checked | D) · (1 − f). Pertinent negatives are checked for their relevance, so a specific feature of the disease is
+ * checked more often than average (ascertainment above): LR = ascertainment · (1 − f) / (1 − bg) for a disease with the
+ * feature, floored. Lacking a very frequent feature stays real evidence against; lacking an occasional specific one
+ * says the disease was considered. A disease explicitly annotated NOT to have it: 1 / (1 − bg).
+ */
+export function excludedLR(match: ExcludedMatch, frequency: number, background: number, p: RankerParameters, specificity = 1): number {
+  const absentElsewhere = 1 - background;
   switch (match) {
     case 'annotated':
-      // Capped at 1: lacking a feature of the disease never makes the disease more likely.
-      return Math.min(1, Math.max((1 - frequency) / absentElsewhere, p.excludedAnnotatedFloor));
+      return Math.max((ascertainment(p, specificity) * (1 - Math.min(frequency, 0.999))) / absentElsewhere, p.excludedAnnotatedFloor);
     case 'consistent':
       return 1 / absentElsewhere;
     case 'unrelated':

@@ -2,8 +2,13 @@ import {
   ANNOTATION_FEMALE,
   ANNOTATION_MALE,
   ANNOTATION_NOT,
+  FREQUENCY_CLASSES,
   type RankingTables,
 } from '../../graph-snapshot/snapshot/ranking-tables.js';
+import type { FrequencyEvidence } from './annotation-frequency.js';
+
+/** The HPO class "Excluded" (0 %): the disease is annotated as lacking the feature, like a NOT row. */
+const EXCLUDED_CLASS = FREQUENCY_CLASSES.findIndex((c) => c.id === 'HP:0040285');
 
 export type TermResolution = { index: number; id: string; via: 'primary' | 'alt_id' | 'replaced_by' };
 
@@ -33,8 +38,14 @@ export class PhenotypeModel {
   readonly diseaseIndex = new Map<string, number>();
   readonly annOffsets: Int32Array;
   readonly annTerm: Int32Array;
-  /** annotation frequency, NaN when unknown */
+  /** the rows' point estimate of the annotation's frequency, NaN when unknown (see annotation-frequency.ts for the model) */
   readonly annFreq: Float64Array;
+  /** HPO frequency class (-1 none) and pooled patient counts (-1 none) behind it */
+  readonly annFreqClass: Int8Array;
+  readonly annFreqN: Int32Array;
+  readonly annFreqM: Int32Array;
+  /** onset term of the annotated feature, -1 when the source gives none */
+  readonly annOnset: Int32Array;
   readonly annFlags: Uint8Array;
   readonly inheritance: number[][];
   readonly diseaseGenes: number[][];
@@ -45,14 +56,23 @@ export class PhenotypeModel {
   readonly geneChrom: string[];
   readonly geneStart: number[];
   readonly geneEnd: number[];
+  /** ClinVar pathogenic / likely pathogenic variants per gene */
+  readonly genePathogenicVariants: number[];
+  /** per disease: the prevalence per million ClinVar states for it (NaN unknown), and the P/LP variants naming it */
+  readonly diseasePrevalence: Float64Array;
+  readonly diseaseClinvarReports: Int32Array;
 
   /** propagated index: for term t, entries [propOffsets[t], propOffsets[t+1]) */
   readonly propOffsets: Int32Array;
   readonly propDisease: Int32Array;
-  /** highest known frequency among the disease's annotations at or under t (NaN if none known) */
-  readonly propFreq: Float64Array;
   /** 1 if the disease is annotated with t itself */
   readonly propDirect: Uint8Array;
+  /**
+   * For each positive annotation a, the propagated entries it reaches (one per term of its closure):
+   * annSlots[annSlotOffsets[a] .. annSlotOffsets[a+1]). Frequency tables fold annotation frequencies into entries with it.
+   */
+  readonly annSlotOffsets: Int32Array;
+  readonly annSlots: Int32Array;
   /** NOT index: for term t, diseases explicitly annotated as lacking t */
   readonly notOffsets: Int32Array;
   readonly notDisease: Int32Array;
@@ -91,6 +111,10 @@ export class PhenotypeModel {
     this.annOffsets = Int32Array.from(d.annOffsets);
     this.annTerm = Int32Array.from(d.annTerm);
     this.annFreq = Float64Array.from(d.annFreq, (f) => (f < 0 ? NaN : f));
+    this.annFreqClass = Int8Array.from(d.annFreqClass);
+    this.annFreqN = Int32Array.from(d.annFreqN);
+    this.annFreqM = Int32Array.from(d.annFreqM);
+    this.annOnset = Int32Array.from(d.annOnset);
     this.annFlags = Uint8Array.from(d.annFlags);
     this.inheritance = d.inheritance;
     this.diseaseGenes = d.genes;
@@ -100,12 +124,16 @@ export class PhenotypeModel {
     this.geneChrom = t.genes.chrom;
     this.geneStart = t.genes.start;
     this.geneEnd = t.genes.end;
+    this.genePathogenicVariants = t.genes.pathogenicVariants;
+    this.diseasePrevalence = Float64Array.from(d.prevalence, (x) => (x < 0 ? NaN : x));
+    this.diseaseClinvarReports = Int32Array.from(d.clinvarReports);
 
     const index = this.buildPropagatedIndex();
     this.propOffsets = index.offsets;
     this.propDisease = index.disease;
-    this.propFreq = index.freq;
     this.propDirect = index.direct;
+    this.annSlotOffsets = index.annSlotOffsets;
+    this.annSlots = index.annSlots;
     const not = this.buildNotIndex();
     this.notOffsets = not.offsets;
     this.notDisease = not.disease;
@@ -119,9 +147,17 @@ export class PhenotypeModel {
     return this.termIds.length;
   }
 
-  /** An annotation counts against a term when it says NOT, or gives frequency 0 (HP:0040285 "Excluded"). */
+  /**
+   * An annotation counts against a term when it says NOT, or gives the class "Excluded" (0 %) without counts. A count
+   * of 0/m is a low frequency from m patients, not a statement that the disease lacks the feature.
+   */
   isNegative(annotation: number): boolean {
-    return (this.annFlags[annotation]! & ANNOTATION_NOT) !== 0 || this.annFreq[annotation] === 0;
+    return (this.annFlags[annotation]! & ANNOTATION_NOT) !== 0 || (this.annFreqClass[annotation] === EXCLUDED_CLASS && this.annFreqM[annotation]! <= 0);
+  }
+
+  /** The source's evidence of the annotation's frequency (annotation-frequency.ts turns it into a probability). */
+  frequencyEvidence(annotation: number): FrequencyEvidence {
+    return { frequencyClass: this.annFreqClass[annotation]!, n: this.annFreqN[annotation]!, m: this.annFreqM[annotation]!, point: this.annFreq[annotation]! };
   }
 
   /** Whether the annotation applies to a patient of this sex (sex-specific annotations when the source has them). */
@@ -130,6 +166,11 @@ export class PhenotypeModel {
     if (sex === 'MALE' && (f & ANNOTATION_FEMALE) && !(f & ANNOTATION_MALE)) return false;
     if (sex === 'FEMALE' && (f & ANNOTATION_MALE) && !(f & ANNOTATION_FEMALE)) return false;
     return true;
+  }
+
+  /** How specific a term is, in [0, 1]: its information content over that of a term of a single disease. */
+  specificity(term: number): number {
+    return Math.min(1, this.ic[term]! / Math.log(this.annotatedDiseases));
   }
 
   /** Current term for any id: primary, alt_id, or obsolete with replaced_by. */
@@ -195,17 +236,23 @@ export class PhenotypeModel {
     for (let i = 0; i < nTerms; i += 1) offsets[i + 1] = offsets[i]! + counts[i + 1]!;
     const total = offsets[nTerms]!;
     const disease = new Int32Array(total);
-    const freq = new Float64Array(total).fill(NaN);
     const direct = new Uint8Array(total);
     const cursor = offsets.slice(0, nTerms);
     const slot = new Int32Array(nTerms);
+    const nAnn = this.annTerm.length;
+    const annSlotOffsets = new Int32Array(nAnn + 1);
+    for (let a = 0; a < nAnn; a += 1) {
+      const t = this.annTerm[a]!;
+      annSlotOffsets[a + 1] = annSlotOffsets[a]! + (this.isNegative(a) ? 0 : this.closureOffsets[t + 1]! - this.closureOffsets[t]!);
+    }
+    const annSlots = new Int32Array(annSlotOffsets[nAnn]!);
     stamp.fill(-1);
-    // pass 2: fill, keeping per (term, disease) the highest known frequency and whether the term is itself annotated
+    // pass 2: fill, recording for each annotation the entries it reaches and whether the term is itself annotated
     for (let d = 0; d < nDis; d += 1) {
       for (let a = this.annOffsets[d]!; a < this.annOffsets[d + 1]!; a += 1) {
         if (this.isNegative(a)) continue;
         const t = this.annTerm[a]!;
-        const f = this.annFreq[a]!;
+        let out = annSlotOffsets[a]!;
         for (let k = this.closureOffsets[t]!; k < this.closureOffsets[t + 1]!; k += 1) {
           const x = this.closure[k]!;
           let s: number;
@@ -218,12 +265,13 @@ export class PhenotypeModel {
           } else {
             s = slot[x]!;
           }
-          if (!Number.isNaN(f) && (Number.isNaN(freq[s]!) || f > freq[s]!)) freq[s] = f;
+          annSlots[out] = s;
+          out += 1;
           if (x === t) direct[s] = 1;
         }
       }
     }
-    return { offsets, disease, freq, direct };
+    return { offsets, disease, direct, annSlotOffsets, annSlots };
   }
 
   private buildNotIndex() {

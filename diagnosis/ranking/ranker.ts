@@ -1,11 +1,16 @@
-import type { CaseFindings } from '../case-input/case-findings.js';
+import type { CaseFindings, Sex } from '../case-input/case-findings.js';
+import { diseaseLnPrior } from './disease-prior.js';
+import { ExpectedFeatures } from './expected-features.js';
 import { explainCandidate, type CandidateExplanation } from './explanation.js';
+import { FrequencyTables } from './frequency-tables.js';
+import { OnsetModel } from './onset.js';
 import type { PhenotypeModel } from './phenotype-model.js';
-import { ProfileCoverage, coverageFactor } from './profile-coverage.js';
 import { prepareQuery, type PreparedQuery, type QueryTerm, type SkippedTerm } from './query-terms.js';
 import { defaultRankerParameters, type RankerParameters } from './ranker-parameters.js';
+import { sexInheritanceLnLR } from './sex-inheritance.js';
 import { TermScorer } from './term-scores.js';
-import { logSumExp, topK } from './top-k.js';
+import { mapProbability } from './probability-map.js';
+import { topK } from './top-k.js';
 import { GenotypeScores, diseaseModes, type DiseaseModes } from './genotype-scores.js';
 import type { GenotypeCheck } from '../variants/genotype-likelihood.js';
 import type { PatientVariants, VcfSummary } from '../variants/patient-variants.js';
@@ -19,18 +24,34 @@ export interface RankedDisease {
   ids: string[];
   label: string;
   mondo: string;
-  /** log10 of the composite score: product of the term likelihood ratios and the profile-coverage factor */
+  /** log10 of the composite score: the sum of the parts below */
   score: number;
-  /** log10 of the product of the term likelihood ratios alone */
+  /** log10 of the product of the likelihood ratios of the reported (present and excluded) findings */
   log10LikelihoodRatio: number;
-  /** share of the disease's informative profile the patient shows (profile-coverage.ts) */
+  /** the other parts of the score, log10 each (0 when they say nothing) */
+  parts: ScoreParts;
+  /** share of the disease's hallmark features (expected-features.ts) that the patient's present findings cover */
   coverage: number;
-  /** post-test probability: uniform prior over concepts, Bayes over the composite scores */
+  /** calibrated post-test probability (calibration in ranker-parameters.ts): among past cases shown with p, about p were right */
   probability: number;
   genes: { symbol: string; ncbiGeneId: number }[];
   /** with a VCF: the genotype evidence of the disease's best gene */
   genotype?: { gene: string; lr: number; mode: string; satisfied: boolean; reason: string; variants: AnnotatedVariant[] };
   explanation?: CandidateExplanation;
+}
+
+/** The parts of a disease's score other than the reported findings, as log10 likelihood ratios. */
+export interface ScoreParts {
+  /** hallmark features expected but not reported (≤ 0) */
+  notReported: number;
+  /** the patient's age against the disease's onset */
+  onset: number;
+  /** the patient's sex against the disease's mode of inheritance */
+  sex: number;
+  /** the disease's prior (how often its genes are found mutated) */
+  prior: number;
+  /** the genotype (with a VCF) */
+  genotype: number;
 }
 
 export interface RankedGene {
@@ -55,8 +76,12 @@ export interface RankResult {
   present: QueryTerm[];
   excluded: QueryTerm[];
   skipped: SkippedTerm[];
-  /** concepts ranked (the prior is 1 / this) */
+  /** concepts ranked */
   candidates: number;
+  /** calibrated probability that the diagnosis is none of the candidates (not in the knowledge base) */
+  unlistedProbability: number;
+  /** with RankOptions.conceptScores: the ln score of every concept (index: PhenotypeRanker.conceptOf) */
+  conceptScores?: Float64Array;
   /** with a VCF: what was read and kept */
   vcf?: VcfSummary;
 }
@@ -68,6 +93,8 @@ export interface RankOptions {
   explain?: number;
   /** the proband's variants (diagnosis/variants), to combine genotype with phenotype evidence */
   variants?: PatientVariants;
+  /** also return every concept's score (fitting the calibration needs the whole distribution) */
+  conceptScores?: boolean;
 }
 
 export class NoObservedTermsError extends Error {
@@ -81,22 +108,35 @@ export class NoObservedTermsError extends Error {
   }
 }
 
+/** What the ranker derives once per patient sex: the frequency tables and the hallmark features they imply. */
+interface SexView {
+  frequencies: FrequencyTables;
+  expected: ExpectedFeatures;
+}
+
 /**
- * The deterministic phenotype ranker.
+ * The deterministic ranker: a likelihood-ratio model in the spirit of LIRICAL, every constant in ranker-parameters.ts.
  *
- * 1. Every disease gets the product of per-term likelihood ratios, observed and excluded (likelihood-ratio.ts).
- * 2. With a VCF, each disease's best gene adds its genotype likelihood ratio (genotype-scores.ts).
- * 3. Every disease is re-weighted by how much of its profile the patient shows (profile-coverage.ts).
- * 4. OMIM and ORPHA entries of the same MONDO concept form one candidate, scored by its best entry.
- * 5. Post-test probabilities: uniform prior over concepts, normalised over all of them.
- * 6. Genes are ranked by their best disease. Ties break on the id (OMIM first), so results are deterministic.
+ * 1. Every disease gets the product of the LRs of the reported findings, observed and excluded, with the annotation
+ *    frequencies and their uncertainty (likelihood-ratio.ts, frequency-tables.ts).
+ * 2. Its hallmark features that were not reported lower it a little (expected-features.ts); the patient's age against
+ *    its onset (onset.ts) and sex against its mode of inheritance (sex-inheritance.ts) weigh in; so does its prior
+ *    (disease-prior.ts), and with a VCF its best gene's genotype LR (genotype-scores.ts).
+ * 3. OMIM and ORPHA entries of the same MONDO concept form one candidate, scored by its best entry.
+ * 4. Calibrated post-test probabilities over the concepts and "not in the knowledge base" (ranker-parameters.ts).
+ * 5. Genes are ranked by their best disease. Ties break on the id (OMIM first), so results are deterministic.
  */
 export class PhenotypeRanker {
   readonly parameters: RankerParameters;
+  readonly onset: OnsetModel;
   private readonly scorer: TermScorer;
-  private readonly coverage: ProfileCoverage;
+  private readonly views = new Map<string, SexView>();
   private readonly lrScores: Float64Array;
   private readonly finalScores: Float64Array;
+  private readonly notReported: Float64Array;
+  private readonly onsetLn: Float64Array;
+  private readonly sexLn: Float64Array;
+  private readonly priorLn: Float64Array;
   private readonly coverageOf: Float64Array;
   /** concept (MONDO group) of each disease, and the members of each concept */
   private readonly groupOf: Int32Array;
@@ -105,8 +145,10 @@ export class PhenotypeRanker {
   private readonly groupBest: Int32Array;
   private readonly geneGroups: Int32Array[];
   private readonly geneDiseases: Int32Array[];
-  private readonly modes: DiseaseModes;
+  readonly modes: DiseaseModes;
   private genotype: GenotypeScores | undefined;
+  private geneScoreBuf: Float64Array | undefined;
+  private geneBestBuf: Int32Array | undefined;
   private currentVariants: PatientVariants | undefined;
   /** position of each disease id in the tie-break order (OMIM first, then lexical): numeric compares on ties */
   private readonly idOrder: Int32Array;
@@ -117,10 +159,14 @@ export class PhenotypeRanker {
   ) {
     this.parameters = { ...defaultRankerParameters, ...parameters };
     this.scorer = new TermScorer(model, this.parameters);
-    this.coverage = new ProfileCoverage(model);
+    this.onset = new OnsetModel(model);
     const n = model.diseaseCount;
     this.lrScores = new Float64Array(n);
     this.finalScores = new Float64Array(n);
+    this.notReported = new Float64Array(n);
+    this.onsetLn = new Float64Array(n);
+    this.sexLn = new Float64Array(n);
+    this.priorLn = diseaseLnPrior(model, this.parameters);
     this.coverageOf = new Float64Array(n);
     this.groupOf = new Int32Array(n);
     const byMondo = new Map<string, number>();
@@ -152,6 +198,18 @@ export class PhenotypeRanker {
     byPreference.forEach((d, i) => (this.idOrder[d] = i));
   }
 
+  /** The frequency tables and hallmarks for a patient of this sex (sex-specific annotations), built once per sex. */
+  view(sex: Sex | undefined): SexView {
+    const key = sex === 'MALE' || sex === 'FEMALE' ? sex : 'UNKNOWN';
+    let v = this.views.get(key);
+    if (!v) {
+      const frequencies = new FrequencyTables(this.model, this.parameters, key === 'UNKNOWN' ? undefined : key, this.onset.featureOnsetLow);
+      v = { frequencies, expected: new ExpectedFeatures(this.model, frequencies, this.onset, this.parameters) };
+      this.views.set(key, v);
+    }
+    return v;
+  }
+
   /** Concepts best first (score, then the tie-break order of their best entry). */
   private conceptOrder(k: number): number[] {
     const best = this.groupBest;
@@ -166,54 +224,96 @@ export class PhenotypeRanker {
   /** Ranks a case; throws NoObservedTermsError when no observed term can be used. */
   rank(findings: Pick<CaseFindings, 'present' | 'excluded' | 'sex' | 'ageYears'>, options: RankOptions = {}): RankResult {
     const m = this.model;
+    const p = this.parameters;
     const query = prepareQuery(m, findings.present, findings.excluded);
     if (query.present.length === 0) throw new NoObservedTermsError(query.skipped);
     const top = Math.max(1, options.top ?? 100);
-    this.computeScores(query);
+    const age = findings.ageYears;
+    const view = this.view(findings.sex);
+    this.computeScores(query, view, age);
+    this.expectedScores(query, view, age);
+    sexInheritanceLnLR(this.modes, findings.sex, p, this.sexLn);
+    if (age === undefined) this.onsetLn.fill(0);
+    else this.onset.lnLR(age, p.onsetFloor, this.onsetLn);
     this.currentVariants = options.variants;
     this.genotype = options.variants ? new GenotypeScores(m, options.variants, findings.sex, this.modes) : undefined;
-    this.applyCoverage(query);
-    if (this.genotype) {
-      // Per-term phenotype LRs are multiplied as if independent, which overstates them; with a VCF the phenotype part
-      // is tempered by a weight so that genotype evidence can outweigh a moderate phenotype lead (ranker-parameters.ts).
-      const w = this.parameters.phenotypeWeightWithVariants;
-      const g = this.genotype.lnLR;
-      const fin = this.finalScores;
-      for (let d = 0; d < g.length; d += 1) fin[d] = w * fin[d]! + g[d]!;
+    const fin = this.finalScores;
+    // Per-term phenotype LRs are multiplied as if independent, which overstates them; with a VCF the phenotype part
+    // is tempered by a weight so that genotype evidence can outweigh a moderate phenotype lead (ranker-parameters.ts).
+    const w = this.genotype ? p.phenotypeWeightWithVariants : 1;
+    const g = this.genotype?.lnLR;
+    for (let d = 0; d < fin.length; d += 1) {
+      const phenotype = this.lrScores[d]! + this.notReported[d]! + this.onsetLn[d]! + this.sexLn[d]!;
+      fin[d] = w * phenotype + this.priorLn[d]! + (g ? g[d]! : 0);
     }
     this.scoreConcepts();
 
     const gs = this.groupScores;
-    const logNorm = logSumExp(gs);
+    const t = p.temperature * Math.pow(Math.max(1, query.present.length + query.excluded.length), -p.temperatureExponent);
+    const logNorm = this.logNormaliser(t);
     const order = this.conceptOrder(top);
     const explainN = options.explain ?? 0;
-    const diseases: RankedDisease[] = order.map((g, i) => {
-      const d = this.groupBest[g]!;
+    const log10 = (x: number) => x / Math.LN10;
+    const diseases: RankedDisease[] = order.map((grp, i) => {
+      const d = this.groupBest[grp]!;
       return {
         rank: i + 1,
         id: m.diseaseIds[d]!,
-        ids: this.groupMembers[g]!.map((x) => m.diseaseIds[x]!).sort(),
+        ids: this.groupMembers[grp]!.map((x) => m.diseaseIds[x]!).sort(),
         label: m.diseaseLabels[d]!,
         mondo: m.diseaseMondo[d]!,
-        score: gs[g]! / Math.LN10,
-        log10LikelihoodRatio: this.lrScores[d]! / Math.LN10,
+        score: log10(gs[grp]!),
+        log10LikelihoodRatio: log10(this.lrScores[d]!),
+        parts: {
+          notReported: log10(this.notReported[d]!),
+          onset: log10(this.onsetLn[d]!),
+          sex: log10(this.sexLn[d]!),
+          prior: log10(this.priorLn[d]!),
+          genotype: g ? log10(g[d]!) : 0,
+        },
         coverage: this.coverageOf[d]!,
-        probability: Math.exp(gs[g]! - logNorm),
-        genes: this.genesOfGroup(g),
+        probability: mapProbability(Math.exp(t * gs[grp]! - logNorm), p.probabilitySlope, p.probabilityIntercept + (i === 0 ? p.probabilityTopOffset : 0)),
+        genes: this.genesOfGroup(grp),
         genotype: this.genotypeOf(d),
-        explanation: i < explainN ? explainCandidate(m, this.parameters, d, query.present, query.excluded) : undefined,
+        explanation: i < explainN ? explainCandidate(m, this, d, query.present, query.excluded, { sex: findings.sex, ageYears: age }) : undefined,
       };
     });
+    const unlistedProbability = coherent(diseases, Math.exp(p.unlistedLogWeight - logNorm));
     return {
       snapshotId: m.snapshotId,
       diseases,
-      genes: this.rankGenes(logNorm, top),
+      genes: this.rankGenes(logNorm, t, top),
       present: query.present,
       excluded: query.excluded,
       skipped: query.skipped,
       candidates: this.groupMembers.length,
+      unlistedProbability,
+      ...(options.conceptScores ? { conceptScores: Float64Array.from(gs) } : {}),
       vcf: options.variants?.summary,
     };
+  }
+
+  /**
+   * ln of the normaliser of the calibrated probabilities: every concept's tempered score and the "not in the knowledge
+   * base" outcome (ranker-parameters.ts, calibration).
+   */
+  private logNormaliser(t: number): number {
+    const gs = this.groupScores;
+    let max = this.parameters.unlistedLogWeight;
+    for (let i = 0; i < gs.length; i += 1) if (t * gs[i]! > max) max = t * gs[i]!;
+    let sum = Math.exp(this.parameters.unlistedLogWeight - max);
+    const negligible = max - 50; // e^-50 of the leading weight: nothing a sum over ten thousand concepts can notice
+    for (let i = 0; i < gs.length; i += 1) {
+      const x = t * gs[i]!;
+      if (x > negligible) sum += Math.exp(x - max);
+    }
+    return max + Math.log(sum);
+  }
+
+  /** The concept (MONDO group) index of a disease id, for RankResult.conceptScores; undefined when unknown. */
+  conceptOf(diseaseId: string): number | undefined {
+    const d = this.model.diseaseIndex.get(diseaseId);
+    return d === undefined ? undefined : this.groupOf[d];
   }
 
   private genotypeOf(d: number): RankedDisease['genotype'] {
@@ -223,31 +323,23 @@ export class PhenotypeRanker {
     return { gene: this.model.geneSymbols[best.gene]!, lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason, variants: check.variants };
   }
 
-  /** ln of the product of term likelihood ratios per disease (into a reused buffer). */
-  computeScores(query: PreparedQuery): Float64Array {
+  /** ln of the product of the reported findings' likelihood ratios per disease (into a reused buffer). */
+  computeScores(query: PreparedQuery, view: SexView, ageYears: number | undefined): Float64Array {
     const scores = this.lrScores;
     scores.fill(0);
-    for (const q of query.present) this.scorer.addObserved(q.index, scores);
-    for (const q of query.excluded) this.scorer.addExcluded(q.index, scores);
+    this.scorer.addAllObserved(query.present.map((q) => q.index), view.frequencies, scores);
+    for (const q of query.excluded) this.scorer.addExcluded(q.index, view.frequencies, ageYears, scores);
     return scores;
   }
 
-  /** Multiplies every disease by its coverage factor (memoised per term, so this costs about one pass over the annotations). */
-  private applyCoverage(query: PreparedQuery): void {
-    const p = this.parameters;
-    const lr = this.lrScores;
-    const fin = this.finalScores;
-    fin.set(lr);
-    if (p.coverageExponent === 0) {
-      this.coverageOf.fill(NaN);
-      return;
-    }
-    this.coverage.setPatient(query.present.map((q) => q.index));
-    for (let d = 0; d < lr.length; d += 1) {
-      const c = this.coverage.coverage(d);
-      this.coverageOf[d] = c;
-      fin[d] = lr[d]! + Math.log(coverageFactor(c, p.coverageExponent, p.coverageFloor));
-    }
+  /** The expected-but-unreported penalty and the hallmark coverage of every disease. */
+  private expectedScores(query: PreparedQuery, view: SexView, ageYears: number | undefined): void {
+    const e = view.expected;
+    e.setReported(
+      query.present.map((q) => q.index),
+      query.excluded.map((q) => q.index),
+    );
+    e.scoreAll(ageYears, this.notReported, this.coverageOf);
   }
 
   private scoreConcepts(): void {
@@ -284,14 +376,15 @@ export class PhenotypeRanker {
    * Genes by their best disease: the disease's composite score with, when a VCF is given, the genotype evidence of
    * this gene (not of the disease's best gene). Ties break on the symbol. Probability: summed over the gene's concepts.
    */
-  private rankGenes(logNorm: number, top: number): RankedGene[] {
+  private rankGenes(logNorm: number, t: number, top: number): RankedGene[] {
     const m = this.model;
     const fin = this.finalScores;
     const geno = this.genotype;
     const n = this.geneDiseases.length;
-    const geneScore = new Float64Array(n).fill(-Infinity);
-    const geneBest = new Int32Array(n).fill(-1);
-    const geneCheck: (GenotypeCheck | undefined)[] = new Array(n);
+    // reused buffers: a batch ranks thousands of cases, and these are per gene
+    const geneScore = (this.geneScoreBuf ??= new Float64Array(n)).fill(-Infinity);
+    const geneBest = (this.geneBestBuf ??= new Int32Array(n)).fill(-1);
+    const geneCheck: (GenotypeCheck | undefined)[] = geno ? new Array(n) : [];
     for (let gene = 0; gene < n; gene += 1) {
       for (const d of this.geneDiseases[gene]!) {
         let s = fin[d]!;
@@ -309,8 +402,9 @@ export class PhenotypeRanker {
     }
     const gs = this.groupScores;
     return topK(geneScore, top, (a, b) => m.geneSymbols[a]! < m.geneSymbols[b]!).map((gene, i) => {
+      const { probabilitySlope: slope, probabilityIntercept: intercept } = this.parameters;
       let p = 0;
-      for (const g of this.geneGroups[gene]!) p += Math.exp(gs[g]! - logNorm);
+      for (const g of this.geneGroups[gene]!) p += mapProbability(Math.exp(t * gs[g]! - logNorm), slope, intercept);
       const check = geneCheck[gene];
       const out: RankedGene = {
         rank: i + 1,
@@ -331,6 +425,26 @@ export class PhenotypeRanker {
   private genotypeVariants(gene: number): AnnotatedVariant[] | undefined {
     return this.currentVariants?.byGene.get(gene);
   }
+}
+
+/**
+ * Keeps the shown probabilities a distribution: each is calibrated on its own (the first candidate with its own
+ * offset), so together with "not in the knowledge base" they can exceed 1. The first keeps its calibrated value; the
+ * others are scaled down to what remains, and the unlisted share is what the first leaves at most. Returns the
+ * unlisted probability to show.
+ */
+function coherent(diseases: RankedDisease[], unlisted: number): number {
+  if (diseases.length === 0) return Math.min(1, unlisted);
+  const first = diseases[0]!.probability;
+  const shownUnlisted = Math.min(unlisted, 1 - first);
+  let rest = 0;
+  for (let i = 1; i < diseases.length; i += 1) rest += diseases[i]!.probability;
+  const room = 1 - first - shownUnlisted;
+  if (rest > room) {
+    const scale = room > 0 ? room / rest : 0;
+    for (let i = 1; i < diseases.length; i += 1) diseases[i]!.probability *= scale;
+  }
+  return shownUnlisted;
 }
 
 /** OMIM before ORPHA on equal score, then lexical: the stable, familiar id for a concept. */

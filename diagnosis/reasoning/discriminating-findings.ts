@@ -15,14 +15,15 @@ const entropy = (ps: number[]) => -ps.reduce((s, p) => (p > 0 ? s + p * Math.log
 /**
  * The findings worth checking next: for each phenotype annotated to some but not all of the leading candidates and not
  * already observed or excluded, the expected information gain about which candidate it is, under the candidates'
- * current probabilities (renormalised among them). P(finding | candidate) is the annotation frequency (the default
- * when unknown) if annotated, else a small background rate. Computed from the graph; a model only phrases them.
+ * current probabilities (renormalised among them). P(finding | candidate) is the annotation's frequency as the ranker
+ * uses it (frequency-tables.ts: with its uncertainty, unknown as the stated default) if annotated, else a small
+ * background rate. Computed from the graph; a model only phrases them.
  */
 export function discriminatingFindings(
   m: PhenotypeModel,
   candidates: { index: number; id: string; probability: number }[],
   mentioned: readonly number[],
-  options: { defaultFrequency: number; background?: number; limit?: number },
+  options: { annotationFrequency: Float64Array; background?: number; limit?: number },
 ): DiscriminatingFinding[] {
   const background = options.background ?? 0.02;
   const total = candidates.reduce((s, c) => s + c.probability, 0) || 1;
@@ -33,8 +34,8 @@ export function discriminatingFindings(
   candidates.forEach((c, i) => {
     const d = c.index;
     for (let a = m.annOffsets[d]!; a < m.annOffsets[d + 1]!; a += 1) {
-      if (m.isNegative(a) || m.termAspects[m.annTerm[a]!] !== 'P') continue;
-      const f = Number.isNaN(m.annFreq[a]!) ? options.defaultFrequency : m.annFreq[a]!;
+      const f = options.annotationFrequency[a]!;
+      if (f === 0 || m.termAspects[m.annTerm[a]!] !== 'P') continue;
       const t = m.annTerm[a]!;
       const row = freq.get(t) ?? new Array<number>(candidates.length).fill(background);
       row[i] = Math.max(row[i]!, f);

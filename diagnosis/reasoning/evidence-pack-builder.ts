@@ -54,7 +54,7 @@ export async function buildEvidencePack(
     rank: d.rank,
     probability: d.probability,
     evidenceIds: [],
-    explanation: d.explanation ?? explainCandidate(m, ranker.parameters, m.diseaseIndex.get(d.id)!, result.present, result.excluded),
+    explanation: d.explanation ?? explainCandidate(m, ranker, m.diseaseIndex.get(d.id)!, result.present, result.excluded, findings),
   }));
 
   // Full-text retrieval: diseases whose names or phenotype labels match the patient's terms and narrative.
@@ -79,7 +79,7 @@ export async function buildEvidencePack(
         rank: ranked?.rank,
         probability: ranked?.probability,
         evidenceIds: [add({ id: `T:${hit.id}`, kind: 'text-match', diseaseId: hit.id, text: `full-text match of the case to ${m.diseaseLabels[d]} (BM25 ${hit.score.toFixed(1)})` })],
-        explanation: explainCandidate(m, ranker.parameters, d, result.present, result.excluded),
+        explanation: explainCandidate(m, ranker, d, result.present, result.excluded, findings),
       });
       added += 1;
     }
@@ -110,15 +110,15 @@ export async function buildEvidencePack(
     }
     for (const o of shownObserved) {
       const target = o.diseaseTerm && o.match !== 'exact' ? ` via ${o.diseaseTerm.label}` : '';
-      const freq = o.frequencyKnown ? `, frequency ${(100 * o.frequency).toFixed(0)}%` : '';
+      const freq = o.frequencyText ? `, frequency ${o.frequencyText}` : '';
       ev.push(add({ id: `P:${id}:${o.id}`, kind: 'observed-term', diseaseId: id, text: `patient ${o.label}: ${o.match}${target}${freq}, LR ${fmt(o.lr)}` }));
     }
     for (const o of (e?.excluded ?? []).filter((x) => x.match !== 'unrelated').slice(0, MAX_EXCLUDED_LINES)) {
-      ev.push(add({ id: `X:${id}:${o.id}`, kind: 'excluded-term', diseaseId: id, text: `patient lacks ${o.label}: ${o.match === 'annotated' ? 'a feature of this disease' : 'consistent with this disease'}, LR ${fmt(o.lr)}` }));
+      const what = o.match === 'annotated' ? `a feature of this disease${o.frequencyText ? ` (frequency ${o.frequencyText})` : ''}${o.notYetDue ? ', not yet due at this age' : ''}` : 'consistent with this disease';
+      ev.push(add({ id: `X:${id}:${o.id}`, kind: 'excluded-term', diseaseId: id, text: `patient lacks ${o.label}: ${what}, LR ${fmt(o.lr)}` }));
     }
     for (const f of (e?.notReported ?? []).slice(0, MAX_NOT_REPORTED_LINES)) {
-      const freq = f.frequency !== undefined ? ` (frequency ${(100 * f.frequency).toFixed(0)}%)` : '';
-      ev.push(add({ id: `U:${id}:${f.id}`, kind: 'not-reported', diseaseId: id, text: `feature of the disease not reported in the patient: ${f.label}${freq}` }));
+      ev.push(add({ id: `U:${id}:${f.id}`, kind: 'not-reported', diseaseId: id, text: `feature of the disease not reported in the patient: ${f.label} (frequency ${f.frequencyText}), LR ${fmt(f.lr)}` }));
     }
     const ranked = result.diseases.find((x) => x.id === id);
     const d = m.diseaseIndex.get(id)!;
@@ -141,7 +141,7 @@ export async function buildEvidencePack(
     m,
     candidates.filter((c) => c.source === 'ranker').slice(0, 5).map((c) => ({ index: m.diseaseIndex.get(c.diseaseId)!, id: c.diseaseId, probability: c.probability ?? 0 })),
     mentioned,
-    { defaultFrequency: ranker.parameters.defaultFrequency },
+    { annotationFrequency: ranker.view(findings.sex).frequencies.annF },
   );
   return {
     snapshotId: m.snapshotId,

@@ -58,7 +58,8 @@ footer{margin-top:2em;font-size:9pt;color:#555;border-top:1px solid #ccc;padding
 <p><b>Excluded:</b> ${esc(excluded.map((f) => `${f.label} (${f.hpoId})`).join('; ') || 'none')}</p>
 ${c.vcf ? `<p><b>Sequencing:</b> ${esc(c.vcf.path)}, sample ${esc(c.vcf.sample)}, ${esc(c.vcf.build)}: ${c.vcf.passed} variants kept, ${c.vcf.inGenes} in scored genes</p>` : ''}
 <h2>Ranked differential (deterministic likelihood-ratio model)</h2>
-<table><thead><tr><th>#</th><th>Disease</th><th>Genes</th><th>Post-test probability</th><th>Profile coverage</th></tr></thead><tbody>${rows}</tbody></table>
+<table><thead><tr><th>#</th><th>Disease</th><th>Genes</th><th>Post-test probability</th><th>Hallmarks reported</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">Probabilities are calibrated on published cases: among past cases shown with 70 %, about 70 % had that diagnosis.${run.unlistedProbability !== undefined && run.unlistedProbability >= 0.001 ? ` Probability that the diagnosis is a disease this knowledge snapshot does not contain: ${pct(run.unlistedProbability)}.` : ''}</p>
 <h2>Evidence for the leading candidates</h2>${evidence}${discriminating}${reasoning}
 <footer>Generated ${esc(v.generatedAt)} by RareDiag ${esc(v.application)} · knowledge snapshot ${esc(v.snapshotId)}${v.modelId ? ` · model ${esc(v.modelId)}` : ''} · run ${esc(run.id)}.
 Decision support only: every finding and candidate must be reviewed by a clinical geneticist. Computed entirely on this machine.</footer>

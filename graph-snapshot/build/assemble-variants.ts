@@ -75,6 +75,7 @@ export function assembleVariants(
       hgvsC: hgvs?.hgvsC ?? '',
       hgvsP: hgvs?.hgvsP ?? '',
       traits: r.traits,
+      ...(r.prevalencePerMillion !== undefined ? { prevalencePerMillion: r.prevalencePerMillion } : {}),
     };
     byKey.set(key, node);
     let gene = r.geneSymbol ? bySymbol.get(r.geneSymbol) : undefined;

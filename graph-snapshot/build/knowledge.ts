@@ -100,6 +100,8 @@ export interface VariantNode {
   hgvsC: string;
   hgvsP: string;
   traits: string[];
+  /** the prevalence (per million) the ClinVar record states for its trait; not stored in the graph */
+  prevalencePerMillion?: number;
 }
 
 export interface MondoNode {

@@ -3,12 +3,14 @@ import {
   ANNOTATION_FEMALE,
   ANNOTATION_MALE,
   ANNOTATION_NOT,
+  FREQUENCY_CLASSES,
   RANKING_TABLES_FORMAT,
   RANKING_TABLES_VERSION,
   type RankingTables,
 } from '../snapshot/ranking-tables.js';
 import type { PhenotypeAssembly } from './assemble-phenotypes.js';
 import type { Knowledge } from './knowledge.js';
+import { normaliseDiseaseName } from '../parsers/clinvar-prevalence.js';
 
 /**
  * Projects the knowledge onto the ranker's tables. Diseases enter when they have at least one phenotypic or
@@ -38,7 +40,8 @@ export function buildRankingTables(
     else edgesByDisease.set(e.disease, [e]);
   }
   const geneIndex = new Map<number, number>();
-  const genes: RankingTables['genes'] = { ncbiIds: [], symbols: [], aliases: [], chrom: [], start: [], end: [] };
+  const genes: RankingTables['genes'] = { ncbiIds: [], symbols: [], aliases: [], chrom: [], start: [], end: [], pathogenicVariants: [] };
+  const pathogenic = pathogenicCounts(knowledge);
   const genesByDisease = new Map<string, { gene: number; type: string }[]>();
   const geneNode = new Map(knowledge.genes.map((g) => [g.ncbiId, g]));
   for (const gd of knowledge.geneDisease) {
@@ -53,6 +56,7 @@ export function buildRankingTables(
       genes.chrom.push(node?.chrom ?? '');
       genes.start.push(node?.startPos ?? 0);
       genes.end.push(node?.endPos ?? 0);
+      genes.pathogenicVariants.push(pathogenic.get(gd.gene) ?? 0);
     }
     const list = genesByDisease.get(gd.disease) ?? [];
     list.push({ gene: gi, type: gd.associationType });
@@ -69,9 +73,15 @@ export function buildRankingTables(
     annOffsets: [0],
     annTerm: [],
     annFreq: [],
+    annFreqClass: [],
+    annFreqN: [],
+    annFreqM: [],
     annFlags: [],
     annOnset: [],
+    prevalence: [],
+    clinvarReports: [],
   };
+  const traits = clinvarTraits(knowledge);
   const diseases = [...knowledge.diseases].filter((x) => x.active && edgesByDisease.has(x.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const disease of diseases) {
     d.ids.push(disease.id);
@@ -87,14 +97,30 @@ export function buildRankingTables(
       if (t < 0 || (aspectByTerm.get(e.phenotype) !== 'P' && aspectByTerm.get(e.phenotype) !== 'C')) continue;
       d.annTerm.push(t);
       d.annFreq.push(e.frequency ?? -1);
+      const evidence = frequencyEvidence(e.frequencyRaw);
+      d.annFreqClass.push(evidence.frequencyClass);
+      d.annFreqN.push(evidence.n);
+      d.annFreqM.push(evidence.m);
       let flags = e.excluded ? ANNOTATION_NOT : 0;
-      const sexes = e.sex.split(';');
+      // the sex column is written MALE / FEMALE and, in some rows, male / female
+      const sexes = e.sex.toUpperCase().split(';');
       if (sexes.includes('MALE')) flags |= ANNOTATION_MALE;
       if (sexes.includes('FEMALE')) flags |= ANNOTATION_FEMALE;
       d.annFlags.push(flags);
       d.annOnset.push(e.onset ? termIndex(e.onset) : -1);
     }
     d.annOffsets.push(d.annTerm.length);
+    const names = [disease.label, ...disease.synonyms].map(normaliseDiseaseName);
+    let prevalence = -1;
+    let reports = 0;
+    for (const name of new Set(names)) {
+      const t = traits.get(name);
+      if (!t) continue;
+      reports = Math.max(reports, t.reports);
+      if (t.prevalence > prevalence) prevalence = t.prevalence;
+    }
+    d.prevalence.push(prevalence);
+    d.clinvarReports.push(reports);
   }
 
   const redirects: Record<string, string> = {};
@@ -125,4 +151,63 @@ export function buildRankingTables(
     diseases: d,
     genes,
   };
+}
+
+/**
+ * The evidence of an annotation's frequency rows (`frequencyRaw` joins the rows with ';'): the most frequent HPO class
+ * given (rows of one link rarely disagree), and the patient counts pooled over the rows that give n/m.
+ */
+export function frequencyEvidence(raw: string): { frequencyClass: number; n: number; m: number } {
+  let frequencyClass = -1;
+  let n = 0;
+  let m = 0;
+  for (const cell of raw.split(';')) {
+    const s = cell.trim();
+    const c = FREQUENCY_CLASSES.findIndex((x) => x.id === s);
+    if (c >= 0 && (frequencyClass < 0 || c < frequencyClass)) frequencyClass = c;
+    const ratio = /^(\d+)\s*\/\s*(\d+)$/.exec(s);
+    if (ratio && Number(ratio[2]) > 0 && Number(ratio[1]) <= Number(ratio[2])) {
+      n += Number(ratio[1]);
+      m += Number(ratio[2]);
+    }
+  }
+  return m > 0 ? { frequencyClass, n, m } : { frequencyClass, n: -1, m: -1 };
+}
+
+/**
+ * ClinVar's traits by normalised name: how many pathogenic / likely pathogenic variants name the trait, and the
+ * prevalence its records state most often (records naming one trait only, so the prevalence is that trait's).
+ */
+function clinvarTraits(knowledge: Knowledge): Map<string, { reports: number; prevalence: number }> {
+  const reports = new Map<string, number>();
+  const votes = new Map<string, Map<number, number>>();
+  for (const v of knowledge.variants) {
+    if (v.significance !== 'pathogenic' && v.significance !== 'likely_pathogenic') continue;
+    for (const t of v.traits) {
+      const name = normaliseDiseaseName(t);
+      reports.set(name, (reports.get(name) ?? 0) + 1);
+    }
+    if (v.traits.length === 1 && v.prevalencePerMillion !== undefined) {
+      const name = normaliseDiseaseName(v.traits[0]!);
+      const byValue = votes.get(name) ?? votes.set(name, new Map()).get(name)!;
+      byValue.set(v.prevalencePerMillion, (byValue.get(v.prevalencePerMillion) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, { reports: number; prevalence: number }>();
+  for (const [name, n] of reports) {
+    const byValue = [...(votes.get(name) ?? new Map<number, number>()).entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+    out.set(name, { reports: n, prevalence: byValue[0]?.[0] ?? -1 });
+  }
+  return out;
+}
+
+/** ClinVar pathogenic / likely pathogenic variants per gene (NCBI id), through the variants' IN_GENE edges. */
+function pathogenicCounts(knowledge: Knowledge): Map<number, number> {
+  const significance = new Map(knowledge.variants.map((v) => [v.key, v.significance]));
+  const counts = new Map<number, number>();
+  for (const e of knowledge.inGene) {
+    const s = significance.get(e.variant) ?? '';
+    if (s === 'pathogenic' || s === 'likely_pathogenic') counts.set(e.gene, (counts.get(e.gene) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -5,6 +5,7 @@ import { InputError } from '../../common/input-error.js';
 import { SkipLog } from '../io/skip-log.js';
 import { normaliseChrom } from './ncbi-gene-parser.js';
 import { reviewStars, summariseSignificance, type ClinicalSignificance } from './clinvar-significance.js';
+import { prevalencePerMillion } from './clinvar-prevalence.js';
 
 export interface ClinVarRecord {
   chrom: string;
@@ -18,6 +19,8 @@ export interface ClinVarRecord {
   reviewStatus: string;
   stars: number;
   traits: string[];
+  /** the prevalence (per million) the record states for its trait, as an Orphanet class (MacArthur-lab PREVALENCE) */
+  prevalencePerMillion?: number;
   /** genomic HGVS from the VCF (NCBI CLNHGVS), when present */
   hgvsG?: string;
   line: number;
@@ -121,6 +124,7 @@ export async function parseClinVarVcf(path: string, skips = new SkipLog()): Prom
         reviewStatus: decodeInfoText(revRaw),
         stars: reviewStars(revRaw),
         traits,
+        prevalencePerMillion: prevalencePerMillion(infoString(info, 'PREVALENCE')),
         hgvsG: infoString(info, 'CLNHGVS'),
         line,
       });

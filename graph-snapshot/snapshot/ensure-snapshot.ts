@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSnapshot } from '../build/snapshot-builder.js';
 import type { ProgressListener } from '../build/progress.js';
-import { MANIFEST_FILE } from './manifest.js';
+import { MANIFEST_FILE, RANKING_TABLES_FILE } from './manifest.js';
+import { RANKING_TABLES_VERSION } from './ranking-tables.js';
 import { recoverSnapshotDir } from './snapshot-location.js';
 
 export interface EnsureResult {
@@ -12,11 +13,28 @@ export interface EnsureResult {
 
 /**
  * The embedded default: a command that needs a snapshot calls this, and the snapshot is built from the
- * configured sources on first use. An existing snapshot is never rebuilt here.
+ * configured sources on first use, or again when an older version of this program built it with ranking tables this
+ * one cannot read (the build swaps atomically: a failed build keeps the old snapshot). A current snapshot is never
+ * rebuilt here.
  */
 export async function ensureSnapshot(dir: string, sourcesDir: string, onProgress?: ProgressListener): Promise<EnsureResult> {
   await recoverSnapshotDir(dir);
-  if (existsSync(join(dir, MANIFEST_FILE))) return { dir, built: false };
+  if (existsSync(join(dir, MANIFEST_FILE)) && !tablesOutdated(dir)) return { dir, built: false };
   await buildSnapshot({ sourcesDir, outDir: dir, onProgress });
   return { dir, built: true };
+}
+
+/** The ranking tables were written in another format version (read from the file's first bytes, not the whole file). */
+function tablesOutdated(dir: string): boolean {
+  const file = join(dir, RANKING_TABLES_FILE);
+  if (!existsSync(file)) return false;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(120);
+    const n = readSync(fd, head, 0, head.length, 0);
+    const m = /"version":(\d+)/.exec(head.subarray(0, n).toString('utf8'));
+    return m !== null && Number(m[1]) !== RANKING_TABLES_VERSION;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -4,7 +4,7 @@
  * a few tens of thousands per second, far too slow for a cold start). Arrays are columnar and index-based.
  */
 export const RANKING_TABLES_FORMAT = 'rarediag-ranking-tables';
-export const RANKING_TABLES_VERSION = 3;
+export const RANKING_TABLES_VERSION = 5;
 
 export interface RankingTables {
   format: typeof RANKING_TABLES_FORMAT;
@@ -43,12 +43,27 @@ export interface RankingTables {
     /** annotations as CSR over annTerm/annFreq/annFlags/annOnset */
     annOffsets: number[];
     annTerm: number[];
-    /** 0..1, or -1 when the source gives no frequency */
+    /** 0..1, or -1 when the source gives no frequency: the rows' point estimate (pooled n/m, else the mean) */
     annFreq: number[];
+    /**
+     * The evidence behind the frequency, for a model that weighs it (diagnosis/ranking/annotation-frequency.ts):
+     * the HPO frequency class given by a row (index into FREQUENCY_CLASSES, -1 if none), and the patient counts
+     * pooled over the rows that give n/m (-1 / -1 if none). A percentage alone shows only in annFreq.
+     */
+    annFreqClass: number[];
+    annFreqN: number[];
+    annFreqM: number[];
     /** bit 0: NOT (the disease is explicitly annotated as lacking the feature); bit 1: sex-specific male; bit 2: female */
     annFlags: number[];
     /** onset term index, or -1 */
     annOnset: number[];
+    /**
+     * ClinVar's knowledge of the disease, matched by name (label or synonym) to the traits of its records: the
+     * prevalence per million the records state (an Orphanet class; -1 unknown), and how many pathogenic or likely
+     * pathogenic variants name it.
+     */
+    prevalence: number[];
+    clinvarReports: number[];
   };
   genes: {
     ncbiIds: number[];
@@ -59,8 +74,20 @@ export interface RankingTables {
     chrom: string[];
     start: number[];
     end: number[];
+    /** ClinVar variants classified pathogenic or likely pathogenic in the gene (how often it is found mutated) */
+    pathogenicVariants: number[];
   };
 }
+
+/** HPO's frequency classes (phenotype.hpoa), in the order of annFreqClass, with the range HPO defines for each. */
+export const FREQUENCY_CLASSES = [
+  { id: 'HP:0040280', label: 'Obligate', low: 1, high: 1 },
+  { id: 'HP:0040281', label: 'Very frequent', low: 0.8, high: 0.99 },
+  { id: 'HP:0040282', label: 'Frequent', low: 0.3, high: 0.79 },
+  { id: 'HP:0040283', label: 'Occasional', low: 0.05, high: 0.29 },
+  { id: 'HP:0040284', label: 'Very rare', low: 0.01, high: 0.04 },
+  { id: 'HP:0040285', label: 'Excluded', low: 0, high: 0 },
+] as const;
 
 export const ANNOTATION_NOT = 1;
 export const ANNOTATION_MALE = 2;
@@ -80,14 +107,16 @@ export function checkRankingTables(value: unknown): string | undefined {
   }
   if (terms.closureOffsets.length !== n + 1) return 'terms.closureOffsets has the wrong length';
   const m = d.ids.length;
-  for (const k of ['labels', 'mondo', 'inheritance', 'genes', 'geneAssociation'] as const) {
+  for (const k of ['labels', 'mondo', 'inheritance', 'genes', 'geneAssociation', 'prevalence', 'clinvarReports'] as const) {
     if (d[k].length !== m) return `diseases.${k} has ${d[k].length} entries, expected ${m}`;
   }
   if (d.annOffsets.length !== m + 1) return 'diseases.annOffsets has the wrong length';
   const a = d.annTerm.length;
-  if (d.annFreq.length !== a || d.annFlags.length !== a || d.annOnset.length !== a) return 'annotation columns differ in length';
+  for (const k of ['annFreq', 'annFreqClass', 'annFreqN', 'annFreqM', 'annFlags', 'annOnset'] as const) {
+    if (d[k]?.length !== a) return `diseases.${k} has the wrong length`;
+  }
   const g = t.genes.ncbiIds.length;
-  for (const k of ['symbols', 'aliases', 'chrom', 'start', 'end'] as const) {
+  for (const k of ['symbols', 'aliases', 'chrom', 'start', 'end', 'pathogenicVariants'] as const) {
     if (t.genes[k]?.length !== g) return `genes.${k} has the wrong length`;
   }
   return undefined;

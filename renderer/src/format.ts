@@ -42,6 +42,18 @@ export function formatLr(lr: number): string {
   return lr.toPrecision(2);
 }
 
+/** A likelihood ratio as signed evidence, log10: "+2.51" for, "−0.70" against (a minus sign, not a hyphen). */
+export function formatLogLr(lr: number): string {
+  if (!Number.isFinite(lr) || lr <= 0) return String(lr);
+  const x = Math.log10(lr);
+  if (Math.abs(x) < 0.005) return '0.00';
+  return `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+}
+
+/** What a calibrated probability means, in one sentence a clinician can check. */
+export const probabilityMeaning =
+  'Probabilities are calibrated on published cases: among past cases shown with 70 %, about 70 % had that diagnosis.';
+
 export function formatAge(years: number | undefined): string {
   if (years === undefined) return '';
   if (years < 2) {

@@ -8,6 +8,8 @@ import { formatTable } from '../cli/format-table.js';
 import { median, percentile } from './stats.js';
 import { truthOf, type Truth } from './phenopacket-truth.js';
 import { rankMetrics, type RankMetrics } from './rank-metrics.js';
+import { reliability } from '../fit/calibration-fit.js';
+import { reliabilityTable } from '../fit/reliability-table.js';
 
 export interface PhenopacketBenchOptions {
   input: string;
@@ -27,6 +29,8 @@ interface CaseOutcome {
   diseaseRank: number; // 0 = not found in top
   geneRank: number;
   truthInSnapshot: boolean;
+  /** the probability shown for the first candidate */
+  topProbability: number;
   ms: number;
 }
 
@@ -58,12 +62,12 @@ export async function runPhenopacketBench(opts: PhenopacketBenchOptions): Promis
   for await (const line of rankRecords(source(), snapshotDir, opts.top, opts.workers, opts.parameters)) {
     const c = cases[i]!;
     i += 1;
-    const out = JSON.parse(line.json) as { error?: string; diseases?: { ids: string[]; mondo: string }[]; genes?: { symbol: string }[] };
+    const out = JSON.parse(line.json) as { error?: string; diseases?: { ids: string[]; mondo: string; probability: number }[]; genes?: { symbol: string }[] };
     if (out.error) errors += 1;
     const truthMondo = new Set(c.truth.diseases.map((id) => m.diseaseMondo[m.diseaseIndex.get(id) ?? -1] ?? '').filter(Boolean));
     const diseaseRank = (out.diseases ?? []).findIndex((d) => d.ids.some((id) => c.truth.diseases.includes(id)) || (d.mondo !== '' && truthMondo.has(d.mondo))) + 1;
     const geneRank = (out.genes ?? []).findIndex((g) => c.truth.genes.includes(g.symbol)) + 1;
-    outcomes.push({ cohort: c.cohort, diseaseRank, geneRank, truthInSnapshot: c.truth.diseases.some((id) => m.diseaseIndex.has(id)), ms: line.ms });
+    outcomes.push({ cohort: c.cohort, diseaseRank, geneRank, truthInSnapshot: c.truth.diseases.some((id) => m.diseaseIndex.has(id)), topProbability: out.diseases?.[0]?.probability ?? 0, ms: line.ms });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const disease = rankMetrics(outcomes.map((o) => o.diseaseRank));
@@ -78,6 +82,7 @@ export async function runPhenopacketBench(opts: PhenopacketBenchOptions): Promis
     truthNotInSnapshot: outcomes.filter((o) => !o.truthInSnapshot).length,
     disease,
     gene,
+    calibration: reliability(outcomes.filter((o) => o.topProbability > 0).map((o) => ({ topProbability: o.topProbability, topCorrect: o.diseaseRank === 1 }))),
     workers,
     casesPerSecond: outcomes.length / seconds,
     p50ms: median(times),
@@ -96,7 +101,8 @@ export async function runPhenopacketBench(opts: PhenopacketBenchOptions): Promis
         ],
         ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
       )}\n\ncases ${figures.n} (half: ${opts.half}), error lines ${errors}, truth disease absent from the snapshot ${figures.truthNotInSnapshot}\n` +
-        `throughput ${figures.casesPerSecond.toFixed(0)} cases/s (${workers} worker${workers > 1 ? 's' : ''}, including JSON parsing), latency per case p50 ${figures.p50ms.toFixed(2)} ms, p95 ${figures.p95ms.toFixed(2)} ms\n`,
+        `throughput ${figures.casesPerSecond.toFixed(0)} cases/s (${workers} worker${workers > 1 ? 's' : ''}, including JSON parsing), latency per case p50 ${figures.p50ms.toFixed(2)} ms, p95 ${figures.p95ms.toFixed(2)} ms\n` +
+        `\ncalibration of the first candidate's probability: ECE ${figures.calibration.ece.toFixed(3)}; shown at ≥ 90 %: ${pct(figures.calibration.shownAtLeast90)} of cases, wrong there: ${pct(figures.calibration.wrongAtLeast90)} of cases\n${reliabilityTable(figures.calibration)}\n`,
     );
     if (opts.byCohort) {
       const all = cohortTable(outcomes);

@@ -5,12 +5,14 @@ import { runPhenopacketBench } from '../bench/phenopacket-bench.js';
 import { runVariantBench } from '../bench/variant-bench.js';
 import { defaultBenchWorkDir, runVcfBench } from '../bench/vcf-bench.js';
 import { runReasoningBench } from '../bench/reasoning-bench.js';
+import { runClassicsBench } from '../bench/classics-bench.js';
 import { registerExtractionBench } from '../bench/extraction-bench.js';
 import { registerNarrativeBench } from '../bench/narrative-bench.js';
 import { dataHome } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { join } from 'node:path';
 import { defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { resolveSnapshot } from './snapshot-options.js';
+import { parseParams } from './param-options.js';
 
 export function registerBenchCommands(program: Command): void {
   const bench = program.command('bench').description('benchmarks that print a table of medians (see npm run bench:*)');
@@ -74,6 +76,18 @@ export function registerBenchCommands(program: Command): void {
         parameters: parseParams(opts.param),
       });
     });
+  bench
+    .command('classics')
+    .description('the classic-presentation suite: short cases (right disease in the top 3?) and full cases with pertinent negatives (right disease first?)')
+    .option('--suite <file>', 'the suite (JSON)', 'tests/fixtures/classics/classic-syndromes.json')
+    .option('--letters <file>', 'also rank the gold terms of clinic letters (.jsonl, bench/clinic-letters)')
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--param <k=v...>', 'override a ranker parameter (for exploration)')
+    .option('--cases', 'list every case with the rank of its diagnosis')
+    .option('--json', 'print the figures as JSON')
+    .action(async (opts: { suite: string; letters?: string; snapshot?: string; param?: string[]; cases?: boolean; json?: boolean }) => {
+      await runClassicsBench({ suite: opts.suite, letters: opts.letters, snapshot: await resolveSnapshot({ snapshot: opts.snapshot }), parameters: parseParams(opts.param), json: !!opts.json, cases: !!opts.cases });
+    });
   registerVcfBench(bench);
   registerExtractionBench(bench);
   registerNarrativeBench(bench);
@@ -117,14 +131,4 @@ export function registerVcfBench(bench: Command): void {
         json: !!opts.json,
       });
     });
-}
-
-function parseParams(list: string[] | undefined): Record<string, number> {
-  return Object.fromEntries(
-    (list ?? []).map((kv) => {
-      const [k, v] = kv.split('=');
-      if (!k || v === undefined || Number.isNaN(Number(v))) throw new InvalidArgumentError(`--param expects name=number, got ${kv}`);
-      return [k, Number(v)];
-    }),
-  );
 }

@@ -2,6 +2,12 @@ import type { RankResult } from '../../diagnosis/ranking/ranker.js';
 import { variantOut } from '../../diagnosis/pipeline/variant-out.js';
 import { formatTable } from './format-table.js';
 
+/** A likelihood ratio with its signed log10: "LR 25.3 (+1.40)", "LR 0.200 (−0.70)"; a minus sign marks evidence against. */
+const lr = (x: number) => {
+  const l = Math.log10(x);
+  return `LR ${x.toPrecision(3)} (${Math.abs(l) < 0.005 ? '0.00' : `${l > 0 ? '+' : '−'}${Math.abs(l).toFixed(2)}`})`;
+};
+
 /** The readable form of a ranking: terms used, the differential, genes with variants, per-term evidence. */
 export function describeRankResult(r: RankResult, show: number): string {
   const pct = (x: number) => (x >= 0.001 ? `${(100 * x).toFixed(1)}%` : '<0.1%');
@@ -21,7 +27,7 @@ export function describeRankResult(r: RankResult, show: number): string {
   lines.push('');
   lines.push(
     formatTable(
-      ['rank', 'disease', 'name', 'genes', 'log10 score', 'coverage', 'post-test'],
+      ['rank', 'disease', 'name', 'genes', 'log10 score', 'hallmarks', 'post-test'],
       r.diseases.slice(0, show).map((d) => [
         d.rank,
         d.id,
@@ -33,6 +39,8 @@ export function describeRankResult(r: RankResult, show: number): string {
       ]),
       ['r', 'l', 'l', 'l', 'r', 'r', 'r'],
     ),
+    `post-test probabilities are calibrated on published cases: among past cases shown with 70 %, about 70 % had that diagnosis` +
+      (r.unlistedProbability >= 0.001 ? `; a disease this snapshot does not contain: ${pct(r.unlistedProbability)}` : ''),
   );
   if (r.vcf) {
     lines.push('', formatTable(
@@ -52,17 +60,20 @@ export function describeRankResult(r: RankResult, show: number): string {
   }
   for (const d of r.diseases) {
     if (!d.explanation) continue;
-    lines.push('', `#${d.rank} ${d.id} ${d.label}: why`);
+    const parts = Object.entries(d.parts).filter(([, v]) => Math.abs(v) >= 0.005).map(([k, v]) => `${k} ${v > 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`);
+    lines.push('', `#${d.rank} ${d.id} ${d.label}: why (log10: findings ${d.log10LikelihoodRatio >= 0 ? '+' : '−'}${Math.abs(d.log10LikelihoodRatio).toFixed(2)}${parts.length ? `; ${parts.join('; ')}` : ''})`);
     for (const o of d.explanation.observed) {
       const target = o.diseaseTerm ? ` ~ ${o.diseaseTerm.id} ${o.diseaseTerm.label}` : '';
-      lines.push(`  + ${o.id} ${o.label}: ${o.match}${target}, LR ${o.lr.toPrecision(3)}`);
+      const freq = o.frequencyText ? `, frequency ${o.frequencyText}` : '';
+      lines.push(`  ${o.lr >= 1 ? '+' : '−'} ${o.id} ${o.label}: ${o.match}${target}${freq}, ${lr(o.lr)}`);
     }
     for (const o of d.explanation.excluded) {
       if (o.match === 'unrelated') continue;
-      lines.push(`  - ${o.id} ${o.label} (excluded): ${o.match}${o.diseaseTerm ? ` ${o.diseaseTerm.label}` : ''}, LR ${o.lr.toPrecision(3)}`);
+      const freq = o.frequencyText ? `, frequency ${o.frequencyText}` : '';
+      lines.push(`  ${o.lr >= 1 ? '+' : '−'} ${o.id} ${o.label} (excluded): ${o.match}${o.diseaseTerm ? ` ${o.diseaseTerm.label}` : ''}${freq}${o.notYetDue ? ', not yet due at this age' : ''}, ${lr(o.lr)}`);
     }
     if (d.explanation.notReported.length) {
-      lines.push(`  not reported: ${d.explanation.notReported.map((f) => f.label).join('; ')}`);
+      lines.push(`  hallmarks not reported: ${d.explanation.notReported.map((f) => `${f.label} (${f.frequencyText}, ${lr(f.lr)})`).join('; ')}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -9,6 +9,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { defaultModelStoreDir, registerModelsCommand } from './models-command.js';
 import { registerCasesCommand } from './cases-command.js';
+import { registerFitCommands } from './fit-commands.js';
 
 const program = new Command();
 program
@@ -26,6 +27,7 @@ registerExtractCommand(program);
 registerBenchCommands(program);
 registerModelsCommand(program, { storeDir: defaultModelStoreDir });
 registerCasesCommand(program);
+registerFitCommands(program);
 
 try {
   await program.parseAsync(process.argv);

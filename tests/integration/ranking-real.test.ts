@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
-import { matchObserved } from '../../diagnosis/ranking/term-match.js';
+import { matchExcluded, matchObserved } from '../../diagnosis/ranking/term-match.js';
 import { TermScorer } from '../../diagnosis/ranking/term-scores.js';
 import type { PhenotypeRanker } from '../../diagnosis/ranking/ranker.js';
 import { seededRandom } from '../../scripts/bench/stats.js';
@@ -43,26 +43,32 @@ describe('phenotype ranker on the real snapshot', () => {
     expect(r.diseases.slice(0, 5).flatMap((d) => d.ids)).toContain('OMIM:310200');
   });
 
-  it('excluding a hallmark does not raise a disease, and probabilities sum to at most 1', () => {
-    const base = ranker.rank({ present: ['HP:0001166', 'HP:0001083'], excluded: [] }, { top: 50 });
-    const without = ranker.rank({ present: ['HP:0001166', 'HP:0001083'], excluded: ['HP:0002616'] }, { top: 50 });
-    const score = (r: typeof base, id: string) => r.diseases.find((d) => d.ids.includes(id))?.log10LikelihoodRatio;
-    expect(score(without, 'OMIM:154700')!).toBeLessThanOrEqual(score(base, 'OMIM:154700')!);
-    expect(base.diseases.reduce((s, d) => s + d.probability, 0)).toBeLessThanOrEqual(1 + 1e-9);
+  it('an absent very frequent hallmark is evidence against; shown probabilities form a distribution', () => {
+    const m = ranker.model;
+    const F = ranker.view(undefined).frequencies;
+    const marfan = m.diseaseIndex.get('ORPHA:558')!; // Orphanet: arachnodactyly "Very frequent (80-99 %)"
+    const arachnodactyly = m.resolveTerm('HP:0001166')!.index;
+    const e = matchExcluded(m, F, ranker.parameters, arachnodactyly, marfan);
+    expect(e).toMatchObject({ match: 'annotated' });
+    expect(e.frequency).toBeGreaterThanOrEqual(0.8);
+    expect(e.lr).toBeLessThan(0.6);
+    const r = ranker.rank({ present: ['HP:0001166', 'HP:0001083'], excluded: [] }, { top: 100 });
+    expect(r.diseases.reduce((s, d) => s + d.probability, 0) + r.unlistedProbability).toBeLessThanOrEqual(1 + 1e-9);
   });
 
   it('the vectorised scorer agrees with the per-pair explanation on sampled real terms and diseases', () => {
     const m = ranker.model;
     const scorer = new TermScorer(m, ranker.parameters);
+    const F = ranker.view(undefined).frequencies;
     const rand = seededRandom(7);
     for (let i = 0; i < 40; i += 1) {
       const t = Math.floor(rand() * m.termCount);
       if (m.termAspects[t] !== 'P') continue;
       const scores = new Float64Array(m.diseaseCount);
-      scorer.addObserved(t, scores);
+      scorer.addObserved(t, F, scores);
       for (let j = 0; j < 50; j += 1) {
         const d = Math.floor(rand() * m.diseaseCount);
-        expect(scores[d]).toBeCloseTo(Math.log(matchObserved(m, ranker.parameters, t, d).lr), 9);
+        expect(scores[d]).toBeCloseTo(Math.log(matchObserved(m, F, ranker.parameters, t, d).lr), 9);
       }
     }
   });

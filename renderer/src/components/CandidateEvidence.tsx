@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
 import type { Candidate } from '../../../diagnosis/contract/api-schemas.js';
 import { toApiError } from '../api-client.js';
-import { formatLr, formatProbability, matchLabel } from '../format.js';
+import { formatLogLr, formatLr, formatProbability, matchLabel, probabilityMeaning } from '../format.js';
 import { useApi } from '../state/app-context.js';
 import { ErrorText } from './common.js';
 import { LrAxis, LrBar } from './LrBar.js';
@@ -44,11 +44,11 @@ export function CandidateEvidence(props: {
         <p className="muted small mono">{ids.join(' · ')}</p>
         <dl className="stats compact">
           <div>
-            <dt>Post-test probability</dt>
-            <dd>{formatProbability(c.probability)}</dd>
+            <dt title={probabilityMeaning}>Post-test probability</dt>
+            <dd title={probabilityMeaning}>{formatProbability(c.probability)}</dd>
           </div>
           <div>
-            <dt>Profile coverage</dt>
+            <dt title="share of the disease's hallmark features (frequent and specific) covered by the patient's present findings">Hallmarks reported</dt>
             <dd>{Math.round(c.coverage * 100)} %</dd>
           </div>
           <div>
@@ -79,14 +79,16 @@ export function CandidateEvidence(props: {
       <h3 className="subhead">Excluded findings ({excluded.length})</h3>
       <TermTable rows={excluded} prefix={`X:${c.id}:`} cls={cls} empty="No excluded finding." />
 
-      <h3 className="subhead">Features of the disease not reported ({c.notReported.length})</h3>
+      <h3 className="subhead">Hallmarks of the disease not reported ({c.notReported.length})</h3>
       {c.notReported.length === 0 ? (
-        <p className="muted small">None listed.</p>
+        <p className="muted small">None: every hallmark is reported present or absent, or not yet due at this age.</p>
       ) : (
         <ul className="not-reported">
           {c.notReported.map((t) => (
             <li key={t.id} className={cls(`U:${c.id}:${t.id}`)} data-evidence-id={`U:${c.id}:${t.id}`} tabIndex={-1}>
               {t.label} <span className="muted mono small">{t.id}</span>
+              {t.frequencyText && <span className="muted small"> · {t.frequencyText}</span>}
+              {t.lr !== undefined && <span className="muted small" title={`LR ${formatLr(t.lr)}: a feature not reported is weak evidence that it is absent`}> · {formatLogLr(t.lr)}</span>}
             </li>
           ))}
         </ul>
@@ -171,8 +173,8 @@ function TermTable({ rows, prefix, cls, empty }: { rows: TermRow[]; prefix: stri
         <tr>
           <th scope="col">Patient term</th>
           <th scope="col">Match in the disease</th>
-          <th scope="col" className="num">
-            LR
+          <th scope="col" className="num" title="likelihood ratio, and its log10 with its sign: + for the disease, − against">
+            LR (log₁₀)
           </th>
           <th scope="col" className="chart-col">
             <span className="visually-hidden">Likelihood ratio chart, log scale</span>
@@ -189,9 +191,15 @@ function TermTable({ rows, prefix, cls, empty }: { rows: TermRow[]; prefix: stri
             <td>
               {matchLabel(o.match)}
               {o.diseaseTerm && o.diseaseTerm.id !== o.id && <div className="muted small">{o.diseaseTerm.label}</div>}
-              {o.frequency !== undefined && o.frequency > 0 && <span className="muted small"> · freq {Math.round(o.frequency * 100)} %</span>}
+              {o.frequencyText ? (
+                <div className="muted small">frequency {o.frequencyText}</div>
+              ) : (
+                o.frequency !== undefined && o.frequency > 0 && <span className="muted small"> · freq {Math.round(o.frequency * 100)} %</span>
+              )}
             </td>
-            <td className="num">{formatLr(o.lr)}</td>
+            <td className="num">
+              {formatLr(o.lr)} <span className={`small ${o.lr < 1 ? 'against' : 'for'}`}>({formatLogLr(o.lr)})</span>
+            </td>
             <td className="chart-col">
               <LrBar lr={o.lr} />
             </td>

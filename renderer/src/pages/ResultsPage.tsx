@@ -5,7 +5,7 @@ import { toApiError } from '../api-client.js';
 import { CandidateEvidence, type Decision } from '../components/CandidateEvidence.js';
 import { ErrorText, PageHeading } from '../components/common.js';
 import { ReasoningPanel } from '../components/ReasoningPanel.js';
-import { formatDate, formatLr, formatProbability } from '../format.js';
+import { formatDate, formatLr, formatProbability, probabilityMeaning } from '../format.js';
 import { href } from '../router.js';
 import { useApi, useApiQuery, useApp } from '../state/app-context.js';
 
@@ -117,8 +117,8 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                       <th scope="col" className="num">
                         Probability
                       </th>
-                      <th scope="col" className="num" title="share of the disease's features (weighted by specificity) matched by the patient">
-                        Coverage
+                      <th scope="col" className="num" title="share of the disease's hallmark features (frequent and specific) covered by the patient's present findings">
+                        Hallmarks
                       </th>
                     </tr>
                   </thead>
@@ -162,6 +162,10 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                   Show all {candidates.length} candidates
                 </button>
               )}
+              <p className="muted small">
+                {probabilityMeaning}
+                {data.unlistedProbability !== undefined && data.unlistedProbability >= 0.001 && <> A disease this knowledge snapshot does not contain: {formatProbability(data.unlistedProbability)}.</>}
+              </p>
               <p className="muted small">↑↓ move through the candidates; the evidence of the selected one is on the right.</p>
             </section>
             <CheckNext caseId={caseId} run={data} />

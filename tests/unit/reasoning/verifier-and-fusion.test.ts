@@ -6,6 +6,7 @@ import { fitPackToContext } from '../../../diagnosis/reasoning/fit-pack.js';
 import { reasoningJsonSchema } from '../../../diagnosis/reasoning/reasoning-schema.js';
 import { verifyAnswer } from '../../../diagnosis/reasoning/reasoning-verifier.js';
 import { discriminatingFindings } from '../../../diagnosis/reasoning/discriminating-findings.js';
+import { PhenotypeRanker } from '../../../diagnosis/ranking/ranker.js';
 import { T, termIds, tinyTables } from '../../helpers/tiny-tables.js';
 
 const model = new PhenotypeModel(tinyTables());
@@ -119,7 +120,7 @@ describe('discriminating findings', () => {
         { index: 3, id: 'OMIM:4', probability: 0.5 },
       ],
       [T.A1],
-      { defaultFrequency: 0.8 },
+      { annotationFrequency: new PhenotypeRanker(model).view(undefined).frequencies.annF },
     );
     // OMIM:1 has B1 (frequency 0.5), OMIM:4 has B: B1 splits them, A1 is already observed.
     expect(f.map((x) => x.hpoId)).toContain(termIds[T.B1]);

@@ -1,0 +1,12 @@
+import { InvalidArgumentError } from 'commander';
+
+/** `--param name=number` options: ranker parameters other than the defaults (exploration and fitting). */
+export function parseParams(list: string[] | undefined): Record<string, number> {
+  return Object.fromEntries(
+    (list ?? []).map((kv) => {
+      const [k, v] = kv.split('=');
+      if (!k || v === undefined || Number.isNaN(Number(v))) throw new InvalidArgumentError(`--param expects name=number, got ${kv}`);
+      return [k, Number(v)];
+    }),
+  );
+}
