@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { describeFsError } from '../../graph-snapshot/io/line-reader.js';
 import { InputError } from '../../common/input-error.js';
 import type { ConceptRecognizer } from './concept-recognizer.js';
@@ -40,12 +40,18 @@ export function extractFromText(recognizer: ConceptRecognizer, input: string, fo
   };
 }
 
-/** Reads a text file, decoding with replacement (see text-decoding.ts); a missing file is a InputError. */
+/** The largest clinical text read whole (a letter is kilobytes; a 64 MB "text" is a wrong file). */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/** Reads a text file, decoding with replacement (see text-decoding.ts); a missing or oversized file is an InputError. */
 export async function readTextFile(path: string): Promise<DecodedText> {
   let bytes: Buffer;
   try {
+    const size = (await stat(path)).size;
+    if (size > MAX_TEXT_BYTES) throw new InputError(path, undefined, `${Math.round(size / 1024 / 1024)} MB: larger than the ${MAX_TEXT_BYTES / 1024 / 1024} MB a clinical text may be`);
     bytes = await readFile(path);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(path, undefined, describeFsError(err), { cause: err });
   }
   return decodeText(bytes);

@@ -74,7 +74,8 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
         sample: v.sample,
         assembly: v.assembly,
         passOnly: v.passOnly,
-        onProgress: (records) => step(0.05, `reading variants: ${records.toLocaleString('en-US')} records`),
+        // the VCF is most of a run's time: its share of the file read moves the run from 5 % to 40 %
+        onProgress: (records, fraction) => step(0.05 + 0.35 * fraction, `reading variants: ${records.toLocaleString('en-US')} records`),
       }, await session.variantAnnotator());
       vcfStamp = { path: v.path, sha256 };
     }

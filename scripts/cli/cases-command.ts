@@ -141,7 +141,7 @@ export function registerCasesCommand(program: Command): void {
             `Imported case ${detail.case.id} (${detail.case.label}): ${count('present')} present and ${count('excluded')} excluded findings` +
               `${dx ? `, final diagnosis ${dx.candidateId} ${dx.candidateLabel ?? ''}` : ''}\n`,
           );
-        });
+        }, { create: true });
       }),
     );
 
@@ -200,7 +200,7 @@ export function registerCasesCommand(program: Command): void {
       badInputAsInputError(async (opts: StoreOptions & { status?: CaseStatus[]; all?: boolean; snapshot?: string; sources?: string; json?: boolean }) => {
         const key = storeKey(opts);
         const snapshotDir = await resolveSnapshot(opts);
-        const store = CaseStore.open({ path: storePath(opts), key, actor: actor() });
+        const store = CaseStore.open({ path: storePath(opts), key, actor: actor(), create: false });
         try {
           const bar = createProgressBar('reanalyze');
           let report;

@@ -48,7 +48,7 @@ export function registerDiagnoseCommand(program: Command): void {
             llmIntake: opts.llmIntake ? model?.request : undefined,
           }),
         );
-        const saved = opts.save ? await withStore(opts, (store) => saveRunAsNewCase(store, inputs, run)) : undefined;
+        const saved = opts.save ? await withStore(opts, (store) => saveRunAsNewCase(store, inputs, run), { create: true }) : undefined;
         if (opts.json) process.stdout.write(`${JSON.stringify(diagnosisJson(run, saved), null, 2)}\n`);
         else process.stdout.write(describeDiagnosis(run, top, saved));
       } finally {

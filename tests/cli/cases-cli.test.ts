@@ -35,6 +35,11 @@ describe('rarediag cases (CLI)', () => {
     const missing = await runCli(['cases', 'list'], { ...env, RAREDIAG_CASES_KEY: '' });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('rarediag: no key for the case store: set RAREDIAG_CASES_KEY (a passphrase) or pass --key-file FILE\n');
+    // a read command never creates a store: on a wrong path it says so
+    const none = await cases('list');
+    expect(none.code).toBe(3);
+    expect(none.stderr).toBe(`rarediag: ${storePath}: no case store at this path\n`);
+    open().close();
     expect((await cases('list')).stdout).toBe(`No cases in ${storePath}\n`);
     const wrong = await runCli(['cases', 'list'], { ...env, RAREDIAG_CASES_KEY: 'guess' });
     expect(wrong.code).toBe(3);
