@@ -184,3 +184,27 @@ function hasCapitals(text: string, start: number, end: number): boolean {
   }
   return caps >= 2 || (caps === 1 && end - start === 1);
 }
+
+/** Words that may follow a relational adjective ending a name without the adjective qualifying them. */
+const CLAUSE_WORDS = new Set([...CONJUNCTIONS, 'nor', 'was', 'were', 'is', 'are', 'without', 'in', 'on', 'at', 'of', 'to', 'for', 'which', 'that', 'as', 'since', 'from', 'by', 'who', 'whose']);
+
+/**
+ * Names found through their content-word sets (word-set-index.ts): word-order variants such as "dilatation of the
+ * aortic root" or "brachydactyly type C". As for the trie, a span may not end on a relational adjective that
+ * qualifies the next word ("hypoplasia of the mandibular condyle" is not mandibular hypoplasia).
+ */
+export function findReorderedCandidates(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[]): Candidate[] {
+  const unitKey = (first: number, end: number) => {
+    if (end === first + 1) return tokens[first]!.kind === WORD ? dict.setUnit(keys[first]!) : dict.wordSets.unit(keys[first]!);
+    let joined = '';
+    for (let k = first; k < end; k += 1) joined += tokens[k]!.lower;
+    return dict.setUnit(dict.key(joined));
+  };
+  const out: Candidate[] = [];
+  for (const h of dict.wordSets.find(tokens, unitKey)) {
+    const next = tokens[h.last];
+    if (next?.kind === WORD && !CLAUSE_WORDS.has(next.lower) && RELATIONAL_ADJECTIVES[tokens[h.last - 1]!.lower] !== undefined) continue;
+    out.push({ first: h.first, last: h.last, entry: h.entry, exact: false, length: h.nameTokens });
+  }
+  return out;
+}

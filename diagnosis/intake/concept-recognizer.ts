@@ -2,7 +2,7 @@ import type { LexiconEntry } from '../../graph-snapshot/query/graph-snapshot.js'
 import { definitionUses, findDefinitions } from './abbreviation-definitions.js';
 import { findClinicalAbbreviations, UNTRUSTED_NAME_ABBREVIATIONS } from './clinical-abbreviations.js';
 import { ConceptDictionary, type DictionaryOptions } from './concept-dictionary.js';
-import { findCandidates, tokenKeys } from './concept-matcher.js';
+import { findCandidates, findReorderedCandidates, tokenKeys } from './concept-matcher.js';
 import { ContextRules } from './context-assignment.js';
 import { coordinatedMatches } from './coordination.js';
 import { evidenceFromContext, isLabLabel } from './evidence-kinds.js';
@@ -11,11 +11,21 @@ import { LabMeasurements } from './lab-measurements.js';
 import { lexiconNames } from './lexicon-names.js';
 import { ABBREVIATION_CONFIDENCE, MEASUREMENT_CONFIDENCE, NORMAL_STATEMENT_CONFIDENCE, matchConfidence, roundConfidence } from './match-confidence.js';
 import { NormalStatementIndex } from './normal-statements.js';
-import { resolveOverlaps } from './overlap-resolution.js';
+import { nestedAncestors, resolveOverlaps } from './overlap-resolution.js';
 import { predicativeMatches } from './predicative-qualifiers.js';
 import { segmentSentences } from './sentence-segments.js';
 import type { TermHierarchy } from './term-hierarchy.js';
 import { tokenize } from './text-tokens.js';
+
+/** What a caller may ask of one extraction. */
+export interface ExtractOptions {
+  /**
+   * Also report the names nested inside a longer finding when they are its ancestors ("hearing loss" inside
+   * "sensorineural hearing loss", "brachydactyly" inside "brachydactyly type C"), flagged `nested`. Mention-level
+   * annotation (GSC+) counts them; a patient's findings do not need them (the longer one implies them).
+   */
+  nestedMentions?: boolean;
+}
 
 export interface RecognizerOptions {
   /** HPO aspects to report (default: P, phenotypic abnormality) */
@@ -31,6 +41,7 @@ interface Recognised {
   confidence: number;
   basis: FindingBasis;
   evidence?: EvidenceKind;
+  nested?: boolean;
 }
 
 /**
@@ -61,7 +72,7 @@ export class ConceptRecognizer {
     return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names));
   }
 
-  extract(text: string): ExtractedFinding[] {
+  extract(text: string, options: ExtractOptions = {}): ExtractedFinding[] {
     if (!text) return [];
     const seg = segmentSentences(text, tokenize(text));
     const { tokens, sentence } = seg;
@@ -74,7 +85,8 @@ export class ConceptRecognizer {
       taken.fill(1, r.first, r.last);
     };
 
-    const resolved = resolveOverlaps(findCandidates(dict, tokens, keys, text), dict.terms, this.hierarchy);
+    const candidates = [...findCandidates(dict, tokens, keys, text), ...findReorderedCandidates(dict, tokens, keys)];
+    const resolved = resolveOverlaps(candidates, dict.terms, this.hierarchy);
     const coordinated = coordinatedMatches(dict, tokens, keys, resolved);
     for (const m of [...resolved, ...coordinated]) {
       take({
@@ -119,6 +131,11 @@ export class ConceptRecognizer {
       take(r);
     }
 
+    if (options.nestedMentions) {
+      for (const m of nestedAncestors(candidates, resolved, dict.terms, this.hierarchy)) {
+        found.push({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', nested: true, confidence: matchConfidence({ source: m.entry.source, exact: m.exact, derived: m.entry.form !== 'name', length: tokens[m.last - 1]!.end - tokens[m.first]!.start, words: m.length, abbreviation: m.entry.capitals, ambiguous: m.ambiguous }) });
+      }
+    }
     found.sort((a, b) => a.first - b.first || b.last - a.last);
     const kept = this.withoutImpliedAncestors(found);
     const contexts = this.context.assign(seg, text, kept);
@@ -136,6 +153,7 @@ export class ConceptRecognizer {
       const end = tokens[f.last - 1]!.end;
       const finding: ExtractedFinding = { hpoId: term.id, label: term.label, status, start, end, text: text.slice(start, end), confidence: f.confidence, basis: f.basis };
       if (ctx.historical && status !== 'excluded') finding.historical = true;
+      if (f.nested) finding.nested = true;
       const evidence = f.evidence ?? (isLabLabel(term.label) ? 'lab' : f.basis === 'normal-statement' ? undefined : evidenceFromContext(tokens, sentence, f.first));
       if (evidence) finding.evidence = evidence;
       out.push(finding);
@@ -153,7 +171,7 @@ export class ConceptRecognizer {
       const a = found[i]!;
       for (let j = i + 1; j < found.length && found[j]!.first < a.last; j += 1) {
         const b = found[j]!;
-        if (a.term === b.term) continue;
+        if (a.term === b.term || a.nested || b.nested) continue;
         if (h.isAncestorOrSelf(terms[a.term]!.id, terms[b.term]!.id)) drop.add(a);
         else if (h.isAncestorOrSelf(terms[b.term]!.id, terms[a.term]!.id)) drop.add(b);
       }

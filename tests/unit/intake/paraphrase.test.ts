@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { derivationalStem } from '../../../diagnosis/intake/derivational-stem.js';
+import { WordSetIndex } from '../../../diagnosis/intake/word-set-index.js';
+import { tokenize } from '../../../diagnosis/intake/text-tokens.js';
+import { findingsOf, recognizerOf, type LexiconRow } from '../../fixtures/intake/lexicon-builder.js';
+
+// Word-order and morphology variants of multi-word names (word-set-index.ts, derivational-stem.ts), and nested mentions.
+
+const ROWS: LexiconRow[] = [
+  ['HP:0000118', 'Phenotypic abnormality', []],
+  ['HP:0002616', 'Aortic root aneurysm', ['HP:0000118'], ['Aortic root dilatation']],
+  ['HP:0001156', 'Brachydactyly', ['HP:0000118']],
+  ['HP:0009373', 'Type C brachydactyly', ['HP:0001156']],
+  ['HP:0010610', 'Palmar pits', ['HP:0000118']],
+  ['HP:0001344', 'Absent speech', ['HP:0000118']],
+  ['HP:0001382', 'Joint hypermobility', ['HP:0000118']],
+  ['HP:0001387', 'Joint stiffness', ['HP:0000118']],
+  ['HP:0010648', 'Dermal translucency', ['HP:0000118']],
+  ['HP:0000358', 'Posteriorly rotated ears', ['HP:0000118']],
+  ['HP:0000347', 'Micrognathia', ['HP:0000118']],
+  ['HP:0000277', 'Mandibular hypoplasia', ['HP:0000118']],
+  ['HP:0000365', 'Hearing impairment', ['HP:0000118'], ['Hearing loss']],
+  ['HP:0000407', 'Sensorineural hearing impairment', ['HP:0000365'], ['Sensorineural hearing loss']],
+  ['HP:0001250', 'Seizure', ['HP:0000118'], ['Seizures']],
+  ['HP:0002069', 'Bilateral tonic-clonic seizure', ['HP:0001250'], ['Seizures, tonic-clonic', 'Failure to thrive with seizures']],
+];
+const r = recognizerOf(ROWS);
+
+describe('names found in any word order (content-word sets)', () => {
+  it('reads "of"-phrases, head-first and modifier-last forms of a name', () => {
+    expect(findingsOf(r, 'Echo showed dilatation of the aortic root.')).toEqual([['HP:0002616', 'present', 'dilatation of the aortic root']]);
+    expect(findingsOf(r, 'A dilated aortic root.')).toEqual([['HP:0002616', 'present', 'dilated aortic root']]);
+    expect(findingsOf(r, 'Brachydactyly type C was reported.')).toEqual([['HP:0009373', 'present', 'Brachydactyly type C']]);
+    expect(findingsOf(r, 'Pits of the palms.')).toEqual([['HP:0010610', 'present', 'Pits of the palms']]);
+    expect(findingsOf(r, 'Her seizures were tonic-clonic; tonic-clonic seizures.')).toContainEqual(['HP:0002069', 'present', 'tonic-clonic seizures']);
+  });
+
+  it('meets a noun of a finding with its adjective or adverb form', () => {
+    expect(findingsOf(r, 'Hypermobile joints, stiff joints and translucent skin.')).toEqual([
+      ['HP:0001382', 'present', 'Hypermobile joints'],
+      ['HP:0001387', 'present', 'stiff joints'],
+      ['HP:0010648', 'present', 'translucent skin'],
+    ]);
+    expect(findingsOf(r, 'Posterior rotation of the ears.')).toEqual([['HP:0000358', 'present', 'Posterior rotation of the ears']]);
+  });
+
+  it('reads "absence of X" as the finding "Absent X" when that is a term, and as a negation otherwise', () => {
+    expect(findingsOf(r, 'There is absence of speech.')).toEqual([['HP:0001344', 'present', 'absence of speech']]);
+    expect(findingsOf(r, 'Absence of seizures.')).toEqual([['HP:0001250', 'excluded', 'seizures']]);
+  });
+
+  it('does not join words across punctuation, a conjunction or an adjective qualifying the next word', () => {
+    expect(findingsOf(r, 'The root, aortic and dilated.')).toEqual([]);
+    expect(findingsOf(r, 'Hypoplasia of the mandibular condyle.')).toEqual([]);
+    expect(findingsOf(r, 'Failure to thrive with seizures, and seizures with failure to thrive.')).toEqual([
+      ['HP:0002069', 'present', 'Failure to thrive with seizures'],
+      ['HP:0001250', 'present', 'seizures'],
+    ]);
+  });
+});
+
+describe('nested mentions', () => {
+  it('reports the ancestors nested in a longer finding only when asked, flagged', () => {
+    const text = 'Sensorineural hearing loss and brachydactyly type C.';
+    expect(r.extract(text).map((f) => f.hpoId)).toEqual(['HP:0000407', 'HP:0009373']);
+    const nested = r.extract(text, { nestedMentions: true });
+    expect(nested.map((f) => [f.hpoId, f.text, f.nested ?? false])).toEqual([
+      ['HP:0000407', 'Sensorineural hearing loss', false],
+      ['HP:0000365', 'hearing loss', true],
+      ['HP:0009373', 'brachydactyly type C', false],
+      ['HP:0001156', 'brachydactyly', true],
+    ]);
+  });
+});
+
+describe('derivational roots and the word-set index', () => {
+  it('gives a noun and its adjective one root, and leaves short and non-alphabetic keys alone', () => {
+    const same = (a: string, b: string) => expect(derivationalStem(a)).toBe(derivationalStem(b));
+    same('hypermobility', 'hypermobil');
+    same('translucency', 'translucent');
+    same('stiffness', 'stiff');
+    same('hypotonia', 'hypotonic');
+    same('scoliosis', 'scoliotic');
+    same('microcephaly', 'microcephalic');
+    same('obesity', 'obese');
+    expect(derivationalStem('mental')).not.toBe(derivationalStem('ment'));
+    expect(derivationalStem('t2')).toBe('t2');
+  });
+
+  it('looks up a word set whatever the order and refuses names with structural words', () => {
+    const index = new WordSetIndex<string>();
+    const key = (w: string) => w;
+    index.add(tokenize('Aortic root dilatation'), key, 'A', (a, b) => a === b);
+    index.add(tokenize('Seizures with fever'), key, 'B', (a, b) => a === b);
+    expect(index.lookup(['dilatation', 'aortic', 'root'])?.map((x) => x.entry)).toEqual(['A']);
+    expect(index.lookup(['seizures', 'fever'])).toBeUndefined();
+    expect(index.lookup(['aortic', 'root'])).toBeUndefined();
+  });
+});
