@@ -5,6 +5,7 @@ import { ConceptDictionary, type DictionaryOptions } from './concept-dictionary.
 import { findCandidates, findReorderedCandidates, tokenKeys } from './concept-matcher.js';
 import { ContextRules } from './context-assignment.js';
 import { coordinatedMatches } from './coordination.js';
+import { stackedModifierMatches } from './stacked-modifiers.js';
 import { evidenceFromContext, isLabLabel } from './evidence-kinds.js';
 import type { EvidenceKind, ExtractedFinding, FindingBasis } from './finding.js';
 import { LabMeasurements } from './lab-measurements.js';
@@ -42,6 +43,8 @@ interface Recognised {
   basis: FindingBasis;
   evidence?: EvidenceKind;
   nested?: boolean;
+  /** negated by a word inside its own span ("the skin is not hyperextensible"), which ConText does not see */
+  negated?: boolean;
 }
 
 /**
@@ -87,7 +90,7 @@ export class ConceptRecognizer {
 
     const candidates = [...findCandidates(dict, tokens, keys, text), ...findReorderedCandidates(dict, tokens, keys)];
     const resolved = resolveOverlaps(candidates, dict.terms, this.hierarchy);
-    const coordinated = coordinatedMatches(dict, tokens, keys, resolved);
+    const coordinated = [...coordinatedMatches(dict, tokens, keys, resolved), ...stackedModifierMatches(dict, tokens, keys, resolved)];
     for (const m of [...resolved, ...coordinated]) {
       take({
         term: m.entry.term,
@@ -106,7 +109,7 @@ export class ConceptRecognizer {
       });
     }
     for (const m of predicativeMatches(dict, tokens, keys, sentence, taken)) {
-      take({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', confidence: matchConfidence({ source: m.entry.source, exact: false, derived: true, length: 99, words: m.length, abbreviation: false, ambiguous: false }) });
+      take({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', negated: m.negated, confidence: matchConfidence({ source: m.entry.source, exact: false, derived: true, length: 99, words: m.length, abbreviation: false, ambiguous: false }) });
     }
     for (const lab of this.labs.find(text, tokens, sentence, taken)) {
       const term = dict.termIndex(lab.hpoId);
@@ -143,6 +146,7 @@ export class ConceptRecognizer {
     kept.forEach((f, i) => {
       const ctx = contexts[i]!;
       let status = ctx.status;
+      if (f.negated && status !== 'family') status = 'excluded';
       if (normal.has(f)) {
         // "normal hearing" excludes; "not normal" would be the opposite, too unclear to report.
         if (status === 'excluded') return;

@@ -1,6 +1,7 @@
 import type { ConceptDictionary } from './concept-dictionary.js';
 import type { ResolvedMatch } from './overlap-resolution.js';
 import { PUNCT, WORD, type Token } from './text-tokens.js';
+import { LINKING_WORDS } from './word-set-index.js';
 
 const CONJUNCTIONS = new Set(['and', 'or', 'and/or', 'nor']);
 /** Words after which a list of modifiers may start. */
@@ -28,7 +29,9 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
   const out: ResolvedMatch[] = [];
   const seen = new Set<string>();
   const add = (m: ResolvedMatch, first: number, last: number, words: string[]) => {
-    const entries = dict.lookup(words)?.filter((e) => e.form === 'name' && !e.capitals && !e.literal);
+    let entries = dict.lookup(words)?.filter((e) => e.form === 'name' && !e.capitals && !e.literal);
+    // In any order too ("pits of the palms and soles": pits of the soles, Plantar pits).
+    if (!entries?.length) entries = dict.wordSets.lookup(words.filter((w) => !LINKING_WORDS.has(w) && w !== ',').map((w) => dict.setKey(w)))?.map((x) => x.entry);
     const entry = entries?.[0];
     if (!entry || entry.term === m.entry.term) return false;
     const k = `${entry.term}:${first}`;
@@ -40,7 +43,7 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
   };
 
   for (const m of matches) {
-    if (m.last - m.first < 2 || m.entry.form !== 'name') continue;
+    if (m.last - m.first < 2 || m.entry.form === 'shortened') continue;
     // The match's first word with its hyphenated tail ("low-set"): what a conjunct on the left replaces.
     let head = m.first + 1;
     while (head < m.last && tokens[head]!.glued) head += 1;

@@ -97,3 +97,48 @@ describe('derivational roots and the word-set index', () => {
     expect(index.lookup(['aortic', 'root'])).toBeUndefined();
   });
 });
+
+describe('modifiers stacked on one head, and qualifiers after a verb', () => {
+  const r2 = recognizerOf([
+    ['HP:0000118', 'Phenotypic abnormality', []],
+    ['HP:0000470', 'Short neck', ['HP:0000118']],
+    ['HP:0000465', 'Webbed neck', ['HP:0000118']],
+    ['HP:0000369', 'Low-set ears', ['HP:0000118']],
+    ['HP:0000358', 'Posteriorly rotated ears', ['HP:0000118']],
+    ['HP:0000218', 'High palate', ['HP:0000118']],
+    ['HP:0000189', 'Narrow palate', ['HP:0000118']],
+    ['HP:0002705', 'High, narrow palate', ['HP:0000218', 'HP:0000189']],
+    ['HP:0001382', 'Joint hypermobility', ['HP:0000118']],
+    ['HP:0000974', 'Hyperextensible skin', ['HP:0000118']],
+    ['HP:0010610', 'Palmar pits', ['HP:0000118']],
+    ['HP:0010612', 'Plantar pits', ['HP:0000118']],
+  ]);
+  it('gives each stacked modifier its own finding with the shared head', () => {
+    expect(findingsOf(r2, 'A short webbed neck and low-set posteriorly rotated ears.')).toEqual([
+      ['HP:0000470', 'present', 'short webbed neck'],
+      ['HP:0000465', 'present', 'webbed neck'],
+      ['HP:0000369', 'present', 'low-set posteriorly rotated ears'],
+      ['HP:0000358', 'present', 'posteriorly rotated ears'],
+    ]);
+  });
+  it('does not take a determiner, a severity or a word of another clause as a modifier', () => {
+    expect(findingsOf(r2, 'The short, webbed neck.').map((f) => f[0])).toEqual(['HP:0000470', 'HP:0000465']);
+    expect(findingsOf(r2, 'Severe webbed neck.').map((f) => f[0])).toEqual(['HP:0000465']);
+  });
+  it('reads a list of qualifiers after a verb, the list as one name first', () => {
+    expect(findingsOf(r2, 'The palate is high and narrow.')).toEqual([['HP:0002705', 'present', 'palate is high and narrow']]);
+    expect(findingsOf(r2, 'The ears were low-set and posteriorly rotated.')).toEqual([
+      ['HP:0000358', 'present', 'ears were low-set and posteriorly rotated'],
+      ['HP:0000369', 'present', 'ears were low-set'],
+    ]);
+  });
+  it('negates the qualifier when "not" stands between the verb and it', () => {
+    expect(findingsOf(r2, 'His joints are not hypermobile, and the skin is hyperextensible.')).toEqual([
+      ['HP:0001382', 'excluded', 'joints are not hypermobile'],
+      ['HP:0000974', 'present', 'skin is hyperextensible'],
+    ]);
+  });
+  it('shares the words of a reordered name across a coordination', () => {
+    expect(findingsOf(r2, 'Pits of the palms and soles.').map((f) => f[0]).sort()).toEqual(['HP:0010610', 'HP:0010612']);
+  });
+});
