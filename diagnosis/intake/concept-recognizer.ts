@@ -145,6 +145,8 @@ export class ConceptRecognizer {
     const out: ExtractedFinding[] = [];
     kept.forEach((f, i) => {
       const ctx = contexts[i]!;
+      // A relative's negated finding ("no family history of seizures") is nobody's finding.
+      if (ctx.negatedFamily) return;
       let status = ctx.status;
       if (f.negated && status !== 'family') status = 'excluded';
       if (normal.has(f)) {

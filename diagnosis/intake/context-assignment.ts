@@ -13,6 +13,8 @@ export interface ContextTarget {
 export interface ContextResult {
   status: FindingStatus;
   historical: boolean;
+  /** a family finding in a negation's scope ("no family history of seizures", "her mother has no seizures") */
+  negatedFamily: boolean;
 }
 
 const NEGATED = 1;
@@ -173,7 +175,7 @@ export class ContextRules {
       if (after?.glued && after.kind === WORD && after.lower === 'free') f |= NEGATED;
       if (after?.glued && after.kind === WORD && after.lower === 'like') f |= UNCERTAIN;
       const status: FindingStatus = f & FAMILY ? 'family' : f & NEGATED ? 'excluded' : f & UNCERTAIN ? 'uncertain' : 'present';
-      return { status, historical: (f & HISTORICAL) !== 0 && (status === 'present' || status === 'uncertain') };
+      return { status, historical: (f & HISTORICAL) !== 0 && (status === 'present' || status === 'uncertain'), negatedFamily: (f & FAMILY) !== 0 && (f & NEGATED) !== 0 };
     });
   }
 

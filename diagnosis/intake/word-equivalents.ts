@@ -30,6 +30,9 @@ const GENERIC_EQUIVALENTS: Readonly<Record<string, string>> = {
   dilatations: 'dilation',
   // "absence of X" and "absent X" name the same finding (whether it is a negation is context-assignment.ts's call)
   absence: 'absent',
+  // "died suddenly" ~ "sudden death"
+  died: 'death',
+  dies: 'death',
 };
 
 /** Relational adjectives and the organ or part they relate to ("renal" → kidney). */
