@@ -16,7 +16,12 @@ import { nestedAncestors, resolveOverlaps } from './overlap-resolution.js';
 import { predicativeMatches } from './predicative-qualifiers.js';
 import { segmentSentences } from './sentence-segments.js';
 import type { TermHierarchy } from './term-hierarchy.js';
-import { tokenize } from './text-tokens.js';
+import { tokenize, type Token } from './text-tokens.js';
+import { demographicsOf } from './patient-demographics.js';
+import { findGrowth } from './growth-measurements.js';
+import { findMilestones } from './milestone-ages.js';
+import { zScoreFindings } from './zscore-findings.js';
+import { referenceRangeFindings } from './reference-range-labs.js';
 
 /** What a caller may ask of one extraction. */
 export interface ExtractOptions {
@@ -26,6 +31,9 @@ export interface ExtractOptions {
    * annotation (GSC+) counts them; a patient's findings do not need them (the longer one implies them).
    */
   nestedMentions?: boolean;
+  /** the patient's age and sex when the case gives them (else read from the text): growth values need them */
+  ageYears?: number;
+  sex?: 'male' | 'female';
 }
 
 export interface RecognizerOptions {
@@ -111,6 +119,20 @@ export class ConceptRecognizer {
     for (const m of predicativeMatches(dict, tokens, keys, sentence, taken)) {
       take({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', negated: m.negated, confidence: matchConfidence({ source: m.entry.source, exact: false, derived: true, length: 99, words: m.length, abbreviation: false, ambiguous: false }) });
     }
+    // Measurements: growth, milestone ages, Z-scores, values against the range quoted with them, fixed lab limits.
+    const stated = demographicsOf(text);
+    const demo = { ageYears: options.ageYears ?? stated.ageYears, sex: options.sex ?? stated.sex };
+    for (const g of [...findGrowth(text, demo), ...findMilestones(text, demo)]) {
+      const term = dict.termIndex(g.hpoId);
+      const range = tokenRange(tokens, g.start, g.end);
+      if (term === undefined || !range) continue;
+      let free = true;
+      for (let k = range[0]; k < range[1] && free; k += 1) free = !taken[k];
+      if (free) take({ term, first: range[0], last: range[1], basis: 'measurement', confidence: MEASUREMENT_CONFIDENCE });
+    }
+    for (const z of [...zScoreFindings(dict, tokens, keys, sentence, taken), ...referenceRangeFindings(dict, tokens, keys, sentence, taken)]) {
+      take({ term: z.term, first: z.first, last: z.last, basis: 'measurement', confidence: roundConfidence(MEASUREMENT_CONFIDENCE * 0.95) });
+    }
     for (const lab of this.labs.find(text, tokens, sentence, taken)) {
       const term = dict.termIndex(lab.hpoId);
       if (term === undefined) continue;
@@ -184,4 +206,18 @@ export class ConceptRecognizer {
     }
     return drop.size ? found.filter((f) => !drop.has(f)) : found;
   }
+}
+
+/** The tokens [first, last) covering the characters [start, end), if any. */
+function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < tokens.length && tokens[last]!.start < end) last += 1;
+  return last > lo ? [lo, last] : undefined;
 }

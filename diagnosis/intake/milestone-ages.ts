@@ -1,0 +1,53 @@
+import type { Demographics } from './patient-demographics.js';
+
+/**
+ * Motor and speech milestones given with the age they were reached ("walked at 22 months", "sat unsupported at 10
+ * months", "first words at 2 years", "late to walk (20 months)"), or not yet reached at the child's age ("not yet
+ * walking" at 20 months): later than the normal window is the delayed milestone. Windows: the WHO Motor Development
+ * Study (WHO Multicentre Growth Reference Study Group, Acta Paediatr Suppl 2006;450:86-95), upper end (99th centile)
+ * of the window of achievement: sitting without support 9.2 months, walking alone 17.6 months; first words by 18
+ * months (the red flag of UK and US developmental surveillance is no single words at 16-18 months; the later age is
+ * taken).
+ */
+export interface MilestoneFinding {
+  start: number;
+  end: number;
+  hpoId: string;
+}
+
+interface Milestone {
+  hpoId: string;
+  /** latest normal age, in months */
+  limit: number;
+  /** the milestone's verbs or nouns */
+  words: string;
+}
+
+const MILESTONES: readonly Milestone[] = [
+  { hpoId: 'HP:0031936', limit: 17.6, words: String.raw`walked|walking|walk|walks|took (?:his|her) first steps|first steps` }, // Delayed ability to walk
+  { hpoId: 'HP:0025336', limit: 9.2, words: String.raw`sat|sitting|sit|sits` }, // Delayed ability to sit
+  { hpoId: 'HP:0000750', limit: 18, words: String.raw`first words?|talked|talking|talk|spoke|single words|first word` }, // Delayed speech and language development
+];
+
+const QUALIFIERS = String.raw`(?:\s+(?:independently|unsupported|alone|unaided|without support|unassisted|on (?:his|her) own))?`;
+const AGE = String.raw`(\d+(?:\.\d+)?)\s*(months?|mo|mos|m|years?|yrs?|y)\b`;
+
+const toMonths = (n: number, unit: string) => (/^(m|mo|mos|months?)$/i.test(unit) ? n : n * 12);
+
+export function findMilestones(text: string, demo: Demographics): MilestoneFinding[] {
+  const out: MilestoneFinding[] = [];
+  for (const m of MILESTONES) {
+    // "walked at 22 months", "walking by 2 years", "late to walk (20 months)", "first words at 2 years"
+    const reached = new RegExp(String.raw`\b(?:${m.words})${QUALIFIERS}\s*(?:at|by|from|around|about|aged|\(|at the age of|at age)\s*(?:about\s+|around\s+)?${AGE}`, 'gi');
+    for (const x of text.matchAll(reached)) {
+      const months = toMonths(Number(x[1]), x[2]!);
+      if (months > m.limit && months < 240) out.push({ start: x.index, end: x.index + x[0].length, hpoId: m.hpoId });
+    }
+    // "not yet walking", "not yet sitting independently" at the child's age
+    if (demo.ageYears !== undefined && demo.ageYears * 12 > m.limit && demo.ageYears < 6) {
+      const notYet = new RegExp(String.raw`\b(?:not yet|not|unable to|cannot|can't|is not)\s+(?:${m.words})${QUALIFIERS}`, 'gi');
+      for (const x of text.matchAll(notYet)) out.push({ start: x.index, end: x.index + x[0].length, hpoId: m.hpoId });
+    }
+  }
+  return out;
+}
