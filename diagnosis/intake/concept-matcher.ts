@@ -81,15 +81,11 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
     // An adjective read as its noun ("hypotonic" → hypotonia) names the finding only when it stands alone ("she
     // was hypotonic", "hypotonic and dysmorphic"), not when it qualifies the noun after it ("hydrophobic core").
     if (path.length === 1 && dict.normaliser.isDerived(tokens[path[0]!]!.lower) && next?.kind === WORD && !CONJUNCTIONS.has(next.lower)) return;
-    // A relational adjective read as its organ after "of" ("of the mandibular" for "of the mandible") cannot end a
-    // name when a word follows: it qualifies that word ("hyperplasia of the mandibular coronoid processes").
+    // A relational adjective read as its organ ("mandibular" for mandible, "cutaneous" for skin) cannot end a name
+    // when a word it qualifies follows: "hyperplasia of the mandibular coronoid processes", "soft cutaneous
+    // neurofibromas" (not soft skin).
     const lastWord = tokens[end - 1]!;
-    let dangling = next?.kind === WORD && RELATIONAL_ADJECTIVES[lastWord.lower] !== undefined;
-    if (dangling) {
-      let k = end - 2;
-      if (k > first && SKIPPABLE.has(tokens[k]!.lower)) k -= 1;
-      dangling = k > first && tokens[k]!.lower === 'of';
-    }
+    const dangling = path.length > 1 && next?.kind === WORD && !CLAUSE_WORDS.has(next.lower) && RELATIONAL_ADJECTIVES[lastWord.lower] !== undefined;
     for (const entry of node.entries) {
       if (dangling && !entry.words.some((w) => w.endsWith(` ${lastWord.lower}`) || w === lastWord.lower)) continue;
       if (entry.capitals && !hasCapitals(text, tokens[first]!.start, tokens[end - 1]!.end)) continue;

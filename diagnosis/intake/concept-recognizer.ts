@@ -10,6 +10,7 @@ import { evidenceFromContext, isLabLabel } from './evidence-kinds.js';
 import type { EvidenceKind, ExtractedFinding, FindingBasis } from './finding.js';
 import { LabMeasurements } from './lab-measurements.js';
 import { lexiconNames } from './lexicon-names.js';
+import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { ABBREVIATION_CONFIDENCE, MEASUREMENT_CONFIDENCE, NORMAL_STATEMENT_CONFIDENCE, matchConfidence, roundConfidence } from './match-confidence.js';
 import { NormalStatementIndex } from './normal-statements.js';
 import { nestedAncestors, resolveOverlaps } from './overlap-resolution.js';
@@ -22,6 +23,7 @@ import { findGrowth } from './growth-measurements.js';
 import { findMilestones } from './milestone-ages.js';
 import { zScoreFindings } from './zscore-findings.js';
 import { referenceRangeFindings } from './reference-range-labs.js';
+import { adjectiveFindings } from './adjective-findings.js';
 
 /** What a caller may ask of one extraction. */
 export interface ExtractOptions {
@@ -79,6 +81,10 @@ export class ConceptRecognizer {
   static fromLexicon(lexicon: readonly LexiconEntry[], hierarchy: TermHierarchy | undefined, options: Partial<RecognizerOptions> = {}): ConceptRecognizer {
     const names = lexiconNames(lexicon, options.aspects ?? ['P']);
     names.names = names.names.filter((n) => !UNTRUSTED_NAME_ABBREVIATIONS.has(n.name));
+    for (const [id, phrases] of Object.entries(CLINICAL_SYNONYMS)) {
+      const term = names.resolve.get(id);
+      if (term !== undefined) for (const name of phrases) names.names.push({ term, name, source: 'exact' });
+    }
     const dictionary = ConceptDictionary.compile(names, options.dictionary, hierarchy);
     return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names));
   }
@@ -118,6 +124,9 @@ export class ConceptRecognizer {
     }
     for (const m of predicativeMatches(dict, tokens, keys, sentence, taken)) {
       take({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', negated: m.negated, confidence: matchConfidence({ source: m.entry.source, exact: false, derived: true, length: 99, words: m.length, abbreviation: false, ambiguous: false }) });
+    }
+    for (const a of adjectiveFindings(dict, tokens, sentence, taken)) {
+      take({ term: a.term, first: a.first, last: a.last, basis: 'name', confidence: matchConfidence({ source: 'label', exact: false, derived: true, length: 99, words: 1, abbreviation: false, ambiguous: false }) });
     }
     // Measurements: growth, milestone ages, Z-scores, values against the range quoted with them, fixed lab limits.
     const stated = demographicsOf(text);
