@@ -117,16 +117,19 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
       const g = groupEnd(j);
       let joined = '';
       for (let k = j; k < g; k += 1) joined += tokens[k]!.lower;
-      let c2 = node.next!.get(dict.key(joined));
-      if (!c2 && respelledGroup[j]) {
-        // Each part in the dictionary's spelling first ("gastro-oesophageal" ~ "gastroesophageal").
+      const c2 = node.next!.get(dict.key(joined));
+      // Each part in the dictionary's spelling too ("gastro-oesophageal" ~ "gastroesophageal"), also when the joined
+      // form as written is itself a key of some other name.
+      let c3: TrieNode | undefined;
+      if (respelledGroup[j]) {
         let respelled = '';
         for (let k = j; k < g; k += 1) respelled += tokens[k]!.kind === WORD ? dict.normaliser.spelling(tokens[k]!.lower) : tokens[k]!.lower;
-        c2 = node.next!.get(dict.key(respelled));
+        c3 = node.next!.get(dict.key(respelled));
       }
-      if (c2) {
+      for (const c of c3 && c3 !== c2 ? [c2, c3] : [c2]) {
+        if (!c) continue;
         for (let k = j; k < g; k += 1) path.push(k);
-        step(c2, g, first);
+        step(c, g, first);
         path.length -= g - j;
       }
     }
