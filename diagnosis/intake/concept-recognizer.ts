@@ -24,6 +24,7 @@ import { findMilestones } from './milestone-ages.js';
 import { zScoreFindings } from './zscore-findings.js';
 import { referenceRangeFindings } from './reference-range-labs.js';
 import { adjectiveFindings } from './adjective-findings.js';
+import { findCandidateVariants, geneSymbols, type CandidateVariant, type GeneSymbols } from './variant-mentions.js';
 
 /** What a caller may ask of one extraction. */
 export interface ExtractOptions {
@@ -42,6 +43,8 @@ export interface RecognizerOptions {
   /** HPO aspects to report (default: P, phenotypic abnormality) */
   aspects: string[];
   dictionary: Partial<DictionaryOptions>;
+  /** gene symbols and their aliases (the snapshot's ranking tables), to read genetic results */
+  genes: { symbols: readonly string[]; aliases?: readonly (readonly string[])[] };
 }
 
 /** A finding before its context is known: the token range it covers and how it was found. */
@@ -76,7 +79,14 @@ export class ConceptRecognizer {
     readonly dictionary: ConceptDictionary,
     readonly hierarchy: TermHierarchy | undefined,
     private readonly normals: NormalStatementIndex | undefined,
+    /** gene symbols for the genetic results of a text (variant-mentions.ts) */
+    readonly genes?: GeneSymbols,
   ) {}
+
+  /** The genetic results named in a text, as candidate variants (variant-mentions.ts). */
+  candidateVariants(text: string): CandidateVariant[] {
+    return findCandidateVariants(text, this.genes);
+  }
 
   static fromLexicon(lexicon: readonly LexiconEntry[], hierarchy: TermHierarchy | undefined, options: Partial<RecognizerOptions> = {}): ConceptRecognizer {
     const names = lexiconNames(lexicon, options.aspects ?? ['P']);
@@ -86,7 +96,8 @@ export class ConceptRecognizer {
       if (term !== undefined) for (const name of phrases) names.names.push({ term, name, source: 'exact' });
     }
     const dictionary = ConceptDictionary.compile(names, options.dictionary, hierarchy);
-    return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names));
+    const genes = options.genes ? geneSymbols(options.genes.symbols, options.genes.aliases) : undefined;
+    return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names), genes);
   }
 
   extract(text: string, options: ExtractOptions = {}): ExtractedFinding[] {
