@@ -21,6 +21,7 @@ import { tokenize, type Token } from './text-tokens.js';
 import { demographicsOf } from './patient-demographics.js';
 import { findGrowth } from './growth-measurements.js';
 import { findMilestones } from './milestone-ages.js';
+import { findProportions } from './body-proportions.js';
 import { zScoreFindings } from './zscore-findings.js';
 import { referenceRangeFindings } from './reference-range-labs.js';
 import { adjectiveFindings } from './adjective-findings.js';
@@ -142,7 +143,7 @@ export class ConceptRecognizer {
     // Measurements: growth, milestone ages, Z-scores, values against the range quoted with them, fixed lab limits.
     const stated = demographicsOf(text);
     const demo = { ageYears: options.ageYears ?? stated.ageYears, sex: options.sex ?? stated.sex };
-    for (const g of [...findGrowth(text, demo), ...findMilestones(text, demo)]) {
+    for (const g of [...findGrowth(text, demo), ...findMilestones(text, demo), ...findProportions(text, demo)]) {
       const term = dict.termIndex(g.hpoId);
       const range = tokenRange(tokens, g.start, g.end);
       if (term === undefined || !range) continue;

@@ -119,8 +119,11 @@ function readings(text: string, sentenceStart: number, from: number, to: number,
       const value = Number(m[1]);
       const unit = m[2]!.toLowerCase();
       const end = from + m.index + m[0].length;
-      if (kind === 'height' && (unit === 'cm' || unit === 'm') && demo.ageYears !== undefined && demo.sex) {
-        const z = statureZ(unit === 'm' ? value * 100 : value, demo.ageYears, demo.sex);
+      // a difference ("exceeds his height by 9 cm") is no measurement; a height is 40-250 cm
+      const difference = /\bby\s*$/i.test(text.slice(from, from + m.index));
+      const cm = unit === 'm' ? value * 100 : value;
+      if (kind === 'height' && (unit === 'cm' || unit === 'm') && !difference && cm >= 40 && cm <= 250 && demo.ageYears !== undefined && demo.sex) {
+        const z = statureZ(cm, demo.ageYears, demo.sex);
         if (z !== undefined) out.push(sdReading(z, end, false));
       } else if (kind === 'bmi' && (unit === 'kg/m2' || unit === 'kg/m²') && (demo.ageYears ?? 0) >= 18) {
         out.push({ end, low: false, high: value >= 30, atBirth: false });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findGrowth } from '../../../diagnosis/intake/growth-measurements.js';
 import { lmsZ, normalQuantile, statureZ } from '../../../diagnosis/intake/growth-reference.js';
 import { findMilestones } from '../../../diagnosis/intake/milestone-ages.js';
+import { findProportions } from '../../../diagnosis/intake/body-proportions.js';
 import { demographicsOf } from '../../../diagnosis/intake/patient-demographics.js';
 import { findingsOf, recognizerOf } from '../../fixtures/intake/lexicon-builder.js';
 
@@ -78,7 +79,7 @@ describe('milestone ages', () => {
       ['HP:0025336', 'sat unsupported at 10 months'],
       ['HP:0000750', 'first words at 2 years'],
     ]);
-    expect(ms('She was late to walk (20 months).')).toEqual([['HP:0031936', 'walk (20 months']]);
+    expect(ms('She was late to walk (20 months).')).toEqual([['HP:0031936', 'late to walk']]);
     expect(ms('She sat at 6 months and walked at 13 months.')).toEqual([]);
   });
   it('reads a milestone not yet reached at the child\'s age', () => {
@@ -109,5 +110,38 @@ describe('measurements in the recognizer', () => {
   it('gives a measurement the context of its sentence, and takes the case\'s age and sex over the text\'s', () => {
     expect(findingsOf(r, 'Family history: his brother\'s height is below the 1st centile.')).toEqual([['HP:0004322', 'family', 'height is below the 1st centile']]);
     expect(r.extract('Height 183 cm.', { ageYears: 27, sex: 'female' }).map((f) => f.hpoId)).toEqual(['HP:0000098']);
+  });
+});
+
+describe('milestones said without an age, and words by age', () => {
+  const ms = (text: string, demo = demographicsOf(text)) => findMilestones(text, demo).map((m) => [m.hpoId, text.slice(m.start, m.end)]);
+  it('reads late walking and talking', () => {
+    expect(ms('He was late to walk and a late talker.')).toEqual([
+      ['HP:0031936', 'late to walk'],
+      ['HP:0000750', 'late talker'],
+    ]);
+  });
+  it('reads fewer than 50 words from two years as delayed speech, none as absent speech', () => {
+    expect(ms('A 5-year-old boy who uses about 10 single words.')).toEqual([['HP:0000750', 'uses about 10 single words']]);
+    expect(ms('A 3-year-old girl with no words at all.')).toEqual([['HP:0001344', 'with no words']]);
+    expect(ms('A 14-month-old boy with no words yet.')).toEqual([]);
+    expect(ms('A 4-year-old with over 200 words.')).toEqual([]);
+  });
+});
+
+describe('blood pressure and arm span', () => {
+  const bp = (text: string) => findProportions(text, demographicsOf(text)).map((m) => [m.hpoId, text.slice(m.start, m.end)]);
+  it('reads hypertension from 130/80 at 13 years and over, never in a younger child without tables', () => {
+    expect(bp('Mr A, aged 40. BP 150/95 mmHg.')).toEqual([['HP:0000822', 'BP 150/95']]);
+    expect(bp('A 15-year-old girl, blood pressure 118/72.')).toEqual([]);
+    expect(bp('A 6-year-old boy, BP 140/90.')).toEqual([]);
+  });
+  it('reads an arm span beyond 1.05 of height, or 5 cm more', () => {
+    expect(bp('Arm span to height ratio 1.07.')).toEqual([['HP:0012771', 'Arm span to height ratio 1.07']]);
+    expect(bp('His arm span exceeds his height by 9 cm.')).toEqual([['HP:0012771', 'arm span exceeds his height by 9 cm']]);
+    expect(bp('Arm span to height ratio 1.01.')).toEqual([]);
+  });
+  it('does not read a difference as a height', () => {
+    expect(growth('A 13-year-old boy whose arm span exceeds his height by 9 cm.')).toEqual([]);
   });
 });
