@@ -116,7 +116,7 @@ export class ConceptRecognizer {
 
     const candidates = [...findCandidates(dict, tokens, keys, text), ...findReorderedCandidates(dict, tokens, keys)];
     const resolved = resolveOverlaps(candidates, dict.terms, this.hierarchy);
-    const coordinated = [...coordinatedMatches(dict, tokens, keys, resolved), ...stackedModifierMatches(dict, tokens, keys, resolved)];
+    const coordinated = [...coordinatedMatches(dict, tokens, keys, resolved), ...stackedModifierMatches(dict, tokens, keys, resolved, this.isDescendant)];
     for (const m of [...resolved, ...coordinated]) {
       take({
         term: m.entry.term,
@@ -209,6 +209,12 @@ export class ConceptRecognizer {
     });
     return out;
   }
+
+  /** True when term `a` is a proper descendant of term `b` (dictionary term indexes). */
+  private readonly isDescendant = (a: number, b: number): boolean => {
+    const h = this.hierarchy;
+    return !!h && a !== b && h.isAncestorOrSelf(this.dictionary.terms[b]!.id, this.dictionary.terms[a]!.id);
+  };
 
   /** Overlapping findings where one term is an ancestor of the other: only the more specific one is reported. */
   private withoutImpliedAncestors(found: Recognised[]): Recognised[] {

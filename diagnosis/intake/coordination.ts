@@ -95,5 +95,30 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
       if (!found) break;
     }
   }
+  // Lists whose last item is no name with the shared head ("eye, ear, oral, and craniofacial anomalies"): each
+  // single-word item before a conjunction with the head that follows the list.
+  for (let h = 2; h < tokens.length; h += 1) {
+    if (!isFreeWord(h) || !isFreeWord(h - 1) || tokens[h]!.glued || tokens[h - 1]!.glued) continue;
+    const items = [h - 1];
+    let k = h - 2;
+    let conjunction = false;
+    while (items.length < MAX_CONJUNCTS + 1 && k > 0 && isConjunction(k)) {
+      while (k > 0 && isConjunction(k)) {
+        if (tokens[k]!.kind === WORD) conjunction = true;
+        k -= 1;
+      }
+      if (!isFreeWord(k) || tokens[k]!.glued || (k > 0 && tokens[k - 1]!.kind === WORD && !covered[k - 1] && !LIST_OPENERS.has(tokens[k - 1]!.lower) && !isConjunction(k - 1))) break;
+      items.push(k);
+      k -= 1;
+    }
+    if (items.length < 2 || !conjunction) continue;
+    for (const c of items) {
+      if (out.some((o) => o.first === c)) continue;
+      const words = [keys[c]!, keys[h]!];
+      const entries = (dict.lookup(words)?.filter((e) => !e.capitals && !e.literal) ?? dict.wordSets.lookup(words.map((w) => dict.setKey(w)))?.map((x) => x.entry))?.filter((e) => !e.capitals && !e.literal);
+      const entry = entries?.[0];
+      if (entry) out.push({ first: c, last: h + 1, entry, exact: false, length: 2, ambiguous: (entries?.length ?? 0) > 1 });
+    }
+  }
   return out;
 }

@@ -1,6 +1,22 @@
 import type { ConceptDictionary } from './concept-dictionary.js';
 import type { ResolvedMatch } from './overlap-resolution.js';
-import { PUNCT, WORD, type Token } from './text-tokens.js';
+import { PUNCT, WORD, tokenize, type Token } from './text-tokens.js';
+import { LINKING_WORDS } from './word-set-index.js';
+
+/** The word-set keys of a term's label (cached per dictionary and term). */
+const labelCache = new WeakMap<ConceptDictionary, Map<number, string[]>>();
+function labelKeys(dict: ConceptDictionary, term: number): string[] {
+  let cache = labelCache.get(dict);
+  if (!cache) labelCache.set(dict, (cache = new Map()));
+  let keys = cache.get(term);
+  if (!keys) {
+    keys = tokenize(dict.terms[term]!.label)
+      .filter((t) => t.kind === WORD && !LINKING_WORDS.has(t.lower))
+      .map((t) => dict.setKey(dict.key(t.lower)));
+    cache.set(term, keys);
+  }
+  return keys;
+}
 
 /**
  * Modifiers stacked before one head, each making its own finding: "low-set posteriorly rotated ears" (low-set ears
@@ -18,10 +34,43 @@ const NOT_MODIFIERS = new Set([
   'bilateral', 'unilateral', 'left', 'right', 'possible', 'probable', 'likely', 'suspected', 'multiple', 'several', 'few', 'many',
 ]);
 
-export function stackedModifierMatches(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[], matches: readonly ResolvedMatch[]): ResolvedMatch[] {
+/**
+ * Qualifiers that make a finding more specific when they stand before it, whatever the order of the name that has
+ * them: "bilateral undescended testes" (bilateral cryptorchidism), "severe hypotonia", "progressive hearing loss".
+ * Read only when the result is a descendant of the finding they stand before.
+ */
+const SPECIFYING = new Set(['bilateral', 'unilateral', 'mild', 'moderate', 'severe', 'profound', 'progressive', 'congenital', 'neonatal', 'infantile', 'recurrent', 'episodic', 'generalized', 'generalised', 'focal', 'multiple', 'left', 'right', 'partial', 'complete', 'total', 'diffuse', 'symmetric', 'asymmetric', 'proximal', 'distal', 'central', 'peripheral', 'intermittent', 'chronic', 'acute', 'persistent', 'transient']);
+
+export function stackedModifierMatches(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[], matches: readonly ResolvedMatch[], isDescendant?: (term: number, of: number) => boolean): ResolvedMatch[] {
   const covered = new Uint8Array(tokens.length);
   for (const m of matches) covered.fill(1, m.first, m.last);
   const out: ResolvedMatch[] = [];
+  const content = (from: number, to: number) => {
+    const ks: string[] = [];
+    for (let k = from; k < to; k += 1) if (tokens[k]!.kind === WORD && !['of', 'the', 'a', 'an', 'in', 'on', 'at'].includes(tokens[k]!.lower)) ks.push(dict.setKey(keys[k]!));
+    return ks;
+  };
+  // A specifying qualifier before a whole finding: the finding's more specific term, if it has one.
+  if (isDescendant) {
+    for (const m of matches) {
+      if (m.entry.capitals) continue;
+      let s = m.first;
+      for (let u = 0; u < MAX_MODIFIER_WORDS; u += 1) {
+        const w = tokens[s - 1];
+        if (!w || w.kind !== WORD || covered[s - 1] || !SPECIFYING.has(w.lower)) break;
+        s -= 1;
+        // the qualifier with the finding's words, or with its term's label ("bilateral undescended testes" →
+        // bilateral + Cryptorchidism → Bilateral cryptorchidism)
+        const qualifier = content(s, m.first);
+        const entries = (dict.wordSets.lookup([...qualifier, ...content(m.first, m.last)]) ?? dict.wordSets.lookup([...qualifier, ...labelKeys(dict, m.entry.term)]))?.map((x) => x.entry);
+        const entry = entries?.find((e) => !e.capitals && !e.literal && e.term !== m.entry.term && isDescendant(e.term, m.entry.term));
+        if (entry) {
+          out.push({ first: s, last: m.last, entry, exact: false, length: m.length + m.first - s, ambiguous: false });
+          break;
+        }
+      }
+    }
+  }
   const isModifierWord = (k: number) => k >= 0 && tokens[k]!.kind === WORD && !covered[k] && !NOT_MODIFIERS.has(tokens[k]!.lower);
   for (const m of matches) {
     if (m.last - m.first < 2 || m.entry.capitals) continue;

@@ -142,3 +142,24 @@ describe('modifiers stacked on one head, and qualifiers after a verb', () => {
     expect(findingsOf(r2, 'Pits of the palms and soles.').map((f) => f[0]).sort()).toEqual(['HP:0010610', 'HP:0010612']);
   });
 });
+
+describe('qualifiers that specify a finding, and lists with a shared head', () => {
+  const r3 = recognizerOf([
+    ['HP:0000118', 'Phenotypic abnormality', []],
+    ['HP:0000028', 'Cryptorchidism', ['HP:0000118'], ['Undescended testes']],
+    ['HP:0008689', 'Bilateral cryptorchidism', ['HP:0000028']],
+    ['HP:0000478', 'Abnormality of the eye', ['HP:0000118']],
+    ['HP:0000598', 'Abnormality of the ear', ['HP:0000118']],
+    ['HP:0000153', 'Abnormality of the mouth', ['HP:0000118']],
+    ['HP:0001250', 'Seizure', ['HP:0000118'], ['Seizures']],
+  ]);
+  it('reads "bilateral" before a finding as its more specific term, through the term\'s label when needed', () => {
+    expect(findingsOf(r3, 'Bilateral undescended testes.')).toEqual([['HP:0008689', 'present', 'Bilateral undescended testes']]);
+    expect(findingsOf(r3, 'Left undescended testes.')).toEqual([['HP:0000028', 'present', 'undescended testes']]);
+  });
+  it('gives each item of a list the head that follows it, even when the last item makes no name', () => {
+    expect(findingsOf(r3, 'Eye, ear, oral, and craniofacial anomalies.').map((f) => f[0])).toEqual(['HP:0000478', 'HP:0000598', 'HP:0000153']);
+    expect(findingsOf(r3, 'Eye anomalies.').map((f) => f[0])).toEqual(['HP:0000478']);
+    expect(findingsOf(r3, 'The eye of the storm, ear and nose.')).toEqual([]);
+  });
+});
