@@ -29,6 +29,9 @@ const bit: Partial<Record<ContextCategory, number>> = { negated: NEGATED, uncert
  * the names are): lists after "no" are long, backward triggers qualify what just precedes them.
  */
 const FORWARD_WORDS = 12;
+/** A conjunction followed by one of these starts a new clause with its own subject. */
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas']);
+const CLAUSE_SUBJECTS = new Set(['the', 'his', 'her', 'their', 'its', 'there', 'he', 'she', 'it', 'they', 'both', 'all']);
 const BACKWARD_WORDS = 8;
 
 interface TriggerNode {
@@ -158,6 +161,8 @@ export class ContextRules {
             const tok = tokens[k]!;
             if (tok.kind === PUNCT && (tok.lower === ';' || CELL_SEPARATORS.has(tok.lower))) break;
             if (terminates[k]! & b) break;
+            // "..., and the eyebrows are absent": a conjunction opening a clause with its own subject ends the scope
+            if (tok.kind === WORD && CLAUSE_CONJUNCTIONS.has(tok.lower) && CLAUSE_SUBJECTS.has(tokens[k + 1]?.lower ?? '')) break;
             flags[k] = flags[k]! | b;
             if (tok.kind !== PUNCT && !(covered[k] && k < t.first - 1 && covered[k + 1])) words += 1;
           }

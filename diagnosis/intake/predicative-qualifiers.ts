@@ -12,7 +12,7 @@ import { PUNCT, WORD, type Token } from './text-tokens.js';
  * ConText cannot see it.
  */
 const COPULAS = new Set(['was', 'were', 'is', 'are', 'appeared', 'appear', 'appears', 'seemed', 'seems', 'looked', 'looks', 'look', 'became', 'become', 'becomes', 'remained', 'remains', 'found', 'noted', 'to', 'be', 'been', 'felt', 'feels']);
-const ADVERBS = new Set(['markedly', 'mildly', 'slightly', 'moderately', 'severely', 'significantly', 'persistently', 'highly', 'very', 'extremely', 'bilaterally', 'both', 'also', 'somewhat', 'relatively', 'clearly', 'grossly', 'abnormally', 'diffusely', 'consistently', 'quite', 'rather', 'strikingly', 'unusually', 'particularly', 'noticeably', 'obviously', 'rather', 'still', 'now', 'all']);
+const ADVERBS = new Set(['markedly', 'mildly', 'slightly', 'moderately', 'severely', 'significantly', 'persistently', 'highly', 'very', 'extremely', 'bilaterally', 'both', 'also', 'somewhat', 'relatively', 'clearly', 'grossly', 'abnormally', 'diffusely', 'consistently', 'quite', 'rather', 'strikingly', 'unusually', 'particularly', 'noticeably', 'obviously', 'still', 'now', 'all', 'completely', 'totally', 'entirely', 'partially', 'largely', 'almost']);
 const NEGATIONS = new Set(['not', 'never']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'both', 'his', 'her', 'their', 'its', 'all', 'my', 'our', 'your', 'these', 'those']);
 /** Words that end a qualifier list or cannot be part of a qualifier. */

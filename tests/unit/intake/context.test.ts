@@ -186,3 +186,24 @@ describe('ConText: relatives, plans and resolved findings', () => {
     expect(statuses('A girl referred for scoliosis.')).toEqual([['scoliosis', 'present']]);
   });
 });
+
+describe('ConText: clause boundaries of backward scopes, and more ways to say normal', () => {
+  it('a backward negation does not reach into the clause before ", and the ..."', () => {
+    expect(statuses('Ptosis is marked, and the seizures are absent.')).toEqual([
+      ['Ptosis', 'present'],
+      ['seizures', 'excluded'],
+    ]);
+    expect(statuses('Seizures, ptosis, and scoliosis were absent.')).toEqual([
+      ['Seizures', 'excluded'],
+      ['ptosis', 'excluded'],
+      ['scoliosis', 'excluded'],
+    ]);
+  });
+  it('reads "on track", "age-appropriate" and "has been normal" as normal', () => {
+    const ex = (text: string) => tinyRecognizer().extract(text).map((x) => [x.hpoId, x.status]);
+    expect(ex('Development on track.')).toEqual([['HP:0001263', 'excluded']]);
+    expect(ex('Her development has been normal.')).toEqual([['HP:0001263', 'excluded']]);
+    expect(ex('Hearing age-appropriate.')).toEqual([['HP:0000365', 'excluded']]);
+    expect(ex('The train was on track.')).toEqual([]);
+  });
+});
