@@ -25,6 +25,7 @@ import { findProportions } from './body-proportions.js';
 import { zScoreFindings } from './zscore-findings.js';
 import { referenceRangeFindings } from './reference-range-labs.js';
 import { adjectiveFindings } from './adjective-findings.js';
+import { groupingFallback } from './grouping-fallback.js';
 import { findCandidateVariants, geneSymbols, type CandidateVariant, type GeneSymbols } from './variant-mentions.js';
 
 /** What a caller may ask of one extraction. */
@@ -169,6 +170,11 @@ export class ConceptRecognizer {
     for (const use of definitionUses(text, tokens, findDefinitions(text, tokens, named), taken)) {
       const definition = named.find((f) => f.term === use.term);
       take({ term: use.term, first: use.token, last: use.token + 1, basis: 'abbreviation', confidence: roundConfidence((definition?.confidence ?? ABBREVIATION_CONFIDENCE) * 0.9) });
+    }
+    if (this.normals) {
+      for (const g of groupingFallback(this.normals, tokens, keys, sentence, taken)) {
+        take({ term: g.term, first: g.first, last: g.last, basis: 'name', confidence: roundConfidence(NORMAL_STATEMENT_CONFIDENCE * 0.9) });
+      }
     }
     const normal = new Set<Recognised>();
     for (const s of this.normals?.find(tokens, keys, sentence, taken) ?? []) {

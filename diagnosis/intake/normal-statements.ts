@@ -136,8 +136,8 @@ export class NormalStatementIndex {
     node.entries = [{ term, source: 'label', words: [], capitals: false, literal: false, form: 'name' }];
   }
 
-  /** The term of the phrase keys[from..to), if it is one. */
-  private phrase(keys: readonly string[], from: number, to: number): number | undefined {
+  /** The grouping term of the phrase keys[from..to) ("basal ganglia" → Abnormality of the basal ganglia), if any. */
+  phrase(keys: readonly string[], from: number, to: number): number | undefined {
     let node: TrieNode | undefined = this.root;
     for (let k = from; k < to; k += 1) {
       node = node.next?.get(keys[k]!);

@@ -163,3 +163,24 @@ describe('qualifiers that specify a finding, and lists with a shared head', () =
     expect(findingsOf(r3, 'The eye of the storm, ear and nose.')).toEqual([]);
   });
 });
+
+describe('the nearest correct ancestor when only part of a phrase is a name', () => {
+  const r4 = recognizerOf([
+    ['HP:0000118', 'Phenotypic abnormality', []],
+    ['HP:0002134', 'Abnormal basal ganglia morphology', ['HP:0000118']],
+    ['HP:0001392', 'Abnormality of the liver', ['HP:0000118']],
+    ['HP:0001732', 'Abnormality of the pancreas', ['HP:0000118']],
+    ['HP:0006554', 'Acute hepatic failure', ['HP:0001392']],
+  ]);
+  it('gives a lesion of an organ the organ\'s grouping term', () => {
+    expect(findingsOf(r4, 'MRI showed T2 hyperintensities in the basal ganglia.')).toEqual([['HP:0002134', 'present', 'hyperintensities in the basal ganglia']]);
+    expect(findingsOf(r4, 'A pancreatic lesion; no lesions of the liver.')).toEqual([
+      ['HP:0001732', 'present', 'pancreatic lesion'],
+      ['HP:0001392', 'excluded', 'lesions of the liver'],
+    ]);
+  });
+  it('not where a name covers the words, nor for words that are no organ', () => {
+    expect(findingsOf(r4, 'Acute hepatic failure.')).toEqual([['HP:0006554', 'present', 'Acute hepatic failure']]);
+    expect(findingsOf(r4, 'A lesion of unknown origin.')).toEqual([]);
+  });
+});
