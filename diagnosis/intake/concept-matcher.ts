@@ -86,9 +86,12 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
     // neurofibromas" (not soft skin).
     const lastWord = tokens[end - 1]!;
     const dangling = path.length > 1 && next?.kind === WORD && !CLAUSE_WORDS.has(next.lower) && RELATIONAL_ADJECTIVES[lastWord.lower] !== undefined;
+    // a short code with a digit ("S3", "T2") after a figure or table word is the figure's label
+    const shortCode = tokens[end - 1]!.end - tokens[first]!.start <= 4 && /\d/.test(text.slice(tokens[first]!.start, tokens[end - 1]!.end));
     for (const entry of node.entries) {
       if (dangling && !entry.words.some((w) => w.endsWith(` ${lastWord.lower}`) || w === lastWord.lower)) continue;
       if (entry.capitals && !hasCapitals(text, tokens[first]!.start, tokens[end - 1]!.end)) continue;
+      if (shortCode && figureReference(tokens, first)) continue;
       const exact = entry.words.includes(words);
       if (entry.literal && !exact && !entry.words.some((w) => words === `${w}s` || words === `${w}es`)) continue;
       out.push({ first, last: end, entry, exact, length: path.length });
@@ -206,4 +209,17 @@ export function findReorderedCandidates(dict: ConceptDictionary, tokens: readonl
     out.push({ first: h.first, last: h.last, entry: h.entry, exact: false, length: h.nameTokens });
   }
   return out;
+}
+
+/** Words naming a figure or table, after which a short capitalised code is a label ("Figs S3 and S4", "Table S2"). */
+const FIGURE_WORDS = new Set(['figure', 'figures', 'fig', 'figs', 'table', 'tables', 'appendix', 'supplementary', 'supplemental', 'file', 'files', 'panel', 'panels', 'movie', 'video', 'dataset']);
+
+/** True when the code at token `first` follows a figure or table word, possibly in a list ("S2 and S3"). */
+function figureReference(tokens: readonly Token[], first: number): boolean {
+  for (let k = first - 1, seen = 0; k >= 0 && seen < 6; k -= 1, seen += 1) {
+    const t = tokens[k]!;
+    if (t.kind === WORD && FIGURE_WORDS.has(t.lower)) return true;
+    if (t.kind === PUNCT ? !(t.lower === ',' || t.lower === '.' || t.lower === '(') : !(t.lower === 'and' || t.lower === 'or' || t.glued || /^[a-z]$/.test(t.lower) || (tokens[k + 1]?.glued ?? false))) return false;
+  }
+  return false;
 }

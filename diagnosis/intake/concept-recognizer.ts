@@ -143,7 +143,7 @@ export class ConceptRecognizer {
     }
     // Measurements: growth, milestone ages, Z-scores, values against the range quoted with them, fixed lab limits.
     const stated = demographicsOf(text);
-    const demo = { ageYears: options.ageYears ?? stated.ageYears, sex: options.sex ?? stated.sex };
+    const demo = { ageYears: options.ageYears ?? stated.ageYears, sex: options.sex ?? stated.sex, fromCase: options.ageYears !== undefined };
     for (const g of [...findGrowth(text, demo), ...findMilestones(text, demo), ...findProportions(text, demo)]) {
       const term = dict.termIndex(g.hpoId);
       const range = tokenRange(tokens, g.start, g.end);

@@ -66,7 +66,11 @@ const SD = /([+\-−–]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:SDS?|SD score|stand
 const Z = /\bz[\s-]*(?:score)?\s*(?:of|=|:)?\s*([+\-−–]\s?\d+(?:\.\d+)?)/gi;
 const RAW = /(\d+(?:\.\d+)?)\s*(kg\/m2|kg\/m²|cm|kg|m)(?![a-z])/g;
 const BIRTH_AFTER = /^[^;.]{0,12}\bat birth\b/i;
-const BIRTH_SENTENCE = /\b(born|birth weight|birthweight|BW)\b/i;
+const BIRTH_SENTENCE = /\b(born|birth|birth weight|birthweight|BW|delivered|delivery|newborn|neonate)\b/i;
+/** "(p50)", "(P<5)", "P97": centiles in the compact notation of case reports */
+const P_CENTILE = /\(?\s*[pP]\s*(<|>|≤|≥)?\s*(\d{1,2}(?:\.\d+)?)(?:\s*(?:th|st|nd|rd))?\s*\)?(?![\d.])/g;
+/** An age stated in the measurement's own sentence ("at the age of 9 years", "at 15 months"). */
+const LOCAL_AGE = /\b(?:at (?:the )?age (?:of )?|aged |at )(\d{1,2}(?:\.\d+)?)\s*(years?|yrs?|months?|mo)\b|\b(\d{1,2})[- ](years?|months?)[- ]old\b/i;
 const RELATIVE_BEFORE = /\b(mother|father|mum|mom|dad|brother|sister|sibling|parent|parents|aunt|uncle|grand(?:mother|father|parent)s?|cousin)('s)?\b[^.;]*$/i;
 
 const signed = (s: string) => Number(s.replace(/[−–]/g, '-').replace(/\s+/g, ''));
@@ -92,7 +96,11 @@ function readings(text: string, sentenceStart: number, from: number, to: number,
   const atBirth = (end: number) => BIRTH_AFTER.test(text.slice(from + end, to + 20));
   // "Height is on the 9th centile and OFC on the 75th": an ordinal is a centile in a sentence about centiles.
   const centileWords = /(centile|percentile|%ile)/i.test(text.slice(sentenceStart, to));
-  for (const m of window.matchAll(CENTILE)) {
+  for (const m of window.matchAll(P_CENTILE)) {
+    const end = m.index + m[0].length;
+    out.push(centileReading(Number(m[2]), m[1], from + end, atBirth(end)));
+  }
+  for (const m of out.length ? [] : window.matchAll(CENTILE)) {
     const ordinal = /\d\s*(st|nd|rd|th)\b/i.test(m[0]);
     if (!m[3] && !(ordinal && centileWords)) continue;
     if (m[3] === '%' && !ordinal) continue;
@@ -155,7 +163,10 @@ function bmiCentileHigh(text: string, start: number, end: number): boolean {
   return !!m && Number(m[1]) >= 95 && !/\b(below|under|less than|<)\s*(?:the\s+)?\d/i.test(text.slice(start, end));
 }
 
-export function findGrowth(text: string, demo: Demographics): GrowthFinding[] {
+/** Up to this length a text is taken as one patient's note, whose stated age applies to its measurements. */
+const NOTE_LENGTH = 6000;
+
+export function findGrowth(text: string, demo: Demographics & { fromCase?: boolean }): GrowthFinding[] {
   const out: GrowthFinding[] = [];
   const found = [...text.matchAll(MEASURES)];
   found.forEach((m, i) => {
@@ -169,8 +180,14 @@ export function findGrowth(text: string, demo: Demographics): GrowthFinding[] {
     const sentenceStart = sentenceStartBefore(text, start);
     const before = text.slice(sentenceStart, start);
     const relative = RELATIVE_BEFORE.test(before);
-    const birthSentence = BIRTH_SENTENCE.test(text.slice(sentenceStart, to));
-    const rs = readings(text, sentenceStart, from, to, kind, demo, relative, birthSentence);
+    // birth words anywhere in the sentence, clauses included ("delivered at 38 weeks; her length was 50 cm")
+    const birthSentence = BIRTH_SENTENCE.test(text.slice(Math.max(0, text.lastIndexOf('. ', start) + 1), to));
+    // A raw value needs the patient's age: the one of its own sentence, else the case's or the text's when the text
+    // is one patient's note (a long report describes many ages and people).
+    const local = LOCAL_AGE.exec(text.slice(sentenceStart, to));
+    const localAge = local ? (local[1] ? Number(local[1]) / (/^m/i.test(local[2]!) ? 12 : 1) : Number(local[3]) / (/^m/i.test(local[4]!) ? 12 : 1)) : undefined;
+    const age = localAge ?? (demo.fromCase || text.length <= NOTE_LENGTH ? demo.ageYears : undefined);
+    const rs = readings(text, sentenceStart, from, to, kind, { ageYears: age, sex: demo.sex }, relative, birthSentence);
     const current = [...rs].reverse().find((r) => !r.atBirth);
     if (!current) return;
     const birth = rs.find((r) => r.atBirth);

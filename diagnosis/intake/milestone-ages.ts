@@ -5,7 +5,8 @@ import type { Demographics } from './patient-demographics.js';
  * months", "first words at 2 years", "late to walk (20 months)"), or not yet reached at the child's age ("not yet
  * walking" at 20 months): later than the normal window is the delayed milestone. Windows: the WHO Motor Development
  * Study (WHO Multicentre Growth Reference Study Group, Acta Paediatr Suppl 2006;450:86-95), upper end (99th centile)
- * of the window of achievement: sitting without support 9.2 months, walking alone 17.6 months; first words by 18
+ * of the window of achievement: sitting without support 9.2 months, walking alone 17.6 months (taken as the 18 months
+ * of the clinical red flag, so that "walked at 18 months" stays normal); first words by 18
  * months (the red flag of UK and US developmental surveillance is no single words at 16-18 months; the later age is
  * taken). Said without an age: "late to walk", "walked late", "a late talker". Words by age: fewer than 50 words at
  * two years or more is delayed speech (the late-talker criterion of the Language Development Survey, Rescorla, J
@@ -26,7 +27,7 @@ interface Milestone {
 }
 
 const MILESTONES: readonly Milestone[] = [
-  { hpoId: 'HP:0031936', limit: 17.6, words: String.raw`walked|walking|walk|walks|took (?:his|her) first steps|first steps` }, // Delayed ability to walk
+  { hpoId: 'HP:0031936', limit: 18, words: String.raw`walked|walking|walk|walks|took (?:his|her) first steps|first steps` }, // Delayed ability to walk
   { hpoId: 'HP:0025336', limit: 9.2, words: String.raw`sat|sitting|sit|sits` }, // Delayed ability to sit
   { hpoId: 'HP:0000750', limit: 18, words: String.raw`first words?|talked|talking|talk|spoke|single words|first word` }, // Delayed speech and language development
 ];
@@ -58,7 +59,7 @@ export function findMilestones(text: string, demo: Demographics): MilestoneFindi
   }
   for (const m of MILESTONES) {
     // "walked at 22 months", "walking by 2 years", "late to walk (20 months)", "first words at 2 years"
-    const reached = new RegExp(String.raw`\b(?:${m.words})${QUALIFIERS}\s*(?:at|by|from|around|about|aged|\(|at the age of|at age)\s*(?:about\s+|around\s+)?${AGE}`, 'gi');
+    const reached = new RegExp(String.raw`(?<![-\w])(?:${m.words})${QUALIFIERS}\s*(?:at|by|from|around|about|aged|\(|at the age of|at age)\s*(?:about\s+|around\s+)?${AGE}`, 'gi');
     for (const x of text.matchAll(reached)) {
       const months = toMonths(Number(x[1]), x[2]!);
       if (months > m.limit && months < 240) out.push({ start: x.index, end: x.index + x[0].length, hpoId: m.hpoId });

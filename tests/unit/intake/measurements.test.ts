@@ -145,3 +145,18 @@ describe('blood pressure and arm span', () => {
     expect(growth('A 13-year-old boy whose arm span exceeds his height by 9 cm.')).toEqual([]);
   });
 });
+
+describe('growth in case reports', () => {
+  it('reads the compact centile notation and leaves values in the normal range', () => {
+    expect(growth('Height 129 cm (p50) and weight 29 kg (p50).', { ageYears: 3, sex: 'male' })).toEqual([]);
+    expect(growth('Her height was 62 cm (<3 percentile); weight 6 kg (P<5).').map((g) => g[0])).toEqual(['HP:0004322']);
+    expect(growth('Length 60 cm (P<2).').map((g) => g[0])).toEqual(['HP:0004322']);
+  });
+  it('reads a raw value with the age of its own sentence, and never a birth measurement', () => {
+    const long = `${'Background about the disease in general. '.repeat(200)}A boy aged 3 years was referred. `;
+    const stated = { ageYears: 3, sex: 'male' as const };
+    expect(growth(`${long}At the age of 9 years his height was 117.4 cm.`, stated).map((g) => g[0])).toEqual(['HP:0004322']);
+    expect(growth(`${long}His height was 117.4 cm.`, stated)).toEqual([]); // a long report: whose age?
+    expect(growth('She was delivered at 38 weeks; her length was 50 cm.', { ageYears: 3, sex: 'female' })).toEqual([]);
+  });
+});
