@@ -50,6 +50,33 @@ export function stackedModifierMatches(dict: ConceptDictionary, tokens: readonly
     for (let k = from; k < to; k += 1) if (tokens[k]!.kind === WORD && !['of', 'the', 'a', 'an', 'in', 'on', 'at'].includes(tokens[k]!.lower)) ks.push(dict.setKey(keys[k]!));
     return ks;
   };
+  // Inside one name that stacks modifiers on its head (a PhenoTagger name such as "low-set posteriorly rotated
+  // ears"): each leading modifier with the head, when that is a name of another term that is not its ancestor.
+  for (const m of matches) {
+    if (m.entry.capitals) continue;
+    const units: [number, number][] = [];
+    for (let k = m.first; k < m.last; ) {
+      let g = k + 1;
+      while (g < m.last && tokens[g]!.glued) g += 1;
+      if (tokens[k]!.kind === WORD) units.push([k, g]);
+      k = g;
+    }
+    if (units.length < 3) continue;
+    const head = units[units.length - 1]!;
+    const headKeys = keys.slice(head[0], head[1]);
+    for (let u = 0; u < units.length - 2; u += 1) {
+      const [a, b] = units[u]!;
+      // only a modifier stacked on a name of the same term ("low-set" on "posteriorly rotated ears"), not a word of a
+      // compound ("short femoral necks" is no short neck)
+      const rest = [...keys.slice(m.first, a), ...keys.slice(b, m.last)].filter((k) => k !== '-');
+      if (!dict.lookup(rest)?.some((e) => e.term === m.entry.term)) continue;
+      const words = [...keys.slice(a, b), ...headKeys];
+      const joined = b - a > 1 ? [dict.key(tokens.slice(a, b).map((t) => t.lower).join('')), ...headKeys] : undefined;
+      const entries = dict.lookup(words) ?? (joined ? dict.lookup(joined) : undefined);
+      const entry = entries?.find((e) => !e.capitals && !e.literal && e.term !== m.entry.term && !(isDescendant && isDescendant(m.entry.term, e.term)));
+      if (entry) out.push({ first: m.first, last: m.last, entry, exact: false, length: words.length, ambiguous: false });
+    }
+  }
   // A specifying qualifier before a whole finding: the finding's more specific term, if it has one.
   if (isDescendant) {
     for (const m of matches) {

@@ -184,3 +184,17 @@ describe('the nearest correct ancestor when only part of a phrase is a name', ()
     expect(findingsOf(r4, 'A lesion of unknown origin.')).toEqual([]);
   });
 });
+
+describe('a name that stacks modifiers on its head', () => {
+  const r5 = recognizerOf([
+    ['HP:0000118', 'Phenotypic abnormality', []],
+    ['HP:0000369', 'Low-set ears', ['HP:0000118']],
+    ['HP:0000358', 'Posteriorly rotated ears', ['HP:0000118'], [], ['low-set posteriorly rotated ears']],
+    ['HP:0000470', 'Short neck', ['HP:0000118']],
+    ['HP:0100864', 'Short femoral neck', ['HP:0000118']],
+  ]);
+  it('gives each stacked modifier its finding, but not a word of a compound', () => {
+    expect(findingsOf(r5, 'Low-set posteriorly rotated ears.').map((f) => f[0]).sort()).toEqual(['HP:0000358', 'HP:0000369']);
+    expect(findingsOf(r5, 'Short femoral necks.')).toEqual([['HP:0100864', 'present', 'Short femoral necks']]);
+  });
+});
