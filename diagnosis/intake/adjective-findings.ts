@@ -32,11 +32,16 @@ function nounsOf(word: string): string[] {
   return out;
 }
 
+/** Per dictionary, each adjective's term (or none), so a word is read once however many texts use it. */
+const TERM_CACHE = new WeakMap<ConceptDictionary, Map<string, number | undefined>>();
+
 export function adjectiveFindings(dict: ConceptDictionary, tokens: readonly Token[], sentence: Int32Array, taken: Uint8Array): AdjectiveFinding[] {
   const out: AdjectiveFinding[] = [];
-  const cache = new Map<string, number | undefined>();
+  let cache = TERM_CACHE.get(dict);
+  if (!cache) TERM_CACHE.set(dict, (cache = new Map()));
+  if (cache.size > 100_000) cache.clear();
   const termOf = (word: string): number | undefined => {
-    if (cache.has(word)) return cache.get(word);
+    if (cache!.has(word)) return cache!.get(word);
     let term: number | undefined;
     const spelled = dict.normaliser.spelling(word);
     for (const noun of [...nounsOf(spelled), ...(spelled !== word ? nounsOf(word) : [])]) {
@@ -47,14 +52,14 @@ export function adjectiveFindings(dict: ConceptDictionary, tokens: readonly Toke
         break;
       }
     }
-    cache.set(word, term);
+    cache!.set(word, term);
     return term;
   };
   let lastAccepted = -2;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (t.kind !== WORD || taken[i] || t.glued || tokens[i + 1]?.glued || t.lower.length < 5) continue;
-    if (!/(ic|ous|ed|ese)$/.test(t.lower)) continue;
+    if (!/(ic|ous|iced|ese)$/.test(t.lower)) continue;
     const term = termOf(t.lower);
     if (term === undefined) continue;
     let p = i - 1;

@@ -153,9 +153,16 @@ export class ConceptDictionary {
     return this.normaliser.key(lower);
   }
 
-  /** The key of a match key in the word-set index: its derivational root (derivational-stem.ts). */
+  private readonly setKeys = new Map<string, string>();
+  /** The key of a match key in the word-set index: its derivational root (derivational-stem.ts), cached. */
   setKey(key: string): string {
-    return derivationalStem(key);
+    let k = this.setKeys.get(key);
+    if (k === undefined) {
+      k = derivationalStem(key);
+      if (this.setKeys.size >= 200_000) this.setKeys.clear();
+      this.setKeys.set(key, k);
+    }
+    return k;
   }
 
   private readonly setUnits = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { LAB_PADDING, SKIPPABLE, type ConceptDictionary, type DictionaryEntry, type TrieNode } from './concept-dictionary.js';
-import { PUNCT, WORD, type Token } from './text-tokens.js';
+import { NUMBER, PUNCT, WORD, type Token } from './text-tokens.js';
 import { RELATIONAL_ADJECTIVES } from './word-equivalents.js';
 
 /** A dictionary name found in the text: tokens [first, last) and the entry it matched. */
@@ -87,7 +87,7 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
     const lastWord = tokens[end - 1]!;
     const dangling = path.length > 1 && next?.kind === WORD && !CLAUSE_WORDS.has(next.lower) && RELATIONAL_ADJECTIVES[lastWord.lower] !== undefined;
     // a short code with a digit ("S3", "T2") after a figure or table word is the figure's label
-    const shortCode = tokens[end - 1]!.end - tokens[first]!.start <= 4 && /\d/.test(text.slice(tokens[first]!.start, tokens[end - 1]!.end));
+    const shortCode = tokens[end - 1]!.end - tokens[first]!.start <= 4 && tokens.slice(first, end).some((x) => x.kind === NUMBER);
     for (const entry of node.entries) {
       if (dangling && !entry.words.some((w) => w.endsWith(` ${lastWord.lower}`) || w === lastWord.lower)) continue;
       if (entry.capitals && !hasCapitals(text, tokens[first]!.start, tokens[end - 1]!.end)) continue;
@@ -195,7 +195,10 @@ const CLAUSE_WORDS = new Set([...CONJUNCTIONS, 'nor', 'was', 'were', 'is', 'are'
  * aortic root" or "brachydactyly type C". As for the trie, a span may not end on a relational adjective that
  * qualifies the next word ("hypoplasia of the mandibular condyle" is not mandibular hypoplasia).
  */
-export function findReorderedCandidates(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[]): Candidate[] {
+export function findReorderedCandidates(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[], inOrder: readonly Candidate[] = []): Candidate[] {
+  // a span and term the trie found already (the text in the name's order) needs no second candidate
+  const known = new Set<number>();
+  for (const c of inOrder) known.add((c.first * 4096 + (c.last - c.first)) * 65536 + c.entry.term);
   const unitKey = (first: number, end: number) => {
     if (end === first + 1) return tokens[first]!.kind === WORD ? dict.setUnit(keys[first]!) : dict.wordSets.unit(keys[first]!);
     let joined = '';
@@ -205,6 +208,7 @@ export function findReorderedCandidates(dict: ConceptDictionary, tokens: readonl
   const out: Candidate[] = [];
   for (const h of dict.wordSets.find(tokens, unitKey)) {
     const next = tokens[h.last];
+    if (known.has((h.first * 4096 + (h.last - h.first)) * 65536 + h.entry.term)) continue;
     if (next?.kind === WORD && !CLAUSE_WORDS.has(next.lower) && RELATIONAL_ADJECTIVES[tokens[h.last - 1]!.lower] !== undefined) continue;
     out.push({ first: h.first, last: h.last, entry: h.entry, exact: false, length: h.nameTokens });
   }

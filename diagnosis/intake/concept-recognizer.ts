@@ -115,7 +115,8 @@ export class ConceptRecognizer {
       taken.fill(1, r.first, r.last);
     };
 
-    const candidates = [...findCandidates(dict, tokens, keys, text), ...findReorderedCandidates(dict, tokens, keys)];
+    const inOrder = findCandidates(dict, tokens, keys, text);
+    const candidates = inOrder.concat(findReorderedCandidates(dict, tokens, keys, inOrder));
     const resolved = resolveOverlaps(candidates, dict.terms, this.hierarchy);
     const coordinated = [...coordinatedMatches(dict, tokens, keys, resolved), ...stackedModifierMatches(dict, tokens, keys, resolved, this.isDescendant)];
     for (const m of [...resolved, ...coordinated]) {
@@ -142,8 +143,18 @@ export class ConceptRecognizer {
       take({ term: a.term, first: a.first, last: a.last, basis: 'name', confidence: matchConfidence({ source: 'label', exact: false, derived: true, length: 99, words: 1, abbreviation: false, ambiguous: false }) });
     }
     // Measurements: growth, milestone ages, Z-scores, values against the range quoted with them, fixed lab limits.
-    const stated = demographicsOf(text);
-    const demo = { ageYears: options.ageYears ?? stated.ageYears, sex: options.sex ?? stated.sex, fromCase: options.ageYears !== undefined };
+    // The text's own statement of age and sex is read only when a measurement asks for it (getters, once).
+    let stated: ReturnType<typeof demographicsOf> | undefined;
+    const statedOf = () => (stated ??= MEASUREMENT_CUES.test(text) ? demographicsOf(text) : {});
+    const demo = {
+      get ageYears() {
+        return options.ageYears ?? statedOf().ageYears;
+      },
+      get sex() {
+        return options.sex ?? statedOf().sex;
+      },
+      fromCase: options.ageYears !== undefined,
+    };
     for (const g of [...findGrowth(text, demo), ...findMilestones(text, demo), ...findProportions(text, demo)]) {
       const term = dict.termIndex(g.hpoId);
       const range = tokenRange(tokens, g.start, g.end);
@@ -240,6 +251,9 @@ export class ConceptRecognizer {
     return drop.size ? found.filter((f) => !drop.has(f)) : found;
   }
 }
+
+/** Words of the measurements that need the patient's age or sex (a quick test before reading them from the text). */
+const MEASUREMENT_CUES = /\b(?:height|ht|length|stature|bmi|bp|blood pressure|walk\w*|sat|sit\w*|words?|talk\w*)\b/i;
 
 /** The tokens [first, last) covering the characters [start, end), if any. */
 function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] | undefined {

@@ -98,7 +98,7 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
   // Lists whose last item is no name with the shared head ("eye, ear, oral, and craniofacial anomalies"): each
   // single-word item before a conjunction with the head that follows the list.
   for (let h = 2; h < tokens.length; h += 1) {
-    if (!isFreeWord(h) || !isFreeWord(h - 1) || tokens[h]!.glued || tokens[h - 1]!.glued) continue;
+    if (!isConjunction(h - 2) || !isFreeWord(h) || !isFreeWord(h - 1) || tokens[h]!.glued || tokens[h - 1]!.glued) continue;
     const items = [h - 1];
     let k = h - 2;
     let conjunction = false;

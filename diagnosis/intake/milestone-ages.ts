@@ -46,8 +46,12 @@ const ABSENT_SPEECH = 'HP:0001344';
 /** "about 10 single words", "~20 words", "no words at all", "non-verbal" */
 const WORD_COUNT = /\b(?:(?:has|have|had|uses|using|says|saying|with|now|only|about|around|approximately|~)\s+)*(?:(no)|(\d{1,3})|(a few|a handful of|few|several))\s+(?:single\s+|spoken\s+|recognisable\s+|recognizable\s+|clear\s+)?words?\b|\b(non-?verbal|no speech|no spoken language)\b/gi;
 
+/** A text with none of these words states no milestone (a quick test before the patterns). */
+const CUES = /walk|\bsat\b|\bsit|word|talk|spoke|steps|speech|verbal/i;
+
 export function findMilestones(text: string, demo: Demographics): MilestoneFinding[] {
   const out: MilestoneFinding[] = [];
+  if (!CUES.test(text)) return out;
   for (const [re, hpoId] of LATE) for (const x of text.matchAll(re)) out.push({ start: x.index, end: x.index + x[0].length, hpoId });
   if (demo.ageYears !== undefined && demo.ageYears >= 2 && demo.ageYears < 18) {
     for (const x of text.matchAll(WORD_COUNT)) {

@@ -25,7 +25,8 @@ const MALE_NOUNS = /\b(boy|man|male|son|gentleman|mr)\b/i;
 const FEMALE_NOUNS = /\b(girl|woman|female|daughter|lady|mrs|ms|miss)\b/i;
 
 export function demographicsOf(text: string): Demographics {
-  const head = text.length > 4000 ? text.slice(0, 4000) : text;
+  // letters and notes state the patient first
+  const head = text.length > 1500 ? text.slice(0, 1500) : text;
   const out: Demographics = {};
   let ageAt = Infinity;
   for (const [re, years] of AGE_PATTERNS) {

@@ -73,6 +73,9 @@ export function predicativeMatches(dict: ConceptDictionary, tokens: readonly Tok
     const v = tokens[c]!;
     const colon = v.kind === PUNCT && v.lower === ':';
     if (!colon && !(v.kind === WORD && COPULAS.has(v.lower) && !v.glued)) continue;
+    // a subject must stand right before the copula: a free word of some name (quick test before any lookup)
+    const before = tokens[c - 1]!;
+    if (taken[c - 1] || before.kind !== WORD || sentence[c - 1] !== sentence[c] || (dict.setUnit(keys[c - 1]!) < 0 && !ADVERBS.has(before.lower))) continue;
     // The copula chain ("was found to be") and the adverbs or negation after it.
     let q = c + 1;
     let negated = false;
@@ -85,6 +88,8 @@ export function predicativeMatches(dict: ConceptDictionary, tokens: readonly Tok
       } else break;
     }
     if (q >= tokens.length || sentence[q] !== sentence[c] || taken[q] || tokens[q]!.kind !== WORD) continue;
+    // the qualifier must be a word of some name (quick test before the list and its lookups)
+    if (dict.setUnit(keys[q]!) < 0 && !tokens[q + 1]?.glued) continue;
     // The subject: free words right before the copula (determiners aside).
     let e = c;
     while (e > 0 && tokens[e - 1]!.kind === WORD && ADVERBS.has(tokens[e - 1]!.lower) && sentence[e - 1] === sentence[c]) e -= 1;
@@ -96,7 +101,10 @@ export function predicativeMatches(dict: ConceptDictionary, tokens: readonly Tok
     if (quals.length === 0) continue;
     const last = quals[quals.length - 1]![1];
     let done = false;
-    for (let s = Math.max(0, e - MAX_SUBJECT); s < e && !done; s += 1) {
+    // the subject's words must all be words of some name (or determiners)
+    let smin = e;
+    while (smin > 0 && e - smin < MAX_SUBJECT && tokens[smin - 1]!.kind === WORD && !taken[smin - 1] && sentence[smin - 1] === sentence[c] && (DETERMINERS.has(tokens[smin - 1]!.lower) || dict.setUnit(keys[smin - 1]!) >= 0)) smin -= 1;
+    for (let s = smin; s < e && !done; s += 1) {
       let free = true;
       for (let k = s; k < e && free; k += 1) free = !taken[k] && tokens[k]!.kind === WORD && sentence[k] === sentence[c];
       if (!free || tokens[s]!.glued || DETERMINERS.has(tokens[s]!.lower)) continue;

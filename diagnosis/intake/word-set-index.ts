@@ -15,6 +15,11 @@ import { PUNCT, WORD, type Token } from './text-tokens.js';
 export const LINKING_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'at']);
 const STRUCTURAL_WORDS = new Set(['and', 'or', 'with', 'without', 'to', 'by', 'due', 'not', 'no', 'nor', 'than', 'for', 'from', 'after', 'before', 'during', 'upon', 'except']);
 export const MAX_SET_WORDS = 6;
+/**
+ * Spans of text are tried up to four content words: reordered names of five or six words are rare in text (none in
+ * the development sets), and every further word costs a lookup at every position.
+ */
+const MAX_SPAN_WORDS = 4;
 
 /** A name found through its word set: the index entry and how many tokens the name has (its length for overlap resolution). */
 export interface WordSetHit<E> {
@@ -65,18 +70,17 @@ function nameUnits(tokens: readonly Token[], key: (w: string) => string): { join
 }
 
 /**
- * A multiset of content keys is looked up by an order-free hash: each key gets two random 32-bit numbers, a set the
- * sums of each (mod 2^32), combined into one exact integer below 2^53. A span's hash grows by one addition per word,
- * so trying every span costs no sorting or string building; a hit is confirmed on the sorted key ids.
+ * A multiset of content keys is looked up by an order-free hash: each key gets a random 32-bit number, a set the sum
+ * (mod 2^32), kept to 30 bits so the Map key is a small integer. A span's hash grows by one addition per word, so
+ * trying every span costs no string building; a hit is confirmed on the sorted key ids.
  */
-const HIGH = 2 ** 21;
 
 export class WordSetIndex<E> {
-  private readonly byHash = new Map<number, { ids: number[]; stored: Stored<E>[] }>();
+  /** buckets by a 30-bit key of the multiset hash (a small integer is the fastest Map key); ids confirm a hit */
+  private readonly byHash = new Map<number, { ids: number[]; stored: Stored<E>[] }[]>();
   /** every content key of an indexed name, with its id: a span can only match while its words are among these */
   private readonly ids = new Map<string, number>();
   private readonly h1: number[] = [];
-  private readonly h2: number[] = [];
   /** per key id, the ids of the keys it shares a name with: a span stops growing at a word no name pairs with its first */
   private readonly partners: Set<number>[] = [];
   private seed = 0x2545f491;
@@ -96,8 +100,7 @@ export class WordSetIndex<E> {
     if (id === undefined && create) {
       id = this.h1.length;
       this.ids.set(key, id);
-      this.h1.push(this.random());
-      this.h2.push(this.random() & (HIGH - 1));
+      this.h1.push(this.random() | 0);
       this.partners.push(new Set());
     }
     return id ?? -1;
@@ -105,12 +108,13 @@ export class WordSetIndex<E> {
 
   private hashOf(ids: readonly number[]): number {
     let a = 0;
-    let b = 0;
-    for (const id of ids) {
-      a = (a + this.h1[id]!) >>> 0;
-      b = (b + this.h2[id]!) & (HIGH - 1);
-    }
-    return a * HIGH + b;
+    for (const id of ids) a = (a + this.h1[id]!) | 0;
+    return a & 0x3fffffff;
+  }
+
+  private bucket(ids: readonly number[]): { ids: number[]; stored: Stored<E>[] } | undefined {
+    const list = this.byHash.get(this.hashOf(ids));
+    return list?.find((b) => b.ids.length === ids.length && b.ids.every((x, k) => x === ids[k]));
   }
 
   /**
@@ -124,10 +128,13 @@ export class WordSetIndex<E> {
     for (const keys of units.joined.join(' ') === units.split.join(' ') ? [units.joined] : [units.joined, units.split]) {
       if (keys.length < 2 || keys.length > MAX_SET_WORDS) continue;
       const ids = keys.map((k) => this.idOf(k, true)).sort((x, y) => x - y);
-      const h = this.hashOf(ids);
-      let bucket = this.byHash.get(h);
-      if (!bucket) this.byHash.set(h, (bucket = { ids, stored: [] }));
-      else if (bucket.ids.join() !== ids.join()) continue; // a hash collision between two word sets: keep the first
+      let bucket = this.bucket(ids);
+      if (!bucket) {
+        const h = this.hashOf(ids);
+        let list = this.byHash.get(h);
+        if (!list) this.byHash.set(h, (list = []));
+        list.push((bucket = { ids, stored: [] }));
+      }
       if (bucket.stored.some((x) => same(x.entry, entry))) continue;
       bucket.stored.push({ entry, nameTokens });
       for (const x of ids) for (const y of ids) this.partners[x]!.add(y);
@@ -145,8 +152,7 @@ export class WordSetIndex<E> {
     const ids = keys.map((k) => this.unit(k));
     if (ids.includes(-1)) return undefined;
     ids.sort((x, y) => x - y);
-    const bucket = this.byHash.get(this.hashOf(ids));
-    return bucket && bucket.ids.join() === ids.join() ? bucket.stored : undefined;
+    return this.bucket(ids)?.stored;
   }
 
   /**
@@ -170,29 +176,29 @@ export class WordSetIndex<E> {
       id[j] = g === j + 1 && t.kind === WORD && LINKING_WORDS.has(t.lower) ? -2 : unitKey(j, g);
     }
     const window: number[] = [];
+    const h1 = this.h1;
+    const partnersOf = this.partners;
+    const byHash = this.byHash;
     for (let i = 0; i < n; i += 1) {
-      if (id[i]! < 0) continue;
-      window.length = 0;
-      let a = 0;
-      let b = 0;
-      let j = i;
-      const partners = this.partners[id[i]!]!;
-      while (j < n && window.length < MAX_SET_WORDS) {
-        const u = id[j]!;
-        if (u === -2) {
-          j += 1;
-          continue;
-        }
-        if (u < 0 || (j > i && !partners.has(u))) break;
+      const first = id[i]!;
+      if (first < 0) continue;
+      const partners = partnersOf[first]!;
+      window.length = 1;
+      window[0] = first;
+      let a = h1[first]!;
+      let j = end[i]!;
+      while (j < n && window.length < MAX_SPAN_WORDS) {
+        let u = id[j]!;
+        while (u === -2 && j + 1 < n) u = id[++j]!;
+        if (u < 0 || !partners.has(u)) break;
         window.push(u);
-        a = (a + this.h1[u]!) >>> 0;
-        b = (b + this.h2[u]!) & (HIGH - 1);
+        a = (a + h1[u]!) | 0;
         j = end[j]!;
-        if (window.length < 2) continue;
-        const bucket = this.byHash.get(a * HIGH + b);
-        if (!bucket || bucket.ids.length !== window.length) continue;
-        const sorted = [...window].sort((x, y) => x - y);
-        if (!sorted.every((x, k) => x === bucket.ids[k])) continue;
+        const list = byHash.get(a & 0x3fffffff);
+        if (!list) continue;
+        const sorted = window.slice().sort((x, y) => x - y);
+        const bucket = list.find((bk) => bk.ids.length === sorted.length && bk.ids.every((x, k) => x === sorted[k]));
+        if (!bucket) continue;
         for (const h of bucket.stored) out.push({ first: i, last: j, entry: h.entry, nameTokens: h.nameTokens });
       }
     }
