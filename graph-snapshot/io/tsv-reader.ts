@@ -15,6 +15,8 @@ export interface TsvOptions {
   strictColumnCount?: boolean;
   /** accept a header line whose first cell is prefixed with '#' (old HPO files) */
   headerMayStartWithComment?: boolean;
+  /** match column names ignoring underscores too (phenotype.hpoa before 2023-04 wrote DatabaseID, HPO_ID, ...) */
+  ignoreUnderscores?: boolean;
 }
 
 export interface TsvTable {
@@ -33,6 +35,7 @@ export interface TsvTable {
 export async function openTsv(path: string, options: TsvOptions): Promise<TsvTable> {
   const lines = readLines(path);
   const comment = options.commentPrefix ?? '#';
+  const key = (name: string) => (options.ignoreUnderscores ? name.trim().toLowerCase().replace(/_/g, '') : name.trim().toLowerCase());
   const preamble: string[] = [];
   let header: string[] | undefined;
   let headerLine = 0;
@@ -43,7 +46,7 @@ export async function openTsv(path: string, options: TsvOptions): Promise<TsvTab
     if (text.trim() === '') continue;
     if (text.startsWith(comment)) {
       const maybeHeader = text.slice(comment.length).split('\t');
-      if (options.headerMayStartWithComment && options.requiredColumns.every((c) => includesCaseless(maybeHeader, c))) {
+      if (options.headerMayStartWithComment && options.requiredColumns.every((c) => maybeHeader.some((h) => key(h) === key(c)))) {
         header = maybeHeader;
         headerLine = line;
         break;
@@ -58,8 +61,8 @@ export async function openTsv(path: string, options: TsvOptions): Promise<TsvTab
   if (!header) throw new InputError(path, undefined, 'file is empty: no header row found');
   const names = header.map((h) => h.trim());
   const index = new Map<string, number>();
-  names.forEach((h, i) => index.set(h.toLowerCase(), i));
-  const missing = options.requiredColumns.filter((c) => !index.has(c.toLowerCase()));
+  names.forEach((h, i) => index.set(key(h), i));
+  const missing = options.requiredColumns.filter((c) => !index.has(key(c)));
   if (missing.length > 0) {
     throw new InputError(path, headerLine, `header lacks column(s) ${missing.join(', ')}; found: ${names.join(', ')}`);
   }
@@ -82,15 +85,10 @@ export async function openTsv(path: string, options: TsvOptions): Promise<TsvTab
     headerLine,
     preamble,
     column(name: string): number {
-      const i = index.get(name.toLowerCase());
+      const i = index.get(key(name));
       if (i === undefined) throw new InputError(path, headerLine, `no column ${name}`);
       return i;
     },
     rows: rows(),
   };
-}
-
-function includesCaseless(cells: string[], name: string): boolean {
-  const n = name.toLowerCase();
-  return cells.some((c) => c.trim().toLowerCase() === n);
 }

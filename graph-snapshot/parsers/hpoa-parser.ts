@@ -53,7 +53,7 @@ const aspects = new Set(['P', 'I', 'C', 'M', 'H']);
  * counted in `skips` (real releases have contained a few).
  */
 export async function parseHpoa(path: string, skips = new SkipLog()): Promise<HpoaDocument> {
-  const table = await openTsv(path, { requiredColumns: columns, headerMayStartWithComment: true });
+  const table = await openTsv(path, { requiredColumns: columns, headerMayStartWithComment: true, ignoreUnderscores: true });
   const col = Object.fromEntries(columns.map((c) => [c, table.column(c)])) as Record<(typeof columns)[number], number>;
   const doc: HpoaDocument = { rows: [] };
   for (const p of table.preamble) {

@@ -59,6 +59,17 @@ describe('parseHpoa', () => {
     expect(zipped.rows.map(({ line: _l, ...r }) => r)).toEqual(plain.rows.map(({ line: _l, ...r }) => r));
   });
 
+  it('reads the header of releases before 2023-04 (#DatabaseID, DiseaseName, HPO_ID, ..., #date:)', async () => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const old = join(dir, 'old-header.hpoa');
+    const header = '#DatabaseID\tDiseaseName\tQualifier\tHPO_ID\tReference\tEvidence\tOnset\tFrequency\tSex\tModifier\tAspect\tBiocuration';
+    writeFileSync(old, ['#description: HPO annotations for rare diseases', '#date: 2023-01-27', header, ...lines.slice(5)].join('\n'));
+    const doc = await parseHpoa(old);
+    const current = await parseHpoa(file);
+    expect(doc.version).toBe('2023-01-27');
+    expect(doc.rows.map(({ line: _l, ...r }) => r)).toEqual(current.rows.map(({ line: _l, ...r }) => r));
+  });
+
   it('names file and line of a row with the wrong column count', async () => {
     const p = join(dir, 'short.hpoa');
     const text = readFileSync(file, 'utf8').split('\n');
