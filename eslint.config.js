@@ -7,7 +7,7 @@ const TOP = ['common', 'graph-snapshot', 'native-models', 'diagnosis', 'electron
 const PACKAGE_OWNER = { kuzu: 'graph-snapshot', 'node-llama-cpp': 'native-models', electron: 'electron' };
 
 /**
- * Inside diagnosis/, imports run one way: case input, contract, io, terms → intake, variants → ranking → reasoning →
+ * Inside diagnosis/, imports run one way: case input, contract, io, terms → intake, variants → ranking → vignettes, reasoning →
  * pipeline → service; report sits beside intake (it renders contract types); the case store imports only case input
  * and contract (it is storage; re-analysis lives in pipeline/).
  */
@@ -22,9 +22,10 @@ const DIAGNOSIS_ALLOWED = {
   report: ['case-input', 'contract'],
   'case-store': ['case-input', 'contract'],
   ranking: [...BASE, 'intake', 'variants'],
+  vignettes: [...BASE, 'intake', 'variants', 'ranking'],
   reasoning: [...BASE, 'intake', 'variants', 'ranking'],
-  pipeline: [...BASE, 'intake', 'variants', 'ranking', 'reasoning', 'report', 'case-store'],
-  service: [...BASE, 'intake', 'variants', 'ranking', 'reasoning', 'report', 'case-store', 'pipeline'],
+  pipeline: [...BASE, 'intake', 'variants', 'ranking', 'vignettes', 'reasoning', 'report', 'case-store'],
+  service: [...BASE, 'intake', 'variants', 'ranking', 'vignettes', 'reasoning', 'report', 'case-store', 'pipeline'],
 };
 const DIAGNOSIS_FOLDERS = Object.keys(DIAGNOSIS_ALLOWED);
 

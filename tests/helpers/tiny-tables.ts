@@ -39,7 +39,11 @@ export const termIds = [
 const VERY_FREQUENT = 1;
 const OCCASIONAL = 3;
 
-export function tinyTables(): RankingTables {
+/** One annotation of the tiny world: [term, frequency class (-1 none), n, m (-1 none), flags]. */
+export type TinyAnnotation = [number, number, number, number, number];
+
+/** The tiny world; `edit` may change the diseases' annotation lists first (a second knowledge version, for diffs). */
+export function tinyTables(edit?: (annotations: TinyAnnotation[][]) => void): RankingTables {
   const parents = [[], [0], [1], [2], [2], [3], [1], [6], [0], [8], [9], [9], [0], [12]];
   const closureOf = (t: number): number[] => [...new Set([t, ...parents[t]!.flatMap(closureOf)])].sort((a, b) => a - b);
   const closureOffsets = [0];
@@ -49,7 +53,7 @@ export function tinyTables(): RankingTables {
     closureOffsets.push(closure.length);
   }
   // per disease: [term, frequency class (-1 none), n, m (-1 none), flags]
-  const anns: [number, number, number, number, number][][] = [
+  const anns: TinyAnnotation[][] = [
     [
       [T.A1, VERY_FREQUENT, -1, -1, 0],
       [T.B1, -1, 1, 2, 0],
@@ -64,6 +68,7 @@ export function tinyTables(): RankingTables {
       [T.Adult, -1, -1, -1, 0],
     ],
   ];
+  edit?.(anns);
   const annOffsets = [0];
   const annTerm: number[] = [];
   const annFreq: number[] = [];
