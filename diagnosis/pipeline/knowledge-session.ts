@@ -40,6 +40,8 @@ export class KnowledgeSession {
   private users = 0;
   private closing: Promise<void> | undefined;
   private idle: (() => void) | undefined;
+  /** set on a view with other parameters: the parent owns the graph, and runs hold the parent open */
+  private parent: KnowledgeSession | undefined;
 
   private constructor(
     readonly snapshotDir: string,
@@ -75,11 +77,11 @@ export class KnowledgeSession {
 
   /**
    * The same knowledge with other ranker parameters (parameter sweeps, ablations): shares the graph, the model and
-   * every derived index; closing it closes nothing (the parent owns the graph).
+   * every derived index; runs on it hold the parent open, and closing it closes nothing (the parent owns the graph).
    */
   withParameters(parameters: Partial<RankerParameters>): KnowledgeSession {
     const view = new KnowledgeSession(this.snapshotDir, this.graph, this.tables, new PhenotypeRanker(this.model, parameters), this.shared);
-    view.closing = Promise.resolve();
+    view.parent = this;
     return view;
   }
 
@@ -127,6 +129,7 @@ export class KnowledgeSession {
 
   /** Runs `work` holding the session open: a concurrent `close()` waits for it. */
   async use<T>(work: () => Promise<T>): Promise<T> {
+    if (this.parent) return this.parent.use(work);
     if (this.closing) throw new Error(`the knowledge session of ${this.snapshotDir} is closed`);
     this.users += 1;
     try {
@@ -139,6 +142,7 @@ export class KnowledgeSession {
 
   /** Closes the graph and the text index once every run using the session has finished. Idempotent. */
   close(): Promise<void> {
+    if (this.parent) return Promise.resolve();
     this.closing ??= (async () => {
       if (this.users > 0) await new Promise<void>((resolve) => (this.idle = resolve));
       const index = this.shared.textIndex;

@@ -8,6 +8,7 @@ import { runReasoningBench } from '../bench/reasoning-bench.js';
 import { runClassicsBench } from '../bench/classics-bench.js';
 import { registerExtractionBench } from '../bench/extraction-bench.js';
 import { registerNarrativeBench } from '../bench/narrative-bench.js';
+import { registerVignetteBench } from '../bench/vignette-bench-command.js';
 import { dataHome } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { join } from 'node:path';
 import { defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
@@ -91,6 +92,7 @@ export function registerBenchCommands(program: Command): void {
   registerVcfBench(bench);
   registerExtractionBench(bench);
   registerNarrativeBench(bench);
+  registerVignetteBench(bench);
   bench
     .command('reasoning')
     .description('evidence-pack build time per case, prompt size in tokens, and the model\'s tokens/s on this machine')
