@@ -10,6 +10,7 @@ import {
   CHAIN_38_TO_37,
   GRAPH_FILE,
   LIFTOVER_DIR,
+  MANIFEST_FILE,
   RANKING_TABLES_FILE,
   VARIANT_INDEX_FILE,
   writeManifest,
@@ -28,6 +29,7 @@ import { loadSources } from './load-sources.js';
 import { StepProgress, type ProgressListener } from './progress.js';
 import { buildRankingTables } from './ranking-tables-builder.js';
 import { sealSnapshot } from '../snapshot/snapshot-seal.js';
+import type { ReleaseCheckRecord } from '../snapshot/release-check-record.js';
 import { buildVariantIndex } from './variant-index-builder.js';
 import { locateSources, relativeSourcePath, releaseFromFolderManifest, type SourceRole } from './source-catalogue.js';
 import { isPathogenicClass, type ClinicalSignificance } from '../parsers/clinvar-significance.js';
@@ -36,7 +38,15 @@ export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
   onProgress?: ProgressListener;
+  /**
+   * A release check run on the built snapshot before it is swapped in, against the snapshot it replaces (when there is
+   * one); its record goes into the manifest. Ranking is not this folder's business: the caller passes
+   * diagnosis/pipeline/release-check.ts.
+   */
+  releaseCheck?: ReleaseCheckHook;
 }
+
+export type ReleaseCheckHook = (builtDir: string, previousDir: string | undefined, report: (within: number) => void) => Promise<ReleaseCheckRecord>;
 
 /** Relative weights of the build steps, measured on ../shared/data, for an even progress bar. */
 const steps = {
@@ -73,7 +83,8 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
   await recoverSnapshotDir(options.outDir);
   const tmp = temporaryBuildDir(options.outDir);
   await mkdir(join(tmp, 'staging'), { recursive: true });
-  const progress = new StepProgress(steps, options.onProgress);
+  // the release check takes about twice the build (weights are relative)
+  const progress = new StepProgress(options.releaseCheck ? { ...steps, 'release check': 200 } : steps, options.onProgress);
   const skips = new SkipLog();
   try {
     const sourceEntries = await progress.run('checksums', async (report) => {
@@ -173,6 +184,13 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
       sealSnapshot(tmp);
       return m;
     });
+
+    if (options.releaseCheck) {
+      const previous = existsSync(join(options.outDir, MANIFEST_FILE)) ? options.outDir : undefined;
+      manifest.releaseCheck = await progress.run('release check', (report) => options.releaseCheck!(tmp, previous, report));
+      await writeManifest(tmp, manifest);
+      sealSnapshot(tmp);
+    }
 
     await swapIntoPlace(tmp, options.outDir);
     return manifest;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describeFsError } from '../io/line-reader.js';
 import { InputError } from '../../common/input-error.js';
+import { releaseCheckSchema } from './release-check-record.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const GRAPH_FILE = 'graph.kuzu';
@@ -49,6 +50,8 @@ export const manifestSchema = z.object({
     notInGene: z.number(),
   }),
   skipped: z.array(z.object({ reason: z.string(), count: z.number(), examples: z.array(z.string()) })),
+  /** synthetic-vignette release check against the previous snapshot, when the build or import ran one */
+  releaseCheck: releaseCheckSchema.optional(),
 });
 
 export type SnapshotManifest = z.infer<typeof manifestSchema>;

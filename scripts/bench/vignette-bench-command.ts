@@ -66,26 +66,32 @@ export function registerVignetteBench(bench: Command): void {
       if (!(fdr > 0 && fdr < 1)) throw new InvalidArgumentError(`--fdr must be between 0 and 1, not ${opts.fdr}`);
       if (opts.sampleFrom !== 'base' && opts.sampleFrom !== 'candidate') throw new InvalidArgumentError(`--sample-from must be base or candidate, not ${opts.sampleFrom}`);
       if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
-      const base: VersionSpec = { snapshotDir: await resolveSnapshot({ snapshot: opts.snapshot }), parameters: parseParams(opts.param) };
-      const comparing = opts.compareSnapshot !== undefined || opts.compareParam !== undefined;
-      const candidate: VersionSpec | undefined = comparing
-        ? { snapshotDir: opts.compareSnapshot ? await resolveSnapshot({ snapshot: resolve(opts.compareSnapshot) }) : base.snapshotDir, parameters: opts.compareParam ? parseParams(opts.compareParam) : base.parameters }
-        : undefined;
+      // every option is checked before a snapshot is opened
       const workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers);
-      const o: VignetteBenchOptions = {
-        base,
-        candidate,
+      const numbers = {
         perDisease: positiveInt('--per-disease', opts.perDisease),
         confirm: positiveInt('--confirm', opts.confirm, 0),
         seed: positiveInt('--seed', opts.seed, 0),
+        sample: opts.sample === undefined ? undefined : positiveInt('--sample', opts.sample),
+        list: positiveInt('--list', opts.list, 0),
+        movers: positiveInt('--movers', opts.movers, 0),
+      };
+      const baseParameters = parseParams(opts.param);
+      const compareParameters = opts.compareParam ? parseParams(opts.compareParam) : undefined;
+      const base: VersionSpec = { snapshotDir: await resolveSnapshot({ snapshot: opts.snapshot }), parameters: baseParameters };
+      const comparing = opts.compareSnapshot !== undefined || compareParameters !== undefined;
+      const candidate: VersionSpec | undefined = comparing
+        ? { snapshotDir: opts.compareSnapshot ? await resolveSnapshot({ snapshot: resolve(opts.compareSnapshot) }) : base.snapshotDir, parameters: compareParameters ?? base.parameters }
+        : undefined;
+      const o: VignetteBenchOptions = {
+        base,
+        candidate,
+        ...numbers,
         k,
         fdr,
         diseases: opts.diseases,
-        sample: opts.sample === undefined ? undefined : positiveInt('--sample', opts.sample),
         sampleFrom: opts.sampleFrom as 'base' | 'candidate',
         workers,
-        list: positiveInt('--list', opts.list, 0),
-        movers: positiveInt('--movers', opts.movers, 0),
         json: !!opts.json,
         save: opts.save,
         print: !opts.validate,

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InputError } from '../../common/input-error.js';
 import { IntegrityError } from '../../common/integrity-error.js';
 import { ExitCode, exitCodeHelp } from './exit-codes.js';
@@ -41,6 +41,8 @@ function handleError(err: unknown): number {
   if (err instanceof CommanderError) {
     // --help and --version end here too, with code 0.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return ExitCode.ok;
+    // commander prints its own parse errors; a usage error thrown by an action's checks reaches here unprinted
+    if (err instanceof InvalidArgumentError) process.stderr.write(`rarediag: ${err.message}\n`);
     return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (err instanceof InputError) {

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { buildSnapshot } from '../../graph-snapshot/build/snapshot-builder.js';
 import { readManifest, type SnapshotManifest } from '../../graph-snapshot/snapshot/manifest.js';
 import { defaultSnapshotDir, defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { installationKeyFile, sealSnapshot } from '../../graph-snapshot/snapshot/snapshot-seal.js';
 import { verifySnapshot } from '../../graph-snapshot/snapshot/verify-snapshot.js';
+import { releaseCheckDefaults, runReleaseCheck } from '../../diagnosis/pipeline/release-check.js';
+import { describeReleaseCheck } from './describe-release-check.js';
 import { ExitCode } from './exit-codes.js';
 import { formatInt, formatTable } from './format-table.js';
 import { createProgressBar } from './progress-bar.js';
@@ -18,14 +20,23 @@ export function registerSnapshotCommands(program: Command): void {
     .description('build a snapshot from the upstream sources; a failed build never replaces the existing snapshot')
     .option('--sources <dir>', sourcesOptionHelp)
     .option('--out <dir>', snapshotOptionHelp)
+    .option('--release-check', 'before swapping the new snapshot in, rank synthetic vignettes of a sample of diseases with it and with the one it replaces, and record which got harder or easier to find in the manifest')
+    .option('--release-check-diseases <n>', 'diseases in the release check sample', String(releaseCheckDefaults.diseases))
     .option('--json', 'print the manifest as JSON on stdout')
-    .action(async (opts: { sources?: string; out?: string; json?: boolean }) => {
+    .action(async (opts: { sources?: string; out?: string; releaseCheck?: boolean; releaseCheckDiseases: string; json?: boolean }) => {
       const sourcesDir = resolve(opts.sources ?? defaultSourcesDir());
       const outDir = resolve(opts.out ?? defaultSnapshotDir());
+      const diseases = Number(opts.releaseCheckDiseases);
+      if (!Number.isInteger(diseases) || diseases < 1) throw new InvalidArgumentError(`--release-check-diseases must be a positive integer, not ${opts.releaseCheckDiseases}`);
       const bar = createProgressBar('snapshot build');
       let manifest: SnapshotManifest;
       try {
-        manifest = await buildSnapshot({ sourcesDir, outDir, onProgress: bar.listener });
+        manifest = await buildSnapshot({
+          sourcesDir,
+          outDir,
+          onProgress: bar.listener,
+          ...(opts.releaseCheck ? { releaseCheck: (dir, previous, report) => runReleaseCheck(dir, previous, { diseases, onProgress: report }) } : {}),
+        });
       } finally {
         bar.stop();
       }
@@ -113,6 +124,7 @@ function describe(m: SnapshotManifest): string {
     '',
     formatTable(['source', 'release', 'bytes'], groupSources(m.sources), ['l', 'l', 'r']),
   ];
+  if (m.releaseCheck) lines.push('', describeReleaseCheck(m.releaseCheck));
   if (m.skipped.length) {
     lines.push('', 'skipped input (counted, not fatal):');
     for (const k of m.skipped) lines.push(`  ${k.reason}: ${formatInt(k.count)}  e.g. ${k.examples[0] ?? ''}`);
