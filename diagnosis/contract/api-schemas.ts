@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { releaseCheckView } from './release-check-view.js';
 
 /**
  * The typed API between the UI and the engine. The same schemas validate requests and responses on both sides of the
@@ -150,6 +151,8 @@ export const snapshotInfo = z.object({
   schemaVersion: z.number(),
   summary: z.record(z.string(), z.number()),
   sources: z.array(z.object({ path: z.string(), release: z.string() })),
+  /** when the snapshot was installed with a release check: which diseases got harder or easier to find */
+  releaseCheck: releaseCheckView.optional(),
 });
 
 export const modelInfo = z.object({ id: z.string(), file: z.string(), sizeBytes: z.number(), architecture: z.string(), quantization: z.string(), contextLength: z.number().optional(), selected: z.boolean() });

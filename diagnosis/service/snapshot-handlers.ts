@@ -2,6 +2,7 @@ import { readManifest } from '../../graph-snapshot/snapshot/manifest.js';
 import { verifySnapshot } from '../../graph-snapshot/snapshot/verify-snapshot.js';
 import type { ApiHandlers } from '../contract/api.js';
 import { KnowledgeSession } from '../pipeline/knowledge-session.js';
+import { releaseCheckViewOf } from './release-check-view-of.js';
 import type { ServiceContext } from './service-context.js';
 
 /** The knowledge snapshot: what it holds, whether its files are intact, and a rebuild from the sources. */
@@ -10,7 +11,14 @@ export function snapshotHandlers(ctx: ServiceContext): Pick<ApiHandlers, 'snapsh
   return {
     'snapshot.info': async () => {
       const m = await readManifest(dir);
-      return { snapshotId: m.snapshotId, builtAt: m.builtAt, schemaVersion: m.schemaVersion, summary: m.counts.summary, sources: m.sources.map((s) => ({ path: s.path, release: s.release })) };
+      return {
+        snapshotId: m.snapshotId,
+        builtAt: m.builtAt,
+        schemaVersion: m.schemaVersion,
+        summary: m.counts.summary,
+        sources: m.sources.map((s) => ({ path: s.path, release: s.release })),
+        ...(m.releaseCheck ? { releaseCheck: releaseCheckViewOf(m.releaseCheck) } : {}),
+      };
     },
     'snapshot.verify': async () => {
       const v = await verifySnapshot(dir);
@@ -21,7 +29,14 @@ export function snapshotHandlers(ctx: ServiceContext): Pick<ApiHandlers, 'snapsh
     'snapshot.rebuild': () => ({
       jobId: ctx.jobs.start(async (job) => {
         const { buildSnapshot } = await import('../../graph-snapshot/build/snapshot-builder.js');
-        const manifest = await buildSnapshot({ sourcesDir: ctx.options.sourcesDir, outDir: dir, onProgress: (e) => job.progress(e.fraction * 0.95, e.step) });
+        const { runReleaseCheck } = await import('../pipeline/release-check.js');
+        // the rebuilt snapshot is checked against the installed one before the swap, so Settings can show what moved
+        const manifest = await buildSnapshot({
+          sourcesDir: ctx.options.sourcesDir,
+          outDir: dir,
+          onProgress: (e) => job.progress(e.fraction * 0.95, e.step),
+          releaseCheck: (built, previous, report) => runReleaseCheck(built, previous, { onProgress: report }),
+        });
         ctx.replaceSession(await KnowledgeSession.open(dir));
         job.progress(1, 'done');
         return { kind: 'snapshot' as const, snapshotId: manifest.snapshotId };

@@ -5,6 +5,8 @@ import { CaseStore } from '../../diagnosis/case-store/case-store.js';
 import type { CaseDetail, CaseStatus } from '../../diagnosis/case-store/case-types.js';
 import type { ResourceVersions } from '../../diagnosis/case-store/phenopacket-export.js';
 import { reanalyzeCases, sessionRankFunction } from '../../diagnosis/pipeline/reanalysis.js';
+import { casesAmongMovers } from '../../diagnosis/pipeline/release-check-cases.js';
+import { describeReleaseCheckCases } from './describe-release-check.js';
 import { actor, badInputAsInputError, storeKey, storePath, withStore, withStoreOptions, type StoreOptions } from './case-store-options.js';
 import { withSession } from './with-session.js';
 import { InputError } from '../../common/input-error.js';
@@ -216,7 +218,9 @@ export function registerCasesCommand(program: Command): void {
           } finally {
             bar.stop();
           }
-          if (opts.json) return json(report);
+          // the snapshot's release check: unsolved cases whose leading candidates got harder or easier to find
+          const pointed = casesAmongMovers(store, (await readManifest(snapshotDir)).releaseCheck);
+          if (opts.json) return json({ ...report, releaseCheckCases: pointed });
           process.stdout.write(
             `Snapshot ${report.snapshotId}: re-ran ${report.rerun} case(s), ${report.flagged.length} with a changed top 5; ` +
               `${report.upToDate} already up to date, ${report.neverRun} never run${report.errors.length ? `, ${report.errors.length} failed` : ''}\n`,
@@ -230,6 +234,7 @@ export function registerCasesCommand(program: Command): void {
             );
           }
           for (const e of report.errors) process.stdout.write(`  ${shortId(e.caseId)}: ${e.message}\n`);
+          if (pointed.length) process.stdout.write(`\n${describeReleaseCheckCases(pointed)}\n`);
         } finally {
           store.close();
         }

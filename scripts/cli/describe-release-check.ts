@@ -1,3 +1,4 @@
+import type { ReleaseCheckCase } from '../../diagnosis/pipeline/release-check-cases.js';
 import type { ReleaseCheckRecord } from '../../graph-snapshot/snapshot/release-check-record.js';
 import { formatTable } from './format-table.js';
 
@@ -29,4 +30,17 @@ export function describeReleaseCheck(r: ReleaseCheckRecord): string {
     }
   }
   return lines.join('\n');
+}
+
+/** `cases reanalyze`: the unsolved cases whose leading candidates the snapshot's release check found harder or easier. */
+export function describeReleaseCheckCases(list: readonly ReleaseCheckCase[]): string {
+  const cases = new Set(list.map((c) => c.caseId)).size;
+  return (
+    `${cases} unsolved case(s) have a leading candidate that this snapshot's release check found harder or easier to find (synthetic vignettes, recall@10):\n` +
+    formatTable(
+      ['case', 'label', 'candidate', 'place', 'now', 'recall@10'],
+      list.map((c) => [c.caseId.slice(0, 8), c.label.slice(0, 28), `${c.diseaseId} ${c.diseaseLabel.slice(0, 36)}`, c.position, c.direction, `${pct(c.before)} → ${pct(c.after)}`]),
+      ['l', 'l', 'l', 'r', 'l', 'r'],
+    )
+  );
 }

@@ -103,6 +103,9 @@ describe.skipIf(!e2e)('renderer with the fake API', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Verify the snapshot files' }).click();
     await page.getByText('every file verified').waitFor();
+    // the installed snapshot's release check: which diseases got harder or easier to find
+    await page.getByRole('heading', { name: 'Harder to find than before' }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Release check' }).innerText()).toMatch(/Loeys-Dietz syndrome 2[\s\S]*90 % → 40 %[\s\S]*Easier to find than before[\s\S]*Achondroplasia/);
     await screenshot(page, 'fake-settings-page');
     expect(problems).toEqual([]);
   });

@@ -122,6 +122,8 @@ describe('workstation service: settings actions', () => {
       expect(end).toMatchObject({ type: 'done', result: { kind: 'snapshot', snapshotId: before.snapshotId } });
       expect(seen.filter((e) => e.type === 'progress').length).toBeGreaterThan(3);
       expect((await service.call('snapshot.verify', {})).ok).toBe(true);
+      // the rebuild was release-checked against the snapshot it replaced (the same knowledge: nothing moved)
+      expect((await service.call('snapshot.info', {})).releaseCheck).toMatchObject({ comparedWith: before.snapshotId, moved: 0, harder: [], easier: [] });
       expect((await service.call('terms.search', { query: 'seiz' }))[0]).toMatchObject({ id: 'HP:0001250' });
       await expect(service.call('report.pdf', { caseId: 'x', runId: '1' })).rejects.toMatchObject({ kind: 'bad-request' });
       await expect(service.call('models.select', { id: 'nope' })).rejects.toThrow();

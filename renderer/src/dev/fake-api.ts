@@ -79,6 +79,18 @@ export class FakeWorkstation implements WorkstationApi {
             { path: 'orphanet/en_product1.xml', release: '2025-12' },
             { path: 'clinvar/clinvar_alleles.single.b37.vcf.gz', release: '2016 (MacArthur lab)' },
           ],
+          releaseCheck: {
+            checkedAt: '2026-07-01T09:14:02.000Z',
+            comparedWith: 'hpo-2023-01-27-fake',
+            diseases: 300,
+            vignettesPerDisease: 5,
+            k: 10,
+            recallNow: 0.78,
+            recallBefore: 0.74,
+            moved: 2,
+            harder: [{ id: 'OMIM:609192', label: 'Loeys-Dietz syndrome 2', before: 0.9, after: 0.4, changes: '3 refrequenced (Arachnodactyly 90 % → 17 %, ...)', competitor: 'Marfan syndrome (OMIM:154700)' }],
+            easier: [{ id: 'OMIM:100800', label: 'Achondroplasia', before: 0.5, after: 0.95, changes: '+12 (Rhizomelia 90 %, ...)' }],
+          },
         };
       },
       'snapshot.verify': () => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApiCallError, ApiResponse } from '../../../diagnosis/contract/api.js';
 import { toApiError } from '../api-client.js';
 import { ErrorText, PageHeading } from '../components/common.js';
+import { ReleaseCheckPanel } from '../components/ReleaseCheckPanel.js';
 import { formatBytes, formatCount, formatDate } from '../format.js';
 import { useApi, useApiQuery, useConnectionState } from '../state/app-context.js';
 
@@ -93,6 +94,7 @@ export function SettingsPage() {
                   ))}
                 </tbody>
               </table>
+              <ReleaseCheckPanel check={s.releaseCheck} />
               <h3 className="subhead">Sources</h3>
               <table className="data-table">
                 <thead>
