@@ -1,11 +1,18 @@
 import type { PhenotypeModel } from '../ranking/phenotype-model.js';
-import { annotationDiff, type AnnotationDiff } from './annotation-diff.js';
+import { annotationDiff, diffSize, type AnnotationDiff } from './annotation-diff.js';
 import { hitAt } from './disease-recall.js';
 import { diseaseMovements, type DiseaseMovement } from './vignette-comparison.js';
 import type { DiseaseStudy } from './vignette-study.js';
 
+/**
+ * Why a disease may have moved: it is new to the candidate's knowledge or gone from it, its own annotations changed, or
+ * nothing of its own changed (a knock-on effect: other diseases' annotations, or the ranker's parameters).
+ */
+export type MoverKind = 'added' | 'removed' | 'own annotations' | 'knock-on';
+
 export interface Mover extends DiseaseMovement {
   label: string;
+  kind: MoverKind;
   /** its own annotations, base → candidate */
   changes: AnnotationDiff;
   /**
@@ -47,10 +54,15 @@ export function studyMovers(studies: readonly DiseaseStudy[], base: PhenotypeMod
     }
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     const models = [candidate, base];
+    const changes = annotationDiff(base, candidate, mv.diseaseId);
+    const inBase = base?.diseaseIndex.has(mv.diseaseId) ?? false;
+    const inCandidate = candidate?.diseaseIndex.has(mv.diseaseId) ?? false;
+    const kind: MoverKind = !inBase ? 'added' : !inCandidate ? 'removed' : diffSize(changes) > 0 ? 'own annotations' : 'knock-on';
     return {
       ...mv,
       label: labelOf(models, mv.diseaseId),
-      changes: annotationDiff(base, candidate, mv.diseaseId),
+      kind,
+      changes,
       ...(top && top[1] >= Math.max(2, lost.length / 3) ? { competitor: { id: top[0], label: labelOf(models, top[0]), vignettes: top[1] } } : {}),
     };
   });

@@ -4,7 +4,7 @@ import type { PhenotypeModel } from '../../diagnosis/ranking/phenotype-model.js'
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 import { describeDiff } from '../../diagnosis/vignettes/annotation-diff.js';
 import { meanOfDiseases, recallFigures, type RecallFigures } from '../../diagnosis/vignettes/disease-recall.js';
-import { studyMovers, type Mover } from '../../diagnosis/vignettes/movers.js';
+import { studyMovers, type Mover, type MoverKind } from '../../diagnosis/vignettes/movers.js';
 import { keyedRandom, pickDistinct } from '../../diagnosis/vignettes/seeded-random.js';
 import { VignetteSampler } from '../../diagnosis/vignettes/vignette-sampler.js';
 import { runVignetteStudy, type DiseaseStudy } from '../../diagnosis/vignettes/vignette-study.js';
@@ -51,6 +51,8 @@ export interface DiseaseFigures {
   versions: RecallFigures[];
 }
 
+type KindCounts = Record<MoverKind, { harder: number; easier: number }>;
+
 export interface VignetteBenchResult {
   versions: { role: 'base' | 'candidate'; snapshotDir: string; snapshotId: string; parameters: Partial<RankerParameters> }[];
   seed: number;
@@ -70,7 +72,7 @@ export interface VignetteBenchResult {
   /** mean over diseases (each disease weighs the same) */
   overall: RecallFigures[];
   perDisease: DiseaseFigures[];
-  compare?: { tested: number; moved: number; harder: number; easier: number; movers: Mover[] };
+  compare?: { tested: number; moved: number; harder: number; easier: number; byKind: KindCounts; movers: Mover[] };
 }
 
 /**
@@ -157,7 +159,8 @@ export async function runVignetteBench(o: VignetteBenchOptions): Promise<Vignett
     if (specs.length === 2) {
       const movers = studyMovers(studies, models[0], models[1], o.k, o.fdr);
       const moved = movers.filter((m) => m.moved);
-      result.compare = { tested: movers.length, moved: moved.length, harder: moved.filter((m) => m.delta < 0).length, easier: moved.filter((m) => m.delta > 0).length, movers };
+      const byKind = Object.fromEntries(MOVER_KINDS.map((k) => [k, { harder: moved.filter((m) => m.kind === k && m.delta < 0).length, easier: moved.filter((m) => m.kind === k && m.delta > 0).length }])) as KindCounts;
+      result.compare = { tested: movers.length, moved: moved.length, harder: moved.filter((m) => m.delta < 0).length, easier: moved.filter((m) => m.delta > 0).length, byKind, movers };
     }
     if (o.print) printResult(result, o);
     return { ...result, studies, models };
@@ -191,6 +194,9 @@ function shapeOf(diseases: readonly string[], draw: (id: string, i: number) => V
     withAge: mean((v) => (v.ageYears === undefined ? 0 : 1)),
   };
 }
+
+/** diseases whose own knowledge changed come first in the table: a disease added or removed moves trivially */
+const MOVER_KINDS: MoverKind[] = ['own annotations', 'knock-on', 'added', 'removed'];
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '-');
 const num = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
@@ -244,14 +250,16 @@ export function printResult(r: VignetteBenchResult, o: Pick<VignetteBenchOptions
       `${formatInt(c.tested)} diseases had a screening vignette found at ${r.k} by one version only and were tested on ${r.confirm} fresh vignettes; ` +
         `${formatInt(c.moved)} moved beyond sampling noise (exact McNemar, Benjamini-Hochberg q ≤ ${r.fdr}): ${formatInt(c.harder)} harder, ${formatInt(c.easier)} easier`,
     );
-    const moved = c.movers.filter((m) => m.moved).slice(0, o.movers);
-    if (moved.length) {
+    lines.push(`  by cause: ${MOVER_KINDS.map((k) => `${k} ${c.byKind[k].harder} harder / ${c.byKind[k].easier} easier`).join('; ')}`);
+    for (const kind of MOVER_KINDS) {
+      const moved = c.movers.filter((m) => m.moved && m.kind === kind).slice(0, kind === 'added' || kind === 'removed' ? Math.min(5, o.movers) : o.movers);
+      if (!moved.length) continue;
       lines.push(
         '',
-        `largest movers (recall@${r.k}, base → candidate):`,
+        `largest movers, ${kind === 'own annotations' ? 'their own annotations changed' : kind === 'knock-on' ? 'nothing of their own changed' : `${kind} ${kind === 'added' ? 'to' : 'from'} the knowledge`} (recall@${r.k}, base → candidate):`,
         formatTable(
           ['disease', 'label', 'before', 'after', 'q', 'its own annotations', 'took / gave its place'],
-          moved.map((m) => [m.diseaseId, m.label.slice(0, 40), pct(m.before), pct(m.after), m.q.toExponential(1), describeDiff(m.changes, 2).slice(0, 90), m.competitor ? `${m.competitor.id} ${m.competitor.label.slice(0, 30)}` : '']),
+          moved.map((m) => [m.diseaseId, m.label.slice(0, 40), pct(m.before), pct(m.after), m.q.toExponential(1), describeDiff(m.changes, 2).slice(0, 80), m.competitor ? `${m.competitor.id} ${m.competitor.label.slice(0, 30)}` : '']),
           ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
         ),
       );

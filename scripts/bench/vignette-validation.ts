@@ -53,7 +53,7 @@ export async function rankRealCases(input: string, half: 'all' | 'even' | 'odd',
         const mondo = new Set(c.truth.map((id) => m.diseaseMondo[m.diseaseIndex.get(id) ?? -1] ?? '').filter(Boolean));
         ranks[i]!.push((out.diseases ?? []).findIndex((d) => d.ids.some((id) => c.truth.includes(id)) || (d.mondo !== '' && mondo.has(d.mondo))) + 1);
         i += 1;
-        if (i % 200 === 0) bar.listener({ fraction: i / cases.length, step: `${formatInt(i)} cases` });
+        if (i % 1000 === 0) bar.listener({ fraction: i / cases.length, step: `${formatInt(i)} cases` });
       }
     } finally {
       bar.stop();

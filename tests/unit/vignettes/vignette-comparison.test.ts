@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PhenotypeModel } from '../../../diagnosis/ranking/phenotype-model.js';
 import { annotationDiff, describeDiff } from '../../../diagnosis/vignettes/annotation-diff.js';
+import { studyMovers } from '../../../diagnosis/vignettes/movers.js';
 import { benjaminiHochberg, exactMcNemar } from '../../../diagnosis/vignettes/paired-test.js';
 import { releaseSample } from '../../../diagnosis/vignettes/release-sample.js';
 import { diseaseMovements, type PairedRanks } from '../../../diagnosis/vignettes/vignette-comparison.js';
+import type { DiseaseStudy } from '../../../diagnosis/vignettes/vignette-study.js';
 import { T, tinyTables } from '../../helpers/tiny-tables.js';
 
 describe('paired test', () => {
@@ -69,6 +71,32 @@ describe('annotation diff between two knowledge versions', () => {
     expect(describeDiff(annotationDiff(before, before, 'OMIM:4'))).toBe('no change to its own annotations');
     // a disease only one version knows: everything added, a NOT annotation (B) before a feature of unknown frequency
     expect(annotationDiff(undefined, after, 'OMIM:2').added.map((c) => [c.hpoId, c.notAfter])).toEqual([['HP:1000006', true], ['HP:1000005', false]]);
+  });
+});
+
+describe('movers', () => {
+  const before = new PhenotypeModel(tinyTables());
+  const after = new PhenotypeModel(
+    tinyTables((anns) => {
+      anns[0] = [[T.A1, 3, -1, -1, 0], [T.A2, -1, 3, 4, 0]];
+    }),
+  );
+  // each disease found first by the base on every vignette and lost to ORPHA:3 by the candidate
+  const lost = (diseaseId: string): DiseaseStudy => ({
+    diseaseId,
+    screen: Array.from({ length: 5 }, () => [{ rank: 1, first: diseaseId }, { rank: 20, first: 'ORPHA:3' }]),
+    confirm: Array.from({ length: 20 }, () => [{ rank: 1, first: diseaseId }, { rank: 20, first: 'ORPHA:3' }]),
+  });
+
+  it('says why a disease moved: its own annotations, a knock-on effect, or it is new to or gone from the knowledge', () => {
+    const m = studyMovers([lost('OMIM:1'), lost('OMIM:4')], before, after, 10, 0.05);
+    expect(m.map((x) => [x.diseaseId, x.kind, x.moved, x.label])).toEqual([
+      ['OMIM:1', 'own annotations', true, 'Disease one'],
+      ['OMIM:4', 'knock-on', true, 'Disease four'],
+    ]);
+    expect(m[0]!.competitor).toEqual({ id: 'ORPHA:3', label: 'Disease three', vignettes: 25 });
+    expect(studyMovers([lost('OMIM:1')], undefined, after, 10, 0.05)[0]!.kind).toBe('added');
+    expect(studyMovers([lost('OMIM:1')], before, undefined, 10, 0.05)[0]!.kind).toBe('removed');
   });
 });
 
