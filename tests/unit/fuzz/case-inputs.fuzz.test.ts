@@ -1,0 +1,80 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCaseFile } from '../../../diagnosis/case-input/case-file.js';
+import { parsePhenopacketCase } from '../../../diagnosis/case-input/phenopacket-input.js';
+import { CaseInputError } from '../../../diagnosis/case-store/case-errors.js';
+import { phenopacketToCase } from '../../../diagnosis/case-store/phenopacket-import.js';
+import { readJsonRecords } from '../../../diagnosis/io/jsonl-reader.js';
+import { scratchDir } from '../../helpers/paths.js';
+import { mutate, mutationArb, within } from './mutations.js';
+
+const packet = JSON.parse(readFileSync('tests/fixtures/cases/marfan-proband.phenopacket.json', 'utf8')) as Record<string, unknown>;
+
+/** A value of the phenopacket's shape with some fields replaced by arbitrary JSON (types, nesting, ids of any form). */
+const mutatedPacket = fc
+  .record({
+    path: fc.array(fc.constantFrom('subject', 'phenotypicFeatures', 'interpretations', 'metaData', 'id', 'type', 'sex', 'excluded', '0', '1', 'timeAtLastEncounter', 'age', 'iso8601duration', 'diagnosis', 'disease'), { minLength: 1, maxLength: 5 }),
+    value: fc.jsonValue({ maxDepth: 4 }),
+  })
+  .map(({ path, value }) => {
+    const copy = structuredClone(packet) as Record<string, unknown>;
+    let node: Record<string, unknown> = copy;
+    for (const key of path.slice(0, -1)) {
+      const next = node[key];
+      if (next === null || typeof next !== 'object') node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[path.at(-1)!] = value;
+    return copy;
+  });
+
+const anyInput = fc.oneof(mutatedPacket, fc.jsonValue({ maxDepth: 6 }), fc.constant({ phenopacket: packet, vcf: 42 }));
+
+describe('case inputs under fuzzed input', () => {
+  it('the ranker, the case file and the store read any JSON value to a result or an error naming the field', () => {
+    fc.assert(
+      fc.property(anyInput, (value) => {
+        const ranked = parsePhenopacketCase(value);
+        if (!ranked.ok) expect(ranked.error).toMatch(/^invalid phenopacket: field \S+/);
+        const file = parseCaseFile(value, 'fallback');
+        if (!file.ok) expect(file.error.length).toBeGreaterThan(0);
+        try {
+          phenopacketToCase(value);
+        } catch (err) {
+          if (!(err instanceof CaseInputError)) throw err;
+          expect(err.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('a mutated .jsonl batch yields one record or one error per line, with its line number', async () => {
+    const dir = scratchDir('rarediag-fuzz-jsonl-');
+    const lines = [JSON.stringify(packet), JSON.stringify({ phenopacket: packet, vcf: 'a.vcf' }), JSON.stringify({ ...packet, id: 'third' })].join('\n');
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 5 }), async (mutations) => {
+        const path = join(dir, `batch-${(n += 1)}.jsonl`);
+        writeFileSync(path, mutate(lines, mutations, ','));
+        await within(10_000, async () => {
+          let last = 0;
+          try {
+            for await (const record of readJsonRecords(path)) {
+              expect(record.line).toBeGreaterThan(last);
+              last = record.line;
+              if (record.ok) parsePhenopacketCase(record.value);
+              else expect(record.error).toMatch(/^invalid JSON/);
+            }
+          } catch (err) {
+            // only the line cap stops a batch
+            expect((err as Error).message).toMatch(/line longer than/);
+          }
+        });
+      }),
+      { numRuns: 300, interruptAfterTimeLimit: 30_000 },
+    );
+  }, 60_000);
+});
