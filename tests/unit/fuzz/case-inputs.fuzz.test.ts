@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../common/input-error.js';
 import { parseCaseFile } from '../../../diagnosis/case-input/case-file.js';
 import { readPedFile } from '../../../diagnosis/case-input/ped-file.js';
+import { readCandidateListFile } from '../../../diagnosis/case-input/candidate-list-file.js';
 import { parseFamily } from '../../../diagnosis/case-input/phenopacket-family.js';
 import { parsePhenopacketCase } from '../../../diagnosis/case-input/phenopacket-input.js';
 import { CaseInputError } from '../../../diagnosis/case-store/case-errors.js';
@@ -114,4 +115,26 @@ describe('case inputs under fuzzed input', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('a mutated candidate variant CSV gives variants (bad rows set aside) or one InputError naming the file', async () => {
+    const dir = scratchDir('rarediag-fuzz-list-');
+    const seed = 'Gene,HGVS,Protein,Zygosity,Inheritance,ACMG,chrom,pos,ref,alt,assembly\nFGFR3,NM_000142.5:c.1138G>A,p.Gly380Arg,het,de novo,P,4,1806119,G,A,GRCh37\n"COL2A1","c.1693C>T","p.(Arg565Cys)",hom,"maternal",VUS,,,,,\nMECP2,c.502C>T,,hemi,,LP,X,153296777,G,A,GRCh37\n';
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 5 }), async (mutations) => {
+        const path = join(dir, `${(n += 1)}.csv`);
+        writeFileSync(path, mutate(seed, mutations, ','));
+        await within(5_000, async () => {
+          try {
+            const list = await readCandidateListFile(path);
+            for (const v of list.variants) expect(v.source.startsWith(`${path}:`)).toBe(true);
+          } catch (err) {
+            if (!(err instanceof InputError)) throw err;
+            expect(err.message).toContain(path);
+          }
+        });
+      }),
+      { numRuns: 300, interruptAfterTimeLimit: 20_000 },
+    );
+  }, 60_000);
 });
