@@ -1,4 +1,6 @@
-import { readLines } from '../../graph-snapshot/io/line-reader.js';
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from '../../common/input-error.js';
+import { describeFsError, readLines } from '../../graph-snapshot/io/line-reader.js';
 
 export type JsonLine = { line: number; ok: true; value: unknown } | { line: number; ok: false; error: string };
 
@@ -66,4 +68,24 @@ export async function* readJsonRecords(path: string): AsyncGenerator<JsonLine> {
     const parsed = parseJson(text);
     yield parsed.ok ? { line, ok: true, value: parsed.value } : { line, ok: false, error: parsed.error };
   }
+}
+
+/**
+ * One JSON document (a case file, a phenopacket to import), with the same limits as a batch: at most 256 MB and
+ * 200 levels deep. Throws InputError naming the file.
+ */
+export async function readJsonDocument(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputError(path, undefined, 'is a directory, expected a JSON file');
+    if (info.size > MAX_JSON_FILE) throw new InputError(path, undefined, `larger than ${MAX_JSON_FILE / 1024 / 1024} MB: not a case file`);
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(path, undefined, describeFsError(err), { cause: err });
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new InputError(path, undefined, parsed.error);
+  return parsed.value;
 }
