@@ -2,7 +2,7 @@ import { attachReleaseCheck } from '../../graph-snapshot/snapshot/attach-release
 import type { ReleaseCheckRecord } from '../../graph-snapshot/snapshot/release-check-record.js';
 import { annotationDiff, describeDiff, diffSize } from '../vignettes/annotation-diff.js';
 import { meanOfDiseases, recallFigures, type RecallFigures } from '../vignettes/disease-recall.js';
-import { studyMovers } from '../vignettes/movers.js';
+import { studyMovers, type Mover } from '../vignettes/movers.js';
 import { releaseSample } from '../vignettes/release-sample.js';
 import { VignetteSampler } from '../vignettes/vignette-sampler.js';
 import { runVignetteStudy } from '../vignettes/vignette-study.js';
@@ -80,9 +80,13 @@ export async function runReleaseCheck(currentDir: string, previousDir: string | 
       meanOfDiseases(study.filter((s) => uniform.has(s.diseaseId)).map((s) => recallFigures(s.screen.map((x) => x[version]!.rank))));
     const recall = (f: RecallFigures) => ({ at1: f.at1, at3: f.at3, at10: f.at10, meanRank: Number.isFinite(f.meanRank) ? f.meanRank : null });
     const movers = previous ? studyMovers(study, previous.model, current.model, o.k, o.fdr).filter((m) => m.moved) : [];
+    // a disease the new knowledge adds or drops moves trivially: those whose own annotations changed, or nothing of
+    // their own (knock-on), are listed first (stable: largest change first within each)
+    const trivial = (m: Mover) => m.kind === 'added' || m.kind === 'removed';
     const listed = (harder: boolean) =>
       movers
         .filter((m) => m.delta < 0 === harder)
+        .sort((a, b) => Number(trivial(a)) - Number(trivial(b)))
         .slice(0, o.listed)
         .map((m) => ({
           id: m.diseaseId,
@@ -91,7 +95,7 @@ export async function runReleaseCheck(currentDir: string, previousDir: string | 
           after: m.after,
           vignettes: m.n,
           q: m.q,
-          changes: describeDiff(m.changes),
+          changes: `${trivial(m) ? `${m.kind} ${m.kind === 'added' ? 'to' : 'from'} the knowledge: ` : ''}${describeDiff(m.changes)}`,
           ...(m.competitor ? { competitor: `${m.competitor.label} (${m.competitor.id})` } : {}),
         }));
     return {

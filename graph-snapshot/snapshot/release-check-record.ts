@@ -11,7 +11,10 @@ const mover = z.object({
   vignettes: z.number().int(),
   /** Benjamini-Hochberg q of the paired test */
   q: z.number(),
-  /** what changed in its own annotations ("+3 (Seizure 90 %), 2 refrequenced (...)") */
+  /**
+   * what changed in its own annotations ("+3 (Seizure 90 %), 2 refrequenced (...)"), after "added to the knowledge: " or
+   * "removed from the knowledge: " for a disease only one version knows (listed after the others)
+   */
   changes: z.string(),
   /** the candidate that most often outranks it now (harder) or did before (easier), when one stands out */
   competitor: z.string().optional(),
