@@ -62,7 +62,7 @@ describe('rarediag snapshot export / import', () => {
 
   it('refuses a corrupted archive (exit 4) and replaces nothing', async () => {
     const bytes = Buffer.from(readFileSync(archive));
-    bytes[bytes.length >> 1] ^= 0xff;
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
     const damaged = join(dir, 'damaged.tar.gz');
     writeFileSync(damaged, bytes);
     writeFileSync(`${damaged}.sha256`, readFileSync(`${archive}.sha256`));
