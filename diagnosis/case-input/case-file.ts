@@ -14,7 +14,8 @@ const term = z.union([hpo, z.object({ id: hpo, excluded: z.boolean().optional() 
 export const caseFileSchema = z
   .object({
     id: z.string().min(1).optional(),
-    sex: z.enum(['MALE', 'FEMALE', 'OTHER_SEX', 'UNKNOWN_SEX']).optional(),
+    // 'female' as well as the phenopacket's FEMALE: a case file is typed by hand
+    sex: z.string().transform((v) => v.trim().toUpperCase()).pipe(z.enum(['MALE', 'FEMALE', 'OTHER_SEX', 'UNKNOWN_SEX'])).optional(),
     /** ISO 8601 duration (P6Y) or years */
     age: z.union([z.string(), z.number().nonnegative()]).optional(),
     narrative: z.string().optional(),

@@ -181,7 +181,7 @@ export function findGrowth(text: string, demo: Demographics & { fromCase?: boole
     const before = text.slice(sentenceStart, start);
     const relative = RELATIVE_BEFORE.test(before);
     // birth words anywhere in the sentence, clauses included ("delivered at 38 weeks; her length was 50 cm")
-    const birthSentence = BIRTH_SENTENCE.test(text.slice(Math.max(0, text.lastIndexOf('. ', start) + 1), to));
+    const birthSentence = BIRTH_SENTENCE.test(text.slice(lastSentenceBreak(text, start), to));
     // A raw value needs the patient's age: the one of its own sentence, else the case's or the text's when the text
     // is one patient's note (a long report describes many ages and people).
     const local = LOCAL_AGE.exec(text.slice(sentenceStart, to));
@@ -199,11 +199,25 @@ export function findGrowth(text: string, demo: Demographics & { fromCase?: boole
 }
 
 /** Where the sentence holding offset `at` starts: after the last ". ", "; ", "? ", "! " or line break before it. */
+/**
+ * How far back a sentence is looked for: a text without sentence ends (a list, a table, a hostile input) must not make
+ * every measurement scan back to its start, which is quadratic in the text's length.
+ */
+const SENTENCE_LOOKBACK = 1000;
+
+/** After the last ". " before `at` (within SENTENCE_LOOKBACK). */
+function lastSentenceBreak(text: string, at: number): number {
+  const from = Math.max(0, at - SENTENCE_LOOKBACK);
+  const k = text.slice(from, at).lastIndexOf('. ');
+  return k < 0 ? from : from + k + 1;
+}
+
 function sentenceStartBefore(text: string, at: number): number {
-  for (let i = at - 1; i > 0; i -= 1) {
+  const limit = Math.max(0, at - SENTENCE_LOOKBACK);
+  for (let i = at - 1; i > limit; i -= 1) {
     const c = text[i]!;
     if (c === '\n') return i + 1;
     if (/\s/.test(c) && /[.;!?]/.test(text[i - 1]!)) return i + 1;
   }
-  return 0;
+  return limit;
 }

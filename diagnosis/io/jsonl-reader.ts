@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../common/input-error.js';
 import { describeFsError, readLines } from '../../graph-snapshot/io/line-reader.js';
@@ -103,4 +103,24 @@ async function* readJsonFile(path: string): AsyncGenerator<JsonLine> {
   }
   const items = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
   for (const [i, item] of items.entries()) yield { line: i + 1, ok: true, value: item };
+}
+
+/**
+ * One JSON document (a case file, a phenopacket to import), with the same limits as a batch: at most 256 MB and
+ * 200 levels deep. Throws InputError naming the file.
+ */
+export async function readJsonDocument(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputError(path, undefined, 'is a directory, expected a JSON file');
+    if (info.size > MAX_JSON_FILE) throw new InputError(path, undefined, `larger than ${MAX_JSON_FILE / 1024 / 1024} MB: not a case file`);
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(path, undefined, describeFsError(err), { cause: err });
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new InputError(path, undefined, parsed.error);
+  return parsed.value;
 }

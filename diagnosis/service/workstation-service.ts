@@ -54,7 +54,7 @@ export class WorkstationService {
     await ensureSnapshot(options.snapshotDir, options.sourcesDir);
     const session = await KnowledgeSession.open(options.snapshotDir);
     try {
-      const store = CaseStore.open({ path: options.storeFile, key: options.storeKey, actor: options.actor ?? 'clinician' });
+      const store = CaseStore.open({ path: options.storeFile, key: options.storeKey, actor: options.actor ?? 'clinician', quickCheck: true });
       return new WorkstationService(options, session, store);
     } catch (err) {
       await session.close();

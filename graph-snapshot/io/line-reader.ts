@@ -19,6 +19,9 @@ export async function isGzipFile(path: string): Promise<boolean> {
     const buf = Buffer.alloc(2);
     const { bytesRead } = await handle.read(buf, 0, 2, 0);
     return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+  } catch (err) {
+    // a directory opens, and fails at the first read (EISDIR)
+    throw new InputError(path, undefined, describeFsError(err), { cause: err });
   } finally {
     await handle.close();
   }
@@ -46,16 +49,17 @@ export interface InputLimits {
   maxLineLength?: number;
   /** the most a gzip file may inflate to, in bytes (default 200 GB: a whole-genome VCF fits) */
   maxInflatedBytes?: number;
-  /** once 256 MB are inflated, the highest compression ratio accepted (default 100: VCFs are 5-15, gzip bombs ~1000) */
+  /** the highest compression ratio accepted (default 100: VCFs are 5-15, gzip bombs ~1000) ... */
   maxRatio?: number;
+  /** ... once this many bytes are inflated (default 256 MB: small files may compress better, and are harmless) */
+  ratioCheckedAfter?: number;
 }
 
 const DEFAULT_MAX_LINE = 8 * 1024 * 1024;
-const RATIO_CHECKED_AFTER = 256 * 1024 * 1024;
 
 export function defaultLimits(): Required<InputLimits> {
   const env = Number(process.env['RAREDIAG_MAX_LINE_BYTES']);
-  return { maxLineLength: Number.isFinite(env) && env > 0 ? env : DEFAULT_MAX_LINE, maxInflatedBytes: 200e9, maxRatio: 100 };
+  return { maxLineLength: Number.isFinite(env) && env > 0 ? env : DEFAULT_MAX_LINE, maxInflatedBytes: 200e9, maxRatio: 100, ratioCheckedAfter: 256 * 1024 * 1024 };
 }
 
 /** Bytes read of the file as stored (compressed when gzip), for progress that moves on compressed input too. */
@@ -77,7 +81,7 @@ export async function openByteStream(path: string, limits: InputLimits = {}, pro
     raw.on('data', (c) => (progress.read += (c as Buffer).length));
   }
   if (!gz) return raw;
-  const { maxInflatedBytes, maxRatio } = { ...defaultLimits(), ...limits };
+  const { maxInflatedBytes, maxRatio, ratioCheckedAfter } = { ...defaultLimits(), ...limits };
   const gunzip = createGunzip();
   let compressed = 0;
   let inflated = 0;
@@ -85,7 +89,7 @@ export async function openByteStream(path: string, limits: InputLimits = {}, pro
   gunzip.on('data', (c) => {
     inflated += (c as Buffer).length;
     if (inflated > maxInflatedBytes) gunzip.destroy(new InflationError(`inflates to more than ${maxInflatedBytes} bytes`));
-    else if (inflated > RATIO_CHECKED_AFTER && inflated / Math.max(1, compressed) > maxRatio) {
+    else if (inflated > ratioCheckedAfter && inflated / Math.max(1, compressed) > maxRatio) {
       gunzip.destroy(new InflationError(`inflates more than ${maxRatio}:1 (${Math.round(inflated / 1e6)} MB from ${Math.round(compressed / 1e6)} MB): not a data file, or a gzip bomb`));
     }
   });
@@ -137,8 +141,9 @@ export async function* readLineChunks(path: string, limits: InputLimits = {}): A
   let pending: string[] = [];
   let pendingLength = 0;
   let line = 0;
-  const tooLong = () =>
-    new InputError(path, line + 1, `line longer than ${maxLine.toLocaleString('en-US')} characters: not a line-oriented data file? (set RAREDIAG_MAX_LINE_BYTES to allow longer lines)`);
+  // `done`: lines of the current chunk already split off (the long one is the next)
+  const tooLong = (done = 0) =>
+    new InputError(path, line + done + 1, `line longer than ${maxLine.toLocaleString('en-US')} characters: not a line-oriented data file? (set RAREDIAG_MAX_LINE_BYTES to allow longer lines)`);
   try {
     for await (const chunk of stream) {
       const text = decoder.write(chunk as Buffer);
@@ -155,7 +160,7 @@ export async function* readLineChunks(path: string, limits: InputLimits = {}): A
         let l = pending.length ? pending.join('') + text.slice(start, nl) : text.slice(start, nl);
         pending = [];
         pendingLength = 0;
-        if (l.length > maxLine) throw tooLong();
+        if (l.length > maxLine) throw tooLong(lines.length);
         if (l.charCodeAt(l.length - 1) === 13) l = l.slice(0, -1);
         lines.push(l);
         start = nl + 1;
@@ -164,7 +169,7 @@ export async function* readLineChunks(path: string, limits: InputLimits = {}): A
       if (start < text.length) {
         pending.push(text.slice(start));
         pendingLength = text.length - start;
-        if (pendingLength > maxLine) throw tooLong();
+        if (pendingLength > maxLine) throw tooLong(lines.length);
       }
       yield { lines, firstLine: line + 1, progress };
       line += lines.length;

@@ -86,7 +86,7 @@ describe('rarediag cases (CLI)', () => {
     writeFileSync(notJson, '{"id": ');
     const r2 = await cases('import', notJson);
     expect(r2.code).toBe(3);
-    expect(r2.stderr).toMatch(new RegExp(`^rarediag: ${notJson}: not JSON: `));
+    expect(r2.stderr).toMatch(new RegExp(`^rarediag: ${notJson}: invalid JSON: `));
     const r3 = await cases('show', 'deadbeef');
     expect(r3.code).toBe(3);
     expect(r3.stderr).toBe(`rarediag: ${storePath}: no case with id "deadbeef"\n`);
