@@ -9,8 +9,11 @@ import { InputError } from '../../common/input-error.js';
 import { IntegrityError } from '../../common/integrity-error.js';
 import { SCHEMA_VERSION } from '../build/kuzu-schema.js';
 import type { ProgressListener } from '../build/progress.js';
+import type { ReleaseCheckHook } from '../build/snapshot-builder.js';
 import { describeFsError } from '../io/line-reader.js';
+import { attachReleaseCheck } from './attach-release-check.js';
 import { MANIFEST_FILE, manifestSchema, type SnapshotManifest } from './manifest.js';
+import type { ReleaseCheckRecord } from './release-check-record.js';
 import { sealSnapshot } from './snapshot-seal.js';
 import { recoverSnapshotDir, swapIntoPlace, temporaryBuildDir } from './snapshot-location.js';
 import { readTarEntries, tarEnd, TarFormatError, writeTarEntry } from './tar-archive.js';
@@ -88,6 +91,8 @@ export interface ImportResult {
   /** where the expected sha256 came from */
   checkedAgainst: 'option' | 'checksum file';
   files: number;
+  /** the release check run before the swap, when asked for (also recorded in the imported manifest) */
+  releaseCheck?: ReleaseCheckRecord;
 }
 
 /**
@@ -95,9 +100,11 @@ export interface ImportResult {
  * `ARCHIVE.sha256` beside it); the archive is unpacked into a temporary folder beside the target, refusing anything
  * that is not a regular file the manifest lists with its size and sha256, or a file missing; then the snapshot is
  * sealed with this installation's key and swapped in. Any failure leaves the existing snapshot as it was
- * (IntegrityError, exit 4, for an archive that does not verify).
+ * (IntegrityError, exit 4, for an archive that does not verify). With `releaseCheck` (diagnosis/pipeline/release-check.ts,
+ * passed by the caller as a build passes it), the verified snapshot is compared with the one it replaces before the
+ * swap and the record goes into its manifest, sealed again.
  */
-export async function importSnapshot(archive: string, target: string, options: { sha256?: string; onProgress?: ProgressListener } = {}): Promise<ImportResult> {
+export async function importSnapshot(archive: string, target: string, options: { sha256?: string; onProgress?: ProgressListener; releaseCheck?: ReleaseCheckHook } = {}): Promise<ImportResult> {
   const size = await stat(archive).then(
     (s) => s.size,
     (err: unknown) => {
@@ -123,13 +130,21 @@ export async function importSnapshot(archive: string, target: string, options: {
   await recoverSnapshotDir(target);
   const tmp = temporaryBuildDir(target);
   try {
-    const manifest = await unpack(archive, tmp, (fraction, step) => progress?.({ fraction: 0.3 + 0.7 * fraction, step }));
+    const unpacking = options.releaseCheck ? 0.4 : 0.7;
+    const manifest = await unpack(archive, tmp, (fraction, step) => progress?.({ fraction: 0.3 + unpacking * fraction, step }));
     if (manifest.schemaVersion !== SCHEMA_VERSION) {
       throw new InputError(join(archive, MANIFEST_FILE), undefined, `snapshot schema ${manifest.schemaVersion}; this program reads ${SCHEMA_VERSION}: export it again with this version of rarediag`);
     }
     sealSnapshot(tmp);
+    let releaseCheck: ReleaseCheckRecord | undefined;
+    if (options.releaseCheck) {
+      const previous = existsSync(join(target, MANIFEST_FILE)) ? target : undefined;
+      progress?.({ fraction: 0.7, step: 'release check' });
+      releaseCheck = await options.releaseCheck(tmp, previous, (within) => progress?.({ fraction: 0.7 + 0.3 * within, step: 'release check' }));
+      await attachReleaseCheck(tmp, releaseCheck);
+    }
     await swapIntoPlace(tmp, target);
-    return { dir: target, snapshotId: manifest.snapshotId, sha256, checkedAgainst: expected.from === 'option' ? 'option' : 'checksum file', files: manifest.files.length + 1 };
+    return { dir: target, snapshotId: manifest.snapshotId, sha256, checkedAgainst: expected.from === 'option' ? 'option' : 'checksum file', files: manifest.files.length + 1, ...(releaseCheck ? { releaseCheck } : {}) };
   } finally {
     if (existsSync(tmp)) await rm(tmp, { recursive: true, force: true });
   }

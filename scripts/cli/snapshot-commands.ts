@@ -120,20 +120,31 @@ export function registerSnapshotCommands(program: Command): void {
     .argument('<archive>', 'the .tar.gz written by `rarediag snapshot export`')
     .option('--sha256 <hex>', 'the sha256 the archive must have (default: read from ARCHIVE.sha256)')
     .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--release-check', 'before swapping it in, rank synthetic vignettes of a sample of diseases with it and with the snapshot it replaces, and record which got harder or easier to find in its manifest')
+    .option('--release-check-diseases <n>', 'diseases in the release check sample', String(releaseCheckDefaults.diseases))
     .option('--json', 'print the result as JSON')
-    .action(async (archive: string, opts: { sha256?: string; snapshot?: string; json?: boolean }) => {
+    .action(async (archive: string, opts: { sha256?: string; snapshot?: string; releaseCheck?: boolean; releaseCheckDiseases: string; json?: boolean }) => {
       const dir = resolve(opts.snapshot ?? defaultSnapshotDir());
+      const diseases = Number(opts.releaseCheckDiseases);
+      if (!Number.isInteger(diseases) || diseases < 1) throw new InvalidArgumentError(`--release-check-diseases must be a positive integer, not ${opts.releaseCheckDiseases}`);
       const bar = createProgressBar('snapshot import');
       let result;
       try {
-        result = await importSnapshot(resolve(archive), dir, { sha256: opts.sha256, onProgress: bar.listener });
+        result = await importSnapshot(resolve(archive), dir, {
+          sha256: opts.sha256,
+          onProgress: bar.listener,
+          ...(opts.releaseCheck ? { releaseCheck: (built: string, previous: string | undefined, report: (within: number) => void) => runReleaseCheck(built, previous, { diseases, onProgress: report }) } : {}),
+        });
         bar.stop('done');
       } catch (err) {
         bar.stop('failed');
         throw err;
       }
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`imported ${result.snapshotId} into ${result.dir} (sha256 checked against the ${result.checkedAgainst}, ${result.files} files verified, sealed with ${installationKeyFile()})\n`);
+      else {
+        process.stdout.write(`imported ${result.snapshotId} into ${result.dir} (sha256 checked against the ${result.checkedAgainst}, ${result.files} files verified, sealed with ${installationKeyFile()})\n`);
+        if (result.releaseCheck) process.stdout.write(`\n${describeReleaseCheck(result.releaseCheck)}\n`);
+      }
     });
 }
 

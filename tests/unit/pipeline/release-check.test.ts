@@ -5,6 +5,7 @@ import { recordReleaseCheck, runReleaseCheck } from '../../../diagnosis/pipeline
 import { buildSnapshot } from '../../../graph-snapshot/build/snapshot-builder.js';
 import { GraphSnapshot } from '../../../graph-snapshot/query/graph-snapshot.js';
 import { readManifest, type SnapshotManifest } from '../../../graph-snapshot/snapshot/manifest.js';
+import { exportSnapshot, importSnapshot } from '../../../graph-snapshot/snapshot/snapshot-archive.js';
 import { runCli } from '../../helpers/cli.js';
 import { fixtureSources, scratchDir } from '../../helpers/paths.js';
 
@@ -44,6 +45,17 @@ describe('release check of a snapshot build', () => {
     expect(missing.note).toMatch(/could not be opened/);
     await recordReleaseCheck(out, undefined, { diseases: 10, perDisease: 2 });
     expect((await readManifest(out)).releaseCheck?.comparedWith).toBeNull();
+    const snap = await GraphSnapshot.open(out);
+    await snap.close();
+  });
+
+  it('`snapshot import` runs it on the verified archive before the swap, against the snapshot it replaces', async () => {
+    const archive = join(dir, 'snap.tar.gz');
+    const before = await readManifest(out);
+    await exportSnapshot(out, archive);
+    const imported = await importSnapshot(archive, out, { releaseCheck: (built, previous, report) => runReleaseCheck(built, previous, { diseases: 10, perDisease: 2, onProgress: report }) });
+    expect(imported.releaseCheck).toMatchObject({ comparedWith: before.snapshotId, diseases: 3, changedDiseases: 0, moved: 0 });
+    expect((await readManifest(out)).releaseCheck).toEqual(imported.releaseCheck);
     const snap = await GraphSnapshot.open(out);
     await snap.close();
   });
