@@ -152,7 +152,7 @@ export class NormalStatementIndex {
     if (isDescendant) this.collectDirections(lex, isDescendant);
   }
 
-  /** Direction terms of each grouping term of the index: same quantity, a direction word, below it in the HPO. */
+  /** Direction terms of each grouping term of the index: same quantity, a direction word (in the label or an exact synonym), below it in the HPO. */
   private collectDirections(lex: LexiconNames, isDescendant: (term: number, of: number) => boolean): void {
     const groupings = new Map<string, number[]>();
     for (const n of lex.names) {
@@ -161,8 +161,9 @@ export class NormalStatementIndex {
       const x = groupingSubject(n.name);
       if (x) groupings.set(x, [...(groupings.get(x) ?? []), n.term]);
     }
+    // a direction named by the label or an exact synonym ("Hypercholesterolemia", EXACT "Elevated serum cholesterol")
     for (const n of lex.names) {
-      if (n.source !== 'label') continue;
+      if (n.source !== 'label' && n.source !== 'exact') continue;
       const m = DIRECTION.exec(n.name.toLowerCase());
       const x = m ? m[1]!.replace(NAME_PADDING, '').trim() : undefined;
       for (const g of (x && groupings.get(x)) || []) {

@@ -19,6 +19,9 @@ const r = recognizerOf([
   ['HP:0031547', 'Abnormal QT interval', ['HP:0000118']],
   ['HP:0001657', 'Prolonged QT interval', ['HP:0031547']],
   ['HP:0012232', 'Shortened QT interval', ['HP:0031547']],
+  ['HP:0003107', 'Abnormal circulating cholesterol concentration', ['HP:0000118']],
+  ['HP:0003124', 'Hypercholesterolemia', ['HP:0003107'], ['Elevated serum cholesterol']],
+  ['HP:0003146', 'Hypocholesterolemia', ['HP:0003107'], ['Decreased circulating cholesterol level']],
   ['HP:0000957', 'Cafe-au-lait spot', ['HP:0000118'], ['Cafe-au-lait macule']],
   ['HP:0007565', 'Multiple cafe-au-lait spots', ['HP:0000957']],
   ['HP:0000011', 'Urinary tract infection', ['HP:0000118']],
@@ -71,6 +74,12 @@ describe('normal statements: one-word normals and measured quantities with direc
     expect(findingsOf(r, 'The QTc was normal on the ECG.').map((f) => [f[0], f[1]]).sort()).toEqual([
       ['HP:0001657', 'excluded'],
       ['HP:0012232', 'excluded'],
+    ]);
+  });
+  it('finds a direction named only by an exact synonym', () => {
+    expect(findingsOf(r, 'Total cholesterol was normal.').map((f) => [f[0], f[1]]).sort()).toEqual([
+      ['HP:0003124', 'excluded'],
+      ['HP:0003146', 'excluded'],
     ]);
   });
   it('leaves an abnormal pressure to the findings', () => {
