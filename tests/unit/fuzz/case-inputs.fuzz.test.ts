@@ -2,7 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../common/input-error.js';
 import { parseCaseFile } from '../../../diagnosis/case-input/case-file.js';
+import { readPedFile } from '../../../diagnosis/case-input/ped-file.js';
+import { readCandidateListFile } from '../../../diagnosis/case-input/candidate-list-file.js';
+import { parseFamily } from '../../../diagnosis/case-input/phenopacket-family.js';
 import { parsePhenopacketCase } from '../../../diagnosis/case-input/phenopacket-input.js';
 import { CaseInputError } from '../../../diagnosis/case-store/case-errors.js';
 import { phenopacketToCase } from '../../../diagnosis/case-store/phenopacket-import.js';
@@ -75,6 +79,62 @@ describe('case inputs under fuzzed input', () => {
         });
       }),
       { numRuns: 300, interruptAfterTimeLimit: 30_000 },
+    );
+  }, 60_000);
+
+  it('a mutated PED file gives a pedigree (with what was set aside) or one InputError naming the file', async () => {
+    const dir = scratchDir('rarediag-fuzz-ped-');
+    const seed = '#fam\tid\tfather\tmother\tsex\tphenotype\nF1\tkid\tdad\tmum\t1\t2\nF1\tdad\t0\t0\t1\t1\nF1\tmum\t0\t0\t2\t1\nF1\tsib\tdad\tmum\t2\t0\nF2\tx\t0\t0\t1\t2\n';
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 5 }), fc.option(fc.constantFrom('kid', 'sib', 'x')), async (mutations, probandId) => {
+        const path = join(dir, `${(n += 1)}.ped`);
+        writeFileSync(path, mutate(seed, mutations));
+        await within(5_000, async () => {
+          try {
+            const p = await readPedFile(path, { probandId: probandId ?? undefined });
+            expect(p.members.some((m) => m.id === p.probandId)).toBe(true);
+          } catch (err) {
+            if (!(err instanceof InputError)) throw err;
+            expect(err.message).toContain(path);
+          }
+        });
+      }),
+      { numRuns: 300, interruptAfterTimeLimit: 20_000 },
+    );
+  }, 60_000);
+
+  it('a Family of any shape gives the proband and pedigree or an error naming the field', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.array(fc.record({ familyId: fc.constantFrom('F', 'G'), individualId: fc.constantFrom('a', 'b', 'c', '0'), paternalId: fc.constantFrom('a', 'b', '0', ''), maternalId: fc.constantFrom('a', 'c', '0'), sex: fc.constantFrom('MALE', 'FEMALE', 'UNKNOWN_SEX'), affectedStatus: fc.constantFrom('AFFECTED', 'UNAFFECTED', 'MISSING') }), { maxLength: 5 }), (noise, persons) => {
+        for (const value of [noise, { id: 'f', proband: { subject: { id: 'a' } }, pedigree: { persons }, metaData: {} }]) {
+          const r = parseFamily(value);
+          if (!r.ok) expect(r.error).toMatch(/^invalid family: /);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a mutated candidate variant CSV gives variants (bad rows set aside) or one InputError naming the file', async () => {
+    const dir = scratchDir('rarediag-fuzz-list-');
+    const seed = 'Gene,HGVS,Protein,Zygosity,Inheritance,ACMG,chrom,pos,ref,alt,assembly\nFGFR3,NM_000142.5:c.1138G>A,p.Gly380Arg,het,de novo,P,4,1806119,G,A,GRCh37\n"COL2A1","c.1693C>T","p.(Arg565Cys)",hom,"maternal",VUS,,,,,\nMECP2,c.502C>T,,hemi,,LP,X,153296777,G,A,GRCh37\n';
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 5 }), async (mutations) => {
+        const path = join(dir, `${(n += 1)}.csv`);
+        writeFileSync(path, mutate(seed, mutations, ','));
+        await within(5_000, async () => {
+          try {
+            const list = await readCandidateListFile(path);
+            for (const v of list.variants) expect(v.source.startsWith(`${path}:`)).toBe(true);
+          } catch (err) {
+            if (!(err instanceof InputError)) throw err;
+            expect(err.message).toContain(path);
+          }
+        });
+      }),
+      { numRuns: 300, interruptAfterTimeLimit: 20_000 },
     );
   }, 60_000);
 });
