@@ -39,6 +39,14 @@ try {
   process.exitCode = handleError(err);
 }
 
+/**
+ * An error thrown in a worker thread (benchmarks, batch ranking, fitting) reaches the main thread as a plain Error
+ * with its name, message and fields, but not its class: a snapshot a worker refuses is still bad input, not a bug.
+ */
+function fromWorker(err: unknown, name: 'InputError' | 'IntegrityError'): err is Error {
+  return err instanceof Error && err.constructor === Error && err.name === name;
+}
+
 function handleError(err: unknown): number {
   if (err instanceof CommanderError) {
     // --help and --version end here too, with code 0.
@@ -47,11 +55,11 @@ function handleError(err: unknown): number {
     if (err instanceof InvalidArgumentError) process.stderr.write(`rarediag: ${err.message}\n`);
     return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
-  if (err instanceof InputError) {
+  if (err instanceof InputError || fromWorker(err, 'InputError')) {
     process.stderr.write(`rarediag: ${err.message}\n`);
     return ExitCode.badInput;
   }
-  if (err instanceof IntegrityError) {
+  if (err instanceof IntegrityError || fromWorker(err, 'IntegrityError')) {
     process.stderr.write(`rarediag: ${err.message}\n`);
     return ExitCode.verifyFailed;
   }
