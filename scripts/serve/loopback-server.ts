@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { ApiCallError, isApiMethod, parseRequest, type ApiMethod, type JobEvent } from '../../diagnosis/contract/api.js';
+import { handleUpload, type UploadOptions } from './upload-endpoint.js';
 
 export interface ApiHandler {
   call(method: ApiMethod, request: unknown): Promise<unknown>;
@@ -40,7 +41,7 @@ const MAX_BODY = 16 * 1024 * 1024;
  * WebSocket at `/events?token=` for job events. The token is random per start and compared in constant time; the
  * server never binds to another interface and never makes an outgoing request.
  */
-export async function startLoopbackServer(handler: ApiHandler, options: { port?: number; staticDir: string }): Promise<LoopbackServer> {
+export async function startLoopbackServer(handler: ApiHandler, options: { port?: number; staticDir: string; uploads?: UploadOptions }): Promise<LoopbackServer> {
   const token = randomBytes(24).toString('base64url');
   const staticDir = resolve(options.staticDir);
   const okToken = (given: string | undefined | null) => {
@@ -59,6 +60,12 @@ export async function startLoopbackServer(handler: ApiHandler, options: { port?:
   };
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // files from the user's machine in browser mode (upload-endpoint.ts), behind the same token as the API
+    if (url.pathname === '/upload' && options.uploads) {
+      const auth = req.headers.authorization ?? '';
+      if (!okToken(auth.startsWith('Bearer ') ? auth.slice(7) : undefined)) return send(res, 401, { error: 'missing or wrong token', kind: 'bad-request' });
+      return handleUpload(req, res, url, options.uploads, send);
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, { error: 'use POST', kind: 'bad-request' });
       const auth = req.headers.authorization ?? '';

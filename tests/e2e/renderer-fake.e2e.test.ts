@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newWorkstationPage, rendererDist, screenshot } from './support/browser.js';
-import { addTerm, chip, createCase, differentialRows, exportReport, extractFindings, flipToExcluded, importVcf, openEvidenceOfFirst, printReport, rejectFinding, acceptAll, runDiagnosis, save } from './support/flows.js';
+import { addTerm, chip, createCase, differentialRows, exportReport, extractFindings, flipToExcluded, importVcfByPath, openEvidenceOfFirst, printReport, rejectFinding, acceptAll, runDiagnosis, save } from './support/flows.js';
 import { serveStatic } from './support/static-server.js';
 
 /**
@@ -51,7 +51,7 @@ describe.skipIf(!e2e)('renderer with the fake API', () => {
     await addTerm(page, 'hydroceph', 'Hydrocephalus', 'excluded');
     await chip(page, 'Hearing impairment', 'excluded').waitFor();
     await save(page);
-    const summary = await importVcf(page, '/data/patients/fake-001.vcf.gz');
+    const summary = await importVcfByPath(page, '/data/patients/fake-001.vcf.gz');
     expect(summary).toMatch(/Records\s*24,301/);
     await screenshot(page, 'fake-case-page', true);
     expect(problems).toEqual([]);

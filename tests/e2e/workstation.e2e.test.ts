@@ -14,7 +14,7 @@ import {
   exportReport,
   extractFindings,
   flipToExcluded,
-  importVcf,
+  importVcfByPath,
   openEvidenceOfFirst,
   printReport,
   rejectFinding,
@@ -125,7 +125,7 @@ describe.skipIf(!serveKnown)('the workstation against rarediag serve', () => {
     await page.getByRole('button', { name: 'Import VCF' }).click();
     const vcfPanel = page.locator('section', { has: page.locator('#vcf-title') });
     await expect.poll(() => vcfPanel.locator('.error-text').innerText(), { timeout: 60_000 }).toMatch(/does-not-exist\.vcf/);
-    const summary = await importVcf(page, vcfPath);
+    const summary = await importVcfByPath(page, vcfPath);
     expect(summary).toMatch(/GRCh37/);
     const number = async (name: string) => Number((await vcfPanel.locator('.stats div', { has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd').innerText()).replace(/,/g, ''));
     expect(await number('Records')).toBeGreaterThan(1000);

@@ -78,7 +78,7 @@ export function CaseListPage() {
               <th scope="col" className="num">
                 Findings
               </th>
-              <th scope="col">Leading candidate</th>
+              <th scope="col">Diagnosis or leading candidate</th>
               <th scope="col">Updated</th>
             </tr>
           </thead>
@@ -96,7 +96,17 @@ export function CaseListPage() {
                 <td>{c.sex ? sexLabels[c.sex] : '—'}</td>
                 <td>{formatAge(c.ageYears) || '—'}</td>
                 <td className="num">{c.findingCount}</td>
-                <td>{c.topCandidate ?? <span className="muted">not run</span>}</td>
+                <td className="case-dx">
+                  {c.finalDiagnosis ? (
+                    <span title={c.finalDiagnosis.diseaseId}>
+                      <span className="tag tag-solved">diagnosis</span> {c.finalDiagnosis.label}
+                    </span>
+                  ) : c.topCandidate ? (
+                    <span title={c.topCandidate}>{c.topCandidateLabel ?? c.topCandidate}</span>
+                  ) : (
+                    <span className="muted">not run</span>
+                  )}
+                </td>
                 <td className="nowrap">{formatDate(c.updatedAt)}</td>
               </tr>
             ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApiCallError, ApiResponse } from '../../../diagnosis/contract/api.js';
 import { toApiError } from '../api-client.js';
 import { ErrorText, PageHeading } from '../components/common.js';
+import { ReportHeaderSettings } from '../components/ReportHeaderSettings.js';
 import { formatBytes, formatCount, formatDate } from '../format.js';
 import { useApi, useApiQuery, useConnectionState } from '../state/app-context.js';
 
@@ -152,6 +153,7 @@ export function SettingsPage() {
           )}
         </section>
         <div className="column">
+          <ReportHeaderSettings />
           <section className="panel" aria-labelledby="models-title">
             <h2 id="models-title">Local models</h2>
             <ErrorText error={models.error} />
