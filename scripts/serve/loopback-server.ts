@@ -41,7 +41,10 @@ const MAX_BODY = 16 * 1024 * 1024;
  * WebSocket at `/events?token=` for job events. The token is random per start and compared in constant time; the
  * server never binds to another interface and never makes an outgoing request.
  */
-export async function startLoopbackServer(handler: ApiHandler, options: { port?: number; staticDir: string; uploads?: UploadOptions }): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  handler: ApiHandler,
+  options: { port?: number; staticDir: string; uploads?: UploadOptions; /** a page opened its event socket (`rarediag open` learns its window is up) */ onEventClient?: () => void },
+): Promise<LoopbackServer> {
   const token = randomBytes(24).toString('base64url');
   const staticDir = resolve(options.staticDir);
   const okToken = (given: string | undefined | null) => {
@@ -120,6 +123,7 @@ export async function startLoopbackServer(handler: ApiHandler, options: { port?:
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      options.onEventClient?.();
       const off = handler.onJobEvent((e) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(e));
       });

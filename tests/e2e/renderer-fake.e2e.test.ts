@@ -74,9 +74,9 @@ describe.skipIf(!e2e)('renderer with the fake API', () => {
     await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute('data-evidence-id') === ${JSON.stringify(citedId)}`)).toBe(true);
     // back to the first candidate, record a decision
     await differentialRows(page).first().locator('button[data-candidate]').click();
-    await page.getByLabel('Note (optional)').fill('Fits the skeletal survey');
+    await page.getByLabel('Reason or note (needed to reject or exclude)').fill('Fits the skeletal survey');
     await page.getByRole('button', { name: /^Accept Achondroplasia$/ }).click();
-    await page.locator('#evidence-panel').getByText('Accepted at').waitFor();
+    await expect.poll(() => page.getByRole('status', { name: 'Decision on this candidate' }).innerText()).toMatch(/^Accepted by clinician, .* · “Fits the skeletal survey”$/);
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'fake-results-page');
     await screenshot(page, 'fake-results-page-full', true);
@@ -113,6 +113,7 @@ describe.skipIf(!e2e)('renderer with the fake API', () => {
     await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('no case no-such-case');
     await page.goto(`${server.url}?fake#/cases`);
     await createCase(page, 'Fake 002', 'Male', '30');
+    await page.locator('details.path-entry summary').click();
     await page.getByLabel('VCF file path on this computer').fill('/data/missing.vcf');
     await page.getByRole('button', { name: 'Import VCF' }).click();
     await expect.poll(() => page.locator('#vcf-title').locator('..').getByRole('alert').innerText()).toContain('Problem with the input: cannot read /data/missing.vcf');

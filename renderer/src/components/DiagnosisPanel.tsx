@@ -12,7 +12,7 @@ export function DiagnosisPanel({ detail }: { detail: CaseDetail }) {
   const lastRun = detail.runs.at(-1);
   return (
     <section className="panel" aria-labelledby="diagnosis-title">
-      <h2 id="diagnosis-title">Diagnosis</h2>
+      <h2 id="diagnosis-title">Decisions and final diagnosis</h2>
       {fd ? (
         <div className="final-diagnosis" aria-label="Final diagnosis">
           <p>

@@ -22,11 +22,16 @@ export function ReportHeaderSettings() {
   const [saved, setSaved] = useState<string>();
   const [error, setError] = useState<ApiCallError>();
   const [busy, setBusy] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   const data = current.data;
 
+  // the stored values fill the form once; the fields are read-only until then, so nothing typed is overwritten
   useEffect(() => {
-    if (data) setDraft(data.report);
-  }, [data]);
+    if (data && !loaded) {
+      setDraft(data.report);
+      setLoaded(true);
+    }
+  }, [data, loaded]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,14 +57,14 @@ export function ReportHeaderSettings() {
           <label key={f.key} className="field">
             <span>{f.label}</span>
             {f.long ? (
-              <textarea rows={2} value={draft[f.key] ?? ''} onChange={(e) => (setSaved(undefined), setDraft((d) => ({ ...d, [f.key]: e.target.value })))} placeholder={f.placeholder} maxLength={500} name={f.key} />
+              <textarea rows={2} value={draft[f.key] ?? ''} onChange={(e) => (setSaved(undefined), setDraft((d) => ({ ...d, [f.key]: e.target.value })))} placeholder={f.placeholder} maxLength={500} name={f.key} disabled={!loaded} />
             ) : (
-              <input value={draft[f.key] ?? ''} onChange={(e) => (setSaved(undefined), setDraft((d) => ({ ...d, [f.key]: e.target.value })))} placeholder={f.placeholder} maxLength={200} name={f.key} />
+              <input value={draft[f.key] ?? ''} onChange={(e) => (setSaved(undefined), setDraft((d) => ({ ...d, [f.key]: e.target.value })))} placeholder={f.placeholder} maxLength={200} name={f.key} disabled={!loaded} />
             )}
           </label>
         ))}
         <div className="row">
-          <button type="submit" className="primary" disabled={busy || !data}>
+          <button type="submit" className="primary" disabled={busy || !loaded}>
             Save report header
           </button>
           <span className="small" role="status">

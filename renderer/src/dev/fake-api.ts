@@ -119,8 +119,12 @@ export class FakeWorkstation implements WorkstationApi {
       },
       'cases.update': (req) => {
         const c = this.getCase(String(req.id));
-        for (const key of ['label', 'sex', 'ageYears', 'narrative', 'notes', 'indication', 'referrer'] as const) {
-          if (req[key] !== undefined) (c as Record<string, unknown>)[key] = req[key] === '' ? undefined : req[key];
+        for (const key of ['label', 'sex', 'ageYears', 'narrative', 'notes'] as const) {
+          if (req[key] !== undefined) (c as Record<string, unknown>)[key] = req[key];
+        }
+        // an empty referral field clears it
+        for (const key of ['indication', 'referrer'] as const) {
+          if (req[key] !== undefined) (c as Record<string, unknown>)[key] = req[key] || undefined;
         }
         if (req.status && req.status !== c.status) {
           if (req.status === 'solved' && !c.decisions.some((d) => d.kind === 'final-diagnosis')) throw new ApiCallError('a case is solved by a final diagnosis: record one first', 'bad-input');
