@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { contentHashes, verifyAuditContents, type ContentVerification } from './audit-contents.js';
 import { appendAudit, readAudit, verifyAuditChain, type AuditRecord } from './audit-log.js';
 import { CaseInputError, CaseNotFoundError, CaseStoreOpenError } from './case-errors.js';
 import {
@@ -58,6 +59,8 @@ export interface CaseStoreOptions {
   /** who makes the changes through this handle: recorded with every change and in the audit log */
   actor: string;
   create?: boolean;
+  /** check every page at open (PRAGMA quick_check; linear in the file size): the app and the command line do */
+  quickCheck?: boolean;
   /** the clock (tests) */
   now?: () => Date;
 }
@@ -90,7 +93,7 @@ export class CaseStore {
     const actor = options.actor.trim();
     if (!actor) throw new CaseInputError('actor', 'say who is making changes');
     const now = options.now ?? (() => new Date());
-    const db = openEncryptedDatabase(options.path, options.key, { create: options.create ?? true });
+    const db = openEncryptedDatabase(options.path, options.key, { create: options.create ?? true, quickCheck: options.quickCheck });
     try {
       const foreign = db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").pluck().get() as number;
       if (schemaVersion(db) === 0 && foreign > 0) throw new CaseStoreOpenError(options.path, 'not-a-case-store', 'this encrypted database is not a case store');
@@ -139,8 +142,9 @@ export class CaseStore {
     return this.db.transaction(() => fn(this.now())).immediate();
   }
 
+  /** Appends the audit row of a change, after the change: it records the hashes of what the change left (audit-contents.ts). */
   private audit(at: string, record: Omit<AuditRecord, 'actor'>): void {
-    appendAudit(this.db, { ...record, actor: this.actor }, at);
+    appendAudit(this.db, { ...record, actor: this.actor, details: { ...record.details, ...contentHashes(this.db, record) } }, at);
   }
 
   private touch(caseId: string, at: string): void {
@@ -503,6 +507,11 @@ export class CaseStore {
   /** Re-hashes the whole chain; names the first row that does not verify. */
   verifyAuditChain(expectedHead?: { seq: number; hash: string }): AuditVerification {
     return verifyAuditChain(this.db, expectedHead);
+  }
+
+  /** The stored rows against the hashes the audit log recorded for them (run after verifyAuditChain says the log is whole). */
+  verifyAuditContents(): ContentVerification {
+    return verifyAuditContents(this.db);
   }
 
   /** SQLite's own check of the file (b-trees, indexes, free pages): "ok" or the problems found. */

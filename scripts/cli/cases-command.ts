@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { CaseStore } from '../../diagnosis/case-store/case-store.js';
@@ -7,7 +7,7 @@ import type { ResourceVersions } from '../../diagnosis/case-store/phenopacket-ex
 import { reanalyzeCases, sessionRankFunction } from '../../diagnosis/pipeline/reanalysis.js';
 import { actor, badInputAsInputError, storeKey, storePath, withStore, withStoreOptions, type StoreOptions } from './case-store-options.js';
 import { withSession } from './with-session.js';
-import { InputError } from '../../common/input-error.js';
+import { readJsonDocument } from '../../diagnosis/io/jsonl-reader.js';
 import { readManifest } from '../../graph-snapshot/snapshot/manifest.js';
 import { defaultSnapshotDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { ExitCode } from './exit-codes.js';
@@ -126,13 +126,7 @@ export function registerCasesCommand(program: Command): void {
     .action(
       badInputAsInputError(async (file: string, opts: StoreOptions & { json?: boolean }) => {
         const path = resolve(file);
-        let value: unknown;
-        try {
-          value = JSON.parse(readFileSync(path, 'utf8'));
-        } catch (err) {
-          const detail = (err as NodeJS.ErrnoException).code ? `cannot read: ${(err as NodeJS.ErrnoException).code}` : `not JSON: ${(err as Error).message}`;
-          throw new InputError(path, undefined, detail, { cause: err });
-        }
+        const value = await readJsonDocument(path);
         await withStore(opts, (store) => {
           const detail = store.importPhenopacket(value, { file: path });
           if (opts.json) return json(detail);
@@ -142,7 +136,7 @@ export function registerCasesCommand(program: Command): void {
             `Imported case ${detail.case.id} (${detail.case.label}): ${count('present')} present and ${count('excluded')} excluded findings` +
               `${dx ? `, final diagnosis ${dx.candidateId} ${dx.candidateLabel ?? ''}` : ''}\n`,
           );
-        });
+        }, { create: true });
       }),
     );
 
@@ -172,21 +166,33 @@ export function registerCasesCommand(program: Command): void {
       }),
     );
 
-  withStoreOptions(cases.command('audit-verify').description('re-hash the audit chain and the file (exit code 4 if the chain is broken)'))
+  withStoreOptions(
+    cases.command('audit-verify').description(
+      're-hash the audit chain, check every case, narrative, note, finding set, decision, VCF reference and run against the hash the log recorded, and check the file (exit code 4 on any mismatch)',
+    ),
+  )
     .option('--head <seq:hash>', 'also check the chain still reaches this head (as printed by an earlier backup or audit-verify)', auditHead)
     .option('--json', 'print the result as JSON')
     .action(
       badInputAsInputError(async (opts: StoreOptions & { head?: { seq: number; hash: string }; json?: boolean }) => {
         await withStore(opts, (store) => {
           const result = store.verifyAuditChain(opts.head);
+          // rows are only compared with a log that is itself whole: a broken chain already says everything after it is suspect
+          const contents = result.ok ? store.verifyAuditContents() : undefined;
           const integrity = store.integrityCheck();
-          if (opts.json) json({ path: store.path, integrity, ...result });
-          else if (result.ok) process.stdout.write(`OK: ${result.rows} audit rows verify, head ${result.rows}:${result.headHash}; SQLite integrity ${integrity}\n`);
-          else {
+          if (opts.json) json({ path: store.path, integrity, ...result, contents });
+          else if (!result.ok) {
             const b = result.brokenAt;
             process.stdout.write(`FAILED: ${store.path}: audit chain broken at row ${b.seq}${b.action ? ` (${b.at} ${b.actor} ${b.action})` : ''}: ${result.problem}\n`);
+          } else if (contents && !contents.ok) {
+            process.stdout.write(`FAILED: ${store.path}: the stored data differs from the audit log:\n${contents.problems.map((p) => `  ${p}\n`).join('')}`);
+          } else {
+            const covered = contents && contents.notCovered > 0 ? ` (${contents.notCovered} rows written before row hashes were recorded are not covered)` : '';
+            process.stdout.write(
+              `OK: ${result.rows} audit rows verify, head ${result.rows}:${result.headHash}; ${contents?.checked ?? 0} cases and rows match the log${covered}; SQLite integrity ${integrity}\n`,
+            );
           }
-          if (!result.ok || integrity !== 'ok') process.exitCode = ExitCode.verifyFailed;
+          if (!result.ok || !contents?.ok || integrity !== 'ok') process.exitCode = ExitCode.verifyFailed;
         });
       }),
     );
@@ -205,7 +211,7 @@ export function registerCasesCommand(program: Command): void {
       badInputAsInputError(async (opts: StoreOptions & { status?: CaseStatus[]; all?: boolean; snapshot?: string; sources?: string; json?: boolean }) => {
         const key = storeKey(opts);
         const snapshotDir = await resolveSnapshot(opts);
-        const store = CaseStore.open({ path: storePath(opts), key, actor: actor() });
+        const store = CaseStore.open({ path: storePath(opts), key, actor: actor(), create: false, quickCheck: true });
         try {
           const bar = createProgressBar('reanalyze');
           let report;

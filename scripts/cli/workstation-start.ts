@@ -6,6 +6,7 @@ import { WorkstationService } from '../../diagnosis/service/workstation-service.
 import { dataHome, packageRoot } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { startLoopbackServer, type LoopbackServer } from '../serve/loopback-server.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../serve/upload-endpoint.js';
+import { storeErrorForCli } from './case-store-options.js';
 import { resolveSnapshot } from './snapshot-options.js';
 
 export interface WorkstationStartOptions {
@@ -30,14 +31,18 @@ export async function startWorkstation(opts: WorkstationStartOptions, hooks: { o
   if (maxUploadMb !== undefined && !(maxUploadMb > 0)) throw new InputError('--max-upload-mb', undefined, 'expected a positive number of MiB');
   const uploadDir = join(home, 'uploads');
   removeIncompleteUploads(uploadDir);
+  const storeFile = join(home, 'cases.db');
   const service = await WorkstationService.create({
     snapshotDir,
     sourcesDir: resolve(opts.sources ?? join(packageRoot(), '..', 'shared', 'data')),
-    storeFile: join(home, 'cases.db'),
+    storeFile,
     storeKey: key,
     modelStoreDir: join(home, 'models'),
     uploadDir,
     applicationVersion: 'serve',
+  }).catch((err: unknown) => {
+    // a damaged store exits 4 with the restore hint, a wrong key or path is bad input (as every cases command)
+    throw storeErrorForCli(err, storeFile);
   });
   try {
     const server = await startLoopbackServer(service, {

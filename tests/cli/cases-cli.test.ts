@@ -35,6 +35,11 @@ describe('rarediag cases (CLI)', () => {
     const missing = await runCli(['cases', 'list'], { ...env, RAREDIAG_CASES_KEY: '' });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('rarediag: no key for the case store: set RAREDIAG_CASES_KEY (a passphrase) or pass --key-file FILE\n');
+    // a read command never creates a store: on a wrong path it says so
+    const none = await cases('list');
+    expect(none.code).toBe(3);
+    expect(none.stderr).toBe(`rarediag: ${storePath}: no case store at this path\n`);
+    open().close();
     expect((await cases('list')).stdout).toBe(`No cases in ${storePath}\n`);
     const wrong = await runCli(['cases', 'list'], { ...env, RAREDIAG_CASES_KEY: 'guess' });
     expect(wrong.code).toBe(3);
@@ -81,7 +86,7 @@ describe('rarediag cases (CLI)', () => {
     writeFileSync(notJson, '{"id": ');
     const r2 = await cases('import', notJson);
     expect(r2.code).toBe(3);
-    expect(r2.stderr).toMatch(new RegExp(`^rarediag: ${notJson}: not JSON: `));
+    expect(r2.stderr).toMatch(new RegExp(`^rarediag: ${notJson}: invalid JSON: `));
     const r3 = await cases('show', 'deadbeef');
     expect(r3.code).toBe(3);
     expect(r3.stderr).toBe(`rarediag: ${storePath}: no case with id "deadbeef"\n`);
@@ -124,10 +129,20 @@ describe('rarediag cases (CLI)', () => {
   it('verifies the audit chain, and exits 4 naming the row when it was tampered with', async () => {
     const ok = await cases('audit-verify');
     expect(ok.code, ok.stderr).toBe(0);
-    const m = /^OK: (\d+) audit rows verify, head (\d+:[0-9a-f]{64}); SQLite integrity ok\n$/.exec(ok.stdout);
-    expect(m).not.toBeNull();
+    const m = /^OK: (\d+) audit rows verify, head (\d+:[0-9a-f]{64}); (\d+) cases and rows match the log; SQLite integrity ok\n$/.exec(ok.stdout);
+    expect(m, ok.stdout).not.toBeNull();
+    expect(Number(m![3])).toBeGreaterThan(0);
     expect((await cases('audit-verify', '--head', m![2]!)).code).toBe(0);
     expect((await cases('audit-verify', '--head', 'nonsense')).code).toBe(2);
+
+    // a case edited by someone holding the key: the chain is whole, the row no longer matches its audit hash
+    const edit = rawConnection(storePath, KEY);
+    const edited1 = edit.prepare('SELECT id FROM cases ORDER BY created_at LIMIT 1').pluck().get() as string;
+    edit.prepare("UPDATE cases SET label = label || ' (edited)' WHERE id = ?").run(edited1);
+    edit.close();
+    const edited = await cases('audit-verify');
+    expect(edited.code).toBe(4);
+    expect(edited.stdout).toMatch(new RegExp(`^FAILED: ${storePath}: the stored data differs from the audit log:\\n  case ${edited1}: the case row differs from what audit row \\d+ recorded\\n$`));
 
     const raw = rawConnection(storePath, KEY);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone else' WHERE seq = 4;");

@@ -64,7 +64,10 @@ describe('case store: cases, findings, runs, decisions', () => {
     expect(store.getCase(id).findings).toHaveLength(5);
     const entry = store.auditTrail({ caseId: id }).at(-1)!;
     expect(entry).toMatchObject({ actor: 'dr.patel', action: 'findings.record', caseId: id });
-    expect(entry.details).toEqual({ changes: [{ hpoId: 'HP:0001250', status: 'uncertain', source: 'llm-accepted', before: { status: 'excluded', source: 'typed' } }] });
+    expect(entry.details).toEqual({
+      changes: [{ hpoId: 'HP:0001250', status: 'uncertain', source: 'llm-accepted', before: { status: 'excluded', source: 'typed' } }],
+      state: { case: expect.stringMatching(/^[0-9a-f]{64}$/), findings: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     store.removeFinding(id, 'HP:0000545');
     expect(store.getCase(id).findings.map((f) => f.hpoId)).not.toContain('HP:0000545');
     expect(() => store.removeFinding(id, 'HP:0000545')).toThrow(CaseNotFoundError);
@@ -234,7 +237,9 @@ describe('case store: cases, findings, runs, decisions', () => {
     store.setSetting({ key: 'report', value: { institution: 'Clinical Genetics, St Elsewhere', clinician: 'Dr P. Okafor, MD' } });
     expect(store.getSetting('report')).toEqual({ institution: 'Clinical Genetics, St Elsewhere', clinician: 'Dr P. Okafor, MD' });
     const changes = store.auditTrail().filter((e) => e.action === 'settings.update');
-    expect(changes.map((e) => e.details)).toEqual([{ fields: ['institution', 'clinician'] }, { fields: ['clinician'] }]);
+    expect(changes.map((e) => e.details['fields'])).toEqual([['institution', 'clinician'], ['clinician']]);
+    // the audit row vouches for the stored setting by its hash (audit-contents.ts), not by its values
+    for (const e of changes) expect(e.details['row']).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(changes)).not.toContain('Okafor');
     expect(() => store.setSetting({ key: 'Report!', value: {} })).toThrow(inputError('key', /setting key/));
   });
@@ -269,6 +274,9 @@ describe('case store: cases, findings, runs, decisions', () => {
     expect(trail).not.toContain('father');
     expect(store.auditTrail({ caseId: id }).find((e) => e.action === 'note.add')!.details).toEqual({
       text: { length: 50, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      // hashes of what the change left (the note's row, the case's row and findings) for audit-verify, never the text
+      row: expect.stringMatching(/^[0-9a-f]{64}$/),
+      state: { case: expect.stringMatching(/^[0-9a-f]{64}$/), findings: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
   });
 
