@@ -64,8 +64,8 @@ export interface RankedGene {
   probability: number;
   /** the gene's best disease */
   topDisease: string;
-  /** with a VCF: the gene's variants and their genotype check for its best disease */
-  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string };
+  /** with a VCF: the gene's variants and their genotype check for its best disease (evidence: the GRCh38 keys of the variants it rests on) */
+  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string; evidence: string[] };
   variants?: AnnotatedVariant[];
 }
 
@@ -415,7 +415,7 @@ export class PhenotypeRanker {
         topDisease: m.diseaseIds[geneBest[gene]!]!,
       };
       if (geno && check) {
-        out.genotype = { lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason };
+        out.genotype = { lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason, evidence: check.variants.map((v) => v.key) };
         out.variants = this.genotypeVariants(gene) ?? [];
       }
       return out;

@@ -12,6 +12,7 @@ import { registerExtractCommand } from './extract-command.js';
 import { defaultModelStoreDir, registerModelsCommand } from './models-command.js';
 import { registerCasesCommand } from './cases-command.js';
 import { registerFitCommands } from './fit-commands.js';
+import { registerCohortCommands } from './cohort-command.js';
 
 const program = new Command();
 program
@@ -32,6 +33,7 @@ registerBenchCommands(program);
 registerModelsCommand(program, { storeDir: defaultModelStoreDir });
 registerCasesCommand(program);
 registerFitCommands(program);
+registerCohortCommands(program);
 
 try {
   await program.parseAsync(process.argv);
