@@ -1,9 +1,10 @@
 // Electron main process: one window, locked down; every engine call goes through the typed IPC contract.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { createWorkstationService } from '../diagnosis/service/workstation-service.js';
 import { defaultSnapshotDir, defaultSourcesDir } from '../graph-snapshot/snapshot/snapshot-location.js';
+import { dialogOptions, IPC_PICK_FILE, isFileKind } from './file-dialog.js';
 import { createIpcCallHandler, IPC_CALL, IPC_JOB_EVENT } from './ipc-bridge.js';
 import { isAllowedNavigation, isAllowedPermission, isAllowedRequest, webPreferencesBase, WINDOW_CSP } from './security-policy.js';
 import { loadOrCreateStoreKey } from './store-key.js';
@@ -46,6 +47,12 @@ async function start(): Promise<void> {
     show: false,
     title: 'RareDiag Workstation',
     webPreferences: { ...webPreferencesBase, preload: join(appDir, 'dist', 'electron', 'preload.js') },
+  });
+  // files from the desktop: the native dialog; the engine reads the chosen file where it is
+  ipcMain.handle(IPC_PICK_FILE, async (_event, kind: unknown) => {
+    if (!isFileKind(kind)) return null;
+    const picked = await dialog.showOpenDialog(win, dialogOptions(kind));
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
   });
   const off = service.onJobEvent((e) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_JOB_EVENT, e);

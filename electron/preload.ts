@@ -1,9 +1,10 @@
-// Preload (sandboxed): exposes exactly two functions to the renderer. No Node, no engine, no zod here; requests are
+// Preload (sandboxed): exposes four functions to the renderer (call, job events, file dialog, dropped file path). No Node, no engine, no zod here; requests are
 // validated in the main process (ipc-bridge.ts) and responses again by the renderer's client.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 const IPC_CALL = 'rarediag:call';
 const IPC_JOB_EVENT = 'rarediag:job';
+const IPC_PICK_FILE = 'rarediag:pick-file';
 
 contextBridge.exposeInMainWorld('rarediag', {
   async call(method: string, request: unknown): Promise<unknown> {
@@ -17,5 +18,13 @@ contextBridge.exposeInMainWorld('rarediag', {
     const handler = (_e: IpcRendererEvent, event: unknown) => listener(event);
     ipcRenderer.on(IPC_JOB_EVENT, handler);
     return () => ipcRenderer.removeListener(IPC_JOB_EVENT, handler);
+  },
+  /** the native open dialog (main process); the chosen path or null */
+  async pickFile(kind: string): Promise<string | null> {
+    return (await ipcRenderer.invoke(IPC_PICK_FILE, kind)) as string | null;
+  },
+  /** the path of a file the user dropped or chose: the engine reads it where it is, nothing is copied */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
   },
 });

@@ -17,13 +17,17 @@ import { canonicalJson } from './canonical-json.js';
  * were always hashed) and the rest is counted as not covered, never reported as tampered.
  */
 
-/** Audited entities whose rows are hashed, and the table each lives in, keyed by the audit row's `entity`. */
-const ENTITY_TABLES: Record<string, { table: string; key: string }> = {
+/**
+ * Audited entities whose rows are hashed, and the table each lives in, keyed by the audit row's `entity`. `derived`
+ * columns are copies of hashed content kept for reading speed and are left out: a run's `top_label` is its first
+ * candidate's label in `results`, backfilled by migration 3 into runs stored before it.
+ */
+const ENTITY_TABLES: Record<string, { table: string; key: string; derived?: Set<string> }> = {
   narrative: { table: 'narratives', key: 'id' },
   note: { table: 'notes', key: 'id' },
   decision: { table: 'decisions', key: 'id' },
   vcf: { table: 'vcf_files', key: 'id' },
-  run: { table: 'diagnosis_runs', key: 'id' },
+  run: { table: 'diagnosis_runs', key: 'id', derived: new Set(['top_label']) },
   setting: { table: 'settings', key: 'key' },
 };
 
@@ -45,7 +49,7 @@ export function entityRowHash(db: Database.Database, entity: string, id: string 
   const spec = ENTITY_TABLES[entity];
   if (!spec || !tableExists(db, spec.table)) return undefined;
   const row = db.prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as Record<string, unknown> | undefined;
-  return row ? sha256(canonicalJson(withoutNulls(row))) : null;
+  return row ? sha256(canonicalJson(withoutNulls(row, spec.derived))) : null;
 }
 
 export interface CaseStateHashes {

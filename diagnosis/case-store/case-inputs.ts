@@ -53,6 +53,8 @@ export const findingInput = z
 export const newCaseInput = z.strictObject({
   label: text(200),
   ...demographicsInput.shape,
+  indication: text(10_000).optional(),
+  referrer: text(500).optional(),
   narratives: z.array(narrativeInput).optional(),
   /** typed findings only: an extracted finding refers to a narrative id that does not exist yet */
   findings: z.array(findingInput).optional(),
@@ -62,6 +64,9 @@ export const newCaseInput = z.strictObject({
 export const casePatchInput = z.strictObject({
   label: text(200).optional(),
   ...demographicsInput.shape,
+  /** null clears */
+  indication: text(10_000).nullable().optional(),
+  referrer: text(500).nullable().optional(),
 });
 
 export const vcfInput = z.strictObject({
@@ -86,6 +91,8 @@ export const runInput = z
     results: z.unknown(),
     /** candidate disease ids, best first */
     topCandidates: z.array(diseaseId),
+    /** the leading candidate's name (the case list shows it) */
+    topLabel: text(500).optional(),
     timings: z.record(z.string(), z.number().nonnegative()).optional(),
     startedAt: z.iso.datetime().optional(),
     finishedAt: z.iso.datetime().optional(),
@@ -93,24 +100,44 @@ export const runInput = z
   .refine((r) => !r.modelId || r.hardware, { message: 'a run with a model must say which hardware ran it', path: ['hardware'] })
   .refine((r) => r.inputs !== undefined && r.results !== undefined, { message: 'inputs and results are required', path: ['results'] });
 
+const candidateKinds = ['accept', 'reject', 'exclude', 'final-diagnosis'];
+
 export const decisionInput = z
   .strictObject({
-    kind: z.enum(['accept', 'reject', 'final-diagnosis', 'mark-solved', 'mark-unsolved', 'reopen']),
+    kind: z.enum(['accept', 'reject', 'exclude', 'final-diagnosis', 'mark-solved', 'mark-unsolved', 'reopen', 'close']),
     candidateId: diseaseId.optional(),
     candidateLabel: text(500).optional(),
     runId: z.number().int().positive().optional(),
     note: z.string().max(100_000).optional(),
+    /** final diagnosis only */
+    gene: text(50).optional(),
+    variant: text(500).optional(),
+    classification: z.enum(['pathogenic', 'likely-pathogenic', 'uncertain-significance', 'likely-benign', 'benign']).optional(),
+    certainty: z.enum(['confirmed', 'probable', 'possible']).optional(),
   })
-  .refine((d) => !['accept', 'reject', 'final-diagnosis'].includes(d.kind) || d.candidateId, {
-    message: 'accept, reject and final-diagnosis need the candidate id',
+  .refine((d) => !candidateKinds.includes(d.kind) || d.candidateId, {
+    message: 'accept, reject, exclude and final-diagnosis need the candidate id',
     path: ['candidateId'],
   })
-  .refine((d) => ['accept', 'reject', 'final-diagnosis'].includes(d.kind) || !d.candidateId, {
-    message: 'only accept, reject and final-diagnosis name a candidate',
+  .refine((d) => candidateKinds.includes(d.kind) || !d.candidateId, {
+    message: 'only accept, reject, exclude and final-diagnosis name a candidate',
     path: ['candidateId'],
   })
+  // a clinician who rules a candidate out says why: the report and a later reader need the reason
+  .refine((d) => !['reject', 'exclude'].includes(d.kind) || (d.note ?? '').trim().length > 0, { message: 'say why the candidate is rejected or excluded', path: ['note'] })
+  .refine((d) => d.kind === 'final-diagnosis' || (!d.gene && !d.variant && !d.classification && !d.certainty), {
+    message: 'gene, variant, classification and certainty belong to a final diagnosis',
+    path: ['kind'],
+  })
+  .refine((d) => !d.classification || d.variant, { message: 'a classification is of a variant: give the variant', path: ['classification'] })
   // the label is what a phenopacket export and a report print
   .refine((d) => d.kind !== 'final-diagnosis' || d.candidateLabel, { message: 'a final diagnosis needs its label', path: ['candidateLabel'] });
+
+/** Settings kept with the cases (e.g. "report": the institution and clinician of the report header). */
+export const settingInput = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, 'a setting key such as "report"'),
+  value: z.record(z.string(), z.unknown()),
+});
 
 export const noteInput = z.strictObject({ text: text(100_000) });
 
@@ -123,6 +150,7 @@ export type VcfInput = z.input<typeof vcfInput>;
 export type RunInput = z.input<typeof runInput>;
 export type DecisionInput = z.input<typeof decisionInput>;
 export type NoteInput = z.input<typeof noteInput>;
+export type SettingInput = z.input<typeof settingInput>;
 
 /** Parses with a schema; the first issue becomes a CaseInputError naming the field (prefixed with `where`). */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where = ''): z.output<S> {

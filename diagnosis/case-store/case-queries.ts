@@ -28,10 +28,21 @@ export function caseRecord(db: Database.Database, caseId: string): CaseRecord {
   return toCase(row);
 }
 
-/** The final diagnosis holds while the case is solved: a reopened case has none until a new one is recorded. */
-function finalDiagnosis(status: CaseStatus, decisions: Decision[]): Decision | null {
-  if (status !== 'solved') return null;
-  return decisions.filter((d) => d.kind === 'final-diagnosis').at(-1) ?? null;
+/**
+ * The final diagnosis that stands: the latest one, unless the case was reopened or marked unsolved after it (a later
+ * "mark solved" brings it back). Closing a solved case keeps it: the case was filed with its diagnosis.
+ */
+export function standingFinalDiagnosis(decisions: readonly Pick<Decision, 'kind'>[]): number | null {
+  let latest: number | null = null;
+  let stands = false;
+  decisions.forEach((d, i) => {
+    if (d.kind === 'final-diagnosis') {
+      latest = i;
+      stands = true;
+    } else if (d.kind === 'reopen' || d.kind === 'mark-unsolved') stands = false;
+    else if (d.kind === 'mark-solved' && latest !== null) stands = true;
+  });
+  return stands ? latest : null;
 }
 
 export function caseDetail(db: Database.Database, caseId: string): CaseDetail {
@@ -46,7 +57,7 @@ export function caseDetail(db: Database.Database, caseId: string): CaseDetail {
     runs: all<RunRow>(`SELECT ${runSummaryColumns} FROM diagnosis_runs WHERE case_id = ? ORDER BY id`).map(toRunSummary),
     decisions,
     notes: all<NoteRow>('SELECT * FROM notes WHERE case_id = ? ORDER BY id').map(toNote),
-    finalDiagnosis: finalDiagnosis(c.status, decisions),
+    finalDiagnosis: decisions[standingFinalDiagnosis(decisions) ?? -1] ?? null,
   };
 }
 
@@ -57,12 +68,9 @@ export function listCaseSummaries(db: Database.Database, filter: { status?: Case
               (SELECT count(*) FROM findings f WHERE f.case_id = c.id AND f.status = 'present') AS n_present,
               (SELECT count(*) FROM findings f WHERE f.case_id = c.id AND f.status = 'excluded') AS n_excluded,
               (SELECT count(*) FROM findings f WHERE f.case_id = c.id AND f.status = 'uncertain') AS n_uncertain,
-              r.id AS run_id, r.snapshot_id AS run_snapshot, r.finished_at AS run_finished, r.top_candidates ->> '$[0]' AS run_top,
-              d.candidate_id AS dx_id, d.candidate_label AS dx_label
+              r.id AS run_id, r.snapshot_id AS run_snapshot, r.finished_at AS run_finished, r.top_candidates ->> '$[0]' AS run_top, r.top_label AS run_top_label
          FROM cases c
          LEFT JOIN diagnosis_runs r ON r.id = (SELECT max(id) FROM diagnosis_runs WHERE case_id = c.id)
-         LEFT JOIN decisions d ON c.status = 'solved'
-              AND d.id = (SELECT max(id) FROM decisions WHERE case_id = c.id AND kind = 'final-diagnosis')
         WHERE @status IS NULL OR c.status = @status
         ORDER BY c.updated_at DESC, c.id`,
     )
@@ -74,17 +82,27 @@ export function listCaseSummaries(db: Database.Database, filter: { status?: Case
     run_snapshot: string | null;
     run_finished: string | null;
     run_top: string | null;
-    dx_id: string | null;
-    dx_label: string | null;
+    run_top_label: string | null;
   })[];
-  return rows.map((r) => ({
-    ...toCase(r),
-    present: r.n_present,
-    excluded: r.n_excluded,
-    uncertain: r.n_uncertain,
-    lastRun: r.run_id === null ? null : { id: r.run_id, snapshotId: r.run_snapshot!, finishedAt: r.run_finished!, topCandidate: r.run_top },
-    finalDiagnosis: r.dx_id === null ? null : { id: r.dx_id, label: r.dx_label },
-  }));
+  // the decisions that decide whether a final diagnosis stands, of every case at once (a list is hundreds of cases)
+  const statusDecisions = new Map<string, DecisionRow[]>();
+  const decisionRows = db
+    .prepare("SELECT * FROM decisions WHERE kind IN ('final-diagnosis', 'mark-solved', 'mark-unsolved', 'reopen') ORDER BY case_id, id")
+    .all() as DecisionRow[];
+  for (const d of decisionRows) (statusDecisions.get(d.case_id) ?? statusDecisions.set(d.case_id, []).get(d.case_id)!).push(d);
+  return rows.map((r) => {
+    const decisions = statusDecisions.get(r.id) ?? [];
+    const dx = decisions[standingFinalDiagnosis(decisions.map(toDecision)) ?? -1];
+    return {
+      ...toCase(r),
+      present: r.n_present,
+      excluded: r.n_excluded,
+      uncertain: r.n_uncertain,
+      lastRun:
+        r.run_id === null ? null : { id: r.run_id, snapshotId: r.run_snapshot!, finishedAt: r.run_finished!, topCandidate: r.run_top, topLabel: r.run_top_label },
+      finalDiagnosis: dx ? { id: dx.candidate_id!, label: dx.candidate_label } : null,
+    };
+  });
 }
 
 /** A full case id, or a unique prefix of one (at least 4 characters), as typed on the command line. */

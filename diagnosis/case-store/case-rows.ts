@@ -24,6 +24,8 @@ export interface CaseRow {
   date_of_birth: string | null;
   age: string | null;
   status: string;
+  indication: string | null;
+  referrer: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -36,6 +38,8 @@ export const toCase = (r: CaseRow): CaseRecord => ({
   dateOfBirth: r.date_of_birth,
   age: r.age,
   status: r.status as CaseStatus,
+  indication: r.indication,
+  referrer: r.referrer,
   createdAt: r.created_at,
   createdBy: r.created_by,
   updatedAt: r.updated_at,
@@ -126,6 +130,7 @@ export interface RunRow {
   parameters: string;
   results: string;
   top_candidates: string;
+  top_label: string | null;
   timings: string;
   previous_run_id: number | null;
   top_changed: number | null;
@@ -136,15 +141,18 @@ export interface RunRow {
 
 /** The columns of a run without its large JSON (inputs, results): for lists. */
 export const runSummaryColumns =
-  'id, case_id, kind, snapshot_id, model_id, top_candidates, previous_run_id, top_changed, started_at, finished_at, created_by';
+  'id, case_id, kind, snapshot_id, model_id, top_candidates, top_label, previous_run_id, top_changed, started_at, finished_at, created_by';
 
-export const toRunSummary = (r: Pick<RunRow, 'id' | 'case_id' | 'kind' | 'snapshot_id' | 'model_id' | 'top_candidates' | 'previous_run_id' | 'top_changed' | 'started_at' | 'finished_at' | 'created_by'>): RunSummary => ({
+export const toRunSummary = (
+  r: Pick<RunRow, 'id' | 'case_id' | 'kind' | 'snapshot_id' | 'model_id' | 'top_candidates' | 'top_label' | 'previous_run_id' | 'top_changed' | 'started_at' | 'finished_at' | 'created_by'>,
+): RunSummary => ({
   id: r.id,
   caseId: r.case_id,
   kind: r.kind as RunKind,
   snapshotId: r.snapshot_id,
   modelId: r.model_id,
   topCandidates: JSON.parse(r.top_candidates) as string[],
+  topLabel: r.top_label,
   previousRunId: r.previous_run_id,
   topChanged: r.top_changed === null ? null : r.top_changed === 1,
   startedAt: r.started_at,
@@ -169,6 +177,10 @@ export interface DecisionRow {
   candidate_id: string | null;
   candidate_label: string | null;
   note: string;
+  gene: string | null;
+  variant: string | null;
+  classification: string | null;
+  certainty: string | null;
   decided_at: string;
   decided_by: string;
 }
@@ -181,6 +193,10 @@ export const toDecision = (r: DecisionRow): Decision => ({
   candidateId: r.candidate_id,
   candidateLabel: r.candidate_label,
   note: r.note,
+  gene: r.gene,
+  variant: r.variant,
+  classification: r.classification as Decision['classification'],
+  certainty: r.certainty as Decision['certainty'],
   decidedAt: r.decided_at,
   decidedBy: r.decided_by,
 });

@@ -12,6 +12,7 @@ import {
   noteInput,
   parseInput,
   runInput,
+  settingInput,
   vcfInput,
   type CasePatchInput,
   type DecisionInput,
@@ -21,6 +22,7 @@ import {
   type NoteInput,
   type ParsedFinding,
   type RunInput,
+  type SettingInput,
   type VcfInput,
 } from './case-inputs.js';
 import { caseDetail, caseInputs, caseRecord, listCaseSummaries, resolveCaseId } from './case-queries.js';
@@ -160,8 +162,10 @@ export class CaseStore {
     const id = randomUUID();
     this.write((at) => {
       this.db
-        .prepare('INSERT INTO cases (id, label, sex, date_of_birth, age, status, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, c.label, c.sex ?? 'UNKNOWN_SEX', c.dateOfBirth ?? null, c.age ?? null, 'in-progress', at, this.actor, at);
+        .prepare(
+          'INSERT INTO cases (id, label, sex, date_of_birth, age, status, indication, referrer, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, c.label, c.sex ?? 'UNKNOWN_SEX', c.dateOfBirth ?? null, c.age ?? null, 'new', c.indication ?? null, c.referrer ?? null, at, this.actor, at);
       this.audit(at, {
         action: 'case.create',
         entity: 'case',
@@ -178,7 +182,7 @@ export class CaseStore {
 
   updateCase(caseId: string, patch: CasePatchInput): CaseRecord {
     const p = parseInput(casePatchInput, patch);
-    const columns: Record<string, string> = { label: 'label', sex: 'sex', dateOfBirth: 'date_of_birth', age: 'age' };
+    const columns: Record<string, string> = { label: 'label', sex: 'sex', dateOfBirth: 'date_of_birth', age: 'age', indication: 'indication', referrer: 'referrer' };
     const fields = Object.keys(p).filter((k) => (p as Record<string, unknown>)[k] !== undefined);
     if (fields.length === 0) return this.getCaseRecord(caseId);
     this.write((at) => {
@@ -355,11 +359,16 @@ export class CaseStore {
     });
   }
 
-  /** Stores a run; it is linked to the case's previous run and marked when its top 5 differ from that run's. */
+  /**
+   * Stores a run; it is linked to the case's previous run and marked when its top 5 differ from that run's. A new
+   * case's first run puts it in progress.
+   */
   recordRun(caseId: string, input: RunInput): DiagnosisRun {
     const r = parseInput(runInput, input);
     return this.write((at) => {
+      const before = caseRecord(this.db, caseId).status;
       this.touch(caseId, at);
+      if (before === 'new') this.db.prepare("UPDATE cases SET status = 'in-progress' WHERE id = ?").run(caseId);
       const previous = this.db.prepare('SELECT id, top_candidates FROM diagnosis_runs WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(caseId) as
         | { id: number; top_candidates: string }
         | undefined;
@@ -367,9 +376,9 @@ export class CaseStore {
       const id = Number(
         this.db
           .prepare(
-            `INSERT INTO diagnosis_runs (case_id, kind, snapshot_id, model_id, hardware, inputs, parameters, results, top_candidates, timings,
+            `INSERT INTO diagnosis_runs (case_id, kind, snapshot_id, model_id, hardware, inputs, parameters, results, top_candidates, top_label, timings,
                previous_run_id, top_changed, started_at, finished_at, created_by)
-             VALUES (@caseId, @kind, @snapshotId, @modelId, @hardware, @inputs, @parameters, @results, @top, @timings, @previous, @changed, @started, @finished, @actor)`,
+             VALUES (@caseId, @kind, @snapshotId, @modelId, @hardware, @inputs, @parameters, @results, @top, @topLabel, @timings, @previous, @changed, @started, @finished, @actor)`,
           )
           .run({
             caseId,
@@ -381,6 +390,7 @@ export class CaseStore {
             parameters: JSON.stringify(r.parameters ?? {}),
             results: JSON.stringify(r.results),
             top: JSON.stringify(r.topCandidates),
+            topLabel: r.topLabel ?? null,
             timings: JSON.stringify(r.timings ?? {}),
             previous: previous?.id ?? null,
             changed: change === null ? null : change.changed ? 1 : 0,
@@ -394,7 +404,15 @@ export class CaseStore {
         entity: 'run',
         entityId: id,
         caseId,
-        details: { kind: r.kind ?? 'manual', snapshotId: r.snapshotId, modelId: r.modelId, top: r.topCandidates.slice(0, 5), previousRunId: previous?.id, topChanged: change?.changed },
+        details: {
+          kind: r.kind ?? 'manual',
+          snapshotId: r.snapshotId,
+          modelId: r.modelId,
+          top: r.topCandidates.slice(0, 5),
+          previousRunId: previous?.id,
+          topChanged: change?.changed,
+          ...(before === 'new' ? { status: { from: 'new', to: 'in-progress' } } : {}),
+        },
       });
       return toRun(this.db.prepare('SELECT * FROM diagnosis_runs WHERE id = ?').get(id) as RunRow);
     });
@@ -407,8 +425,9 @@ export class CaseStore {
   }
 
   /**
-   * A clinician's decision. final-diagnosis makes the case solved; mark-solved needs a final diagnosis already;
-   * mark-unsolved and reopen set the status; accept and reject leave it.
+   * A clinician's decision, and the case status it sets: final-diagnosis solves the case; mark-solved needs a final
+   * diagnosis already; mark-unsolved, reopen and close set the status; accept, reject and exclude leave it (a new case
+   * goes in progress).
    */
   recordDecision(caseId: string, input: DecisionInput): Decision {
     const d = parseInput(decisionInput, input);
@@ -421,24 +440,56 @@ export class CaseStore {
       if (d.kind === 'mark-solved' && !this.db.prepare("SELECT 1 FROM decisions WHERE case_id = ? AND kind = 'final-diagnosis'").get(caseId)) {
         throw new CaseInputError('kind', 'a case is solved by a final diagnosis: record one first');
       }
-      const status: CaseStatus =
-        d.kind === 'final-diagnosis' || d.kind === 'mark-solved' ? 'solved' : d.kind === 'mark-unsolved' ? 'unsolved' : d.kind === 'reopen' ? 'in-progress' : c.status;
+      const status = statusAfter(d.kind, c.status);
       this.touch(caseId, at);
       if (status !== c.status) this.db.prepare('UPDATE cases SET status = ? WHERE id = ?').run(status, caseId);
       const id = Number(
         this.db
-          .prepare('INSERT INTO decisions (case_id, run_id, kind, candidate_id, candidate_label, note, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(caseId, d.runId ?? null, d.kind, d.candidateId ?? null, d.candidateLabel ?? null, d.note ?? '', at, this.actor).lastInsertRowid,
+          .prepare(
+            `INSERT INTO decisions (case_id, run_id, kind, candidate_id, candidate_label, note, gene, variant, classification, certainty, decided_at, decided_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(caseId, d.runId ?? null, d.kind, d.candidateId ?? null, d.candidateLabel ?? null, d.note ?? '', d.gene ?? null, d.variant ?? null, d.classification ?? null, d.certainty ?? null, at, this.actor)
+          .lastInsertRowid,
       );
       this.audit(at, {
         action: `decision.${d.kind}`,
         entity: 'decision',
         entityId: id,
         caseId,
-        details: { candidateId: d.candidateId, runId: d.runId, status: { from: c.status, to: status }, note: digest(d.note ?? '') },
+        details: {
+          candidateId: d.candidateId,
+          runId: d.runId,
+          status: { from: c.status, to: status },
+          note: digest(d.note ?? ''),
+          ...(d.kind === 'final-diagnosis' ? { gene: d.gene, variant: d.variant, classification: d.classification, certainty: d.certainty } : {}),
+        },
       });
       return toDecision(this.db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow);
     });
+  }
+
+  // ---- settings ----
+
+  /** A setting's value (an object), or undefined when it was never set. */
+  getSetting(key: string): Record<string, unknown> | undefined {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+    return row === undefined ? undefined : (JSON.parse(row) as Record<string, unknown>);
+  }
+
+  /** Replaces a setting's value; the audit log names the fields that changed (not their values). */
+  setSetting(input: SettingInput): Record<string, unknown> {
+    const s = parseInput(settingInput, input);
+    this.write((at) => {
+      const before = this.getSetting(s.key) ?? {};
+      const keys = [...new Set([...Object.keys(before), ...Object.keys(s.value)])];
+      const fields = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(s.value[k]));
+      this.db
+        .prepare('INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
+        .run(s.key, JSON.stringify(s.value), at, this.actor);
+      this.audit(at, { action: 'settings.update', entity: 'setting', entityId: s.key, details: { fields } });
+    });
+    return this.getSetting(s.key)!;
   }
 
   // ---- search, audit ----
@@ -519,5 +570,22 @@ export class CaseStore {
       this.audit(at, { action: 'store.backup', entity: 'store', details: { file: report.file, sha256: report.sha256, auditRows: report.auditRows, headHash: report.headHash } }),
     );
     return report;
+  }
+}
+
+/** The case status after a decision. */
+function statusAfter(kind: DecisionInput['kind'], current: CaseStatus): CaseStatus {
+  switch (kind) {
+    case 'final-diagnosis':
+    case 'mark-solved':
+      return 'solved';
+    case 'mark-unsolved':
+      return 'unsolved';
+    case 'reopen':
+      return 'in-progress';
+    case 'close':
+      return 'closed';
+    default:
+      return current === 'new' ? 'in-progress' : current;
   }
 }

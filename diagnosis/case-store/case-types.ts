@@ -6,16 +6,27 @@ import type { CaseFindings, Sex } from '../case-input/case-findings.js';
  */
 export type { Sex };
 
-export type CaseStatus = 'in-progress' | 'solved' | 'unsolved';
+/**
+ * new: nothing run or decided yet; in progress: under work-up; solved: a final diagnosis stands; unsolved: work-up
+ * exhausted (re-analysis picks these up); closed: no further action (e.g. lost to follow-up, or filed after solving)
+ */
+export type CaseStatus = 'new' | 'in-progress' | 'solved' | 'unsolved' | 'closed';
 export type FindingStatus = 'present' | 'excluded' | 'uncertain';
 /** typed by a clinician; extracted from a narrative (with its span); proposed by the local LLM and accepted by a clinician */
 export type FindingSource = 'typed' | 'extracted' | 'llm-accepted';
 export type RunKind = 'manual' | 'reanalysis';
 /**
- * accept / reject a candidate; the final diagnosis (the case becomes solved); mark solved (needs a final diagnosis),
- * mark unsolved (work-up exhausted: a candidate for re-analysis); reopen (back to in progress)
+ * accept / reject a candidate, or "considered and excluded" (e.g. ruled out by a test); the final diagnosis (the case
+ * becomes solved); mark solved (needs a final diagnosis), mark unsolved (work-up exhausted: a candidate for
+ * re-analysis); reopen (back to in progress); close (no further action)
  */
-export type DecisionKind = 'accept' | 'reject' | 'final-diagnosis' | 'mark-solved' | 'mark-unsolved' | 'reopen';
+export type DecisionKind = 'accept' | 'reject' | 'exclude' | 'final-diagnosis' | 'mark-solved' | 'mark-unsolved' | 'reopen' | 'close';
+/** The decisions that name a candidate disease. */
+export const CANDIDATE_DECISIONS: readonly DecisionKind[] = ['accept', 'reject', 'exclude', 'final-diagnosis'];
+/** ACMG/AMP classes of a variant */
+export type VariantClassification = 'pathogenic' | 'likely-pathogenic' | 'uncertain-significance' | 'likely-benign' | 'benign';
+/** how sure the clinician is of a final diagnosis */
+export type DiagnosisCertainty = 'confirmed' | 'probable' | 'possible';
 
 export interface CaseRecord {
   id: string;
@@ -26,6 +37,10 @@ export interface CaseRecord {
   /** age at last encounter as an ISO 8601 duration (P6Y3M), when known */
   age: string | null;
   status: CaseStatus;
+  /** the reason for referral, as the referral letter puts it */
+  indication: string | null;
+  /** the referring clinician or service */
+  referrer: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -86,6 +101,8 @@ export interface RunSummary {
   modelId: string | null;
   /** candidate ids best first, as the ranking returned them */
   topCandidates: string[];
+  /** the leading candidate's name, when the run recorded it */
+  topLabel: string | null;
   /** the run this one re-analysed, and whether its top 5 changed (reanalysis runs) */
   previousRunId: number | null;
   topChanged: boolean | null;
@@ -110,10 +127,16 @@ export interface Decision {
   caseId: string;
   runId: number | null;
   kind: DecisionKind;
-  /** the disease (OMIM:..., ORPHA:..., MONDO:...) for accept, reject and final-diagnosis */
+  /** the disease (OMIM:..., ORPHA:..., MONDO:...) for accept, reject, exclude and final-diagnosis */
   candidateId: string | null;
   candidateLabel: string | null;
+  /** the reason or the clinician's note */
   note: string;
+  /** final diagnosis only: the causal gene and variant, the variant's classification, the certainty */
+  gene: string | null;
+  variant: string | null;
+  classification: VariantClassification | null;
+  certainty: DiagnosisCertainty | null;
   decidedAt: string;
   decidedBy: string;
 }
@@ -135,7 +158,7 @@ export interface CaseDetail {
   runs: RunSummary[];
   decisions: Decision[];
   notes: Note[];
-  /** the latest final-diagnosis decision, if any */
+  /** the final diagnosis that stands (the latest, unless the case was reopened or marked unsolved since) */
   finalDiagnosis: Decision | null;
 }
 
@@ -144,7 +167,7 @@ export interface CaseSummary extends CaseRecord {
   present: number;
   excluded: number;
   uncertain: number;
-  lastRun: { id: number; snapshotId: string; finishedAt: string; topCandidate: string | null } | null;
+  lastRun: { id: number; snapshotId: string; finishedAt: string; topCandidate: string | null; topLabel: string | null } | null;
   finalDiagnosis: { id: string; label: string | null } | null;
 }
 

@@ -10,7 +10,17 @@ export const hpoId = z.string().regex(/^HP:\d{7}$/);
 export const sex = z.enum(['MALE', 'FEMALE', 'OTHER_SEX', 'UNKNOWN_SEX']);
 export const findingStatus = z.enum(['present', 'excluded', 'uncertain', 'family']);
 export const findingSource = z.enum(['typed', 'extracted', 'llm-accepted']);
-export const caseStatus = z.enum(['in-progress', 'solved', 'unsolved']);
+/**
+ * new: nothing run or decided yet; in progress: under work-up; solved: a final diagnosis stands; unsolved: work-up
+ * exhausted (re-analysis picks these up); closed: no further action
+ */
+export const caseStatus = z.enum(['new', 'in-progress', 'solved', 'unsolved', 'closed']);
+/** what a clinician decides about one candidate: accept, reject, or "considered and excluded" (e.g. by a test) */
+export const candidateDecision = z.enum(['accept', 'reject', 'exclude']);
+export const decisionKind = z.enum(['accept', 'reject', 'exclude', 'final-diagnosis', 'mark-solved', 'mark-unsolved', 'reopen', 'close']);
+/** ACMG/AMP classes of a variant */
+export const variantClassification = z.enum(['pathogenic', 'likely-pathogenic', 'uncertain-significance', 'likely-benign', 'benign']);
+export const diagnosisCertainty = z.enum(['confirmed', 'probable', 'possible']);
 
 export const finding = z.object({
   hpoId,
@@ -32,9 +42,34 @@ export const caseSummary = z.object({
   ageYears: z.number().nonnegative().optional(),
   updatedAt: z.string(),
   findingCount: z.number().int(),
+  /** the leading candidate of the latest run: its id, and its name when the run recorded it */
   topCandidate: z.string().optional(),
+  topCandidateLabel: z.string().optional(),
+  /** the final diagnosis that stands */
+  finalDiagnosis: z.object({ diseaseId: z.string(), label: z.string() }).optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
+
+/** One recorded decision, as the UI and the report show it. */
+export const decisionView = z.object({
+  id: z.string(),
+  kind: decisionKind,
+  diseaseId: z.string().optional(),
+  label: z.string().optional(),
+  runId: z.string().optional(),
+  /** the reason or note */
+  note: z.string(),
+  gene: z.string().optional(),
+  variant: z.string().optional(),
+  classification: variantClassification.optional(),
+  certainty: diagnosisCertainty.optional(),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+});
+export type DecisionView = z.infer<typeof decisionView>;
+
+export const finalDiagnosis = decisionView.extend({ diseaseId: z.string(), label: z.string() });
+export type FinalDiagnosis = z.infer<typeof finalDiagnosis>;
 
 export const vcfSummary = z.object({
   path: z.string(),
@@ -50,12 +85,27 @@ export const vcfSummary = z.object({
 export type VcfSummary = z.infer<typeof vcfSummary>;
 
 export const caseDetail = caseSummary.extend({
+  /** the reason for referral, and who referred */
+  indication: z.string().optional(),
+  referrer: z.string().optional(),
   narrative: z.string(),
   findings: z.array(finding),
   vcf: vcfSummary.optional(),
   notes: z.string(),
-  finalDiagnosis: z.string().optional(),
-  runs: z.array(z.object({ id: z.string(), createdAt: z.string(), snapshotId: z.string(), modelId: z.string().optional(), topCandidate: z.string().optional() })),
+  finalDiagnosis: finalDiagnosis.optional(),
+  /** every decision, oldest first */
+  decisions: z.array(decisionView),
+  runs: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      snapshotId: z.string(),
+      modelId: z.string().optional(),
+      kind: z.enum(['manual', 'reanalysis']).optional(),
+      topCandidate: z.string().optional(),
+      topCandidateLabel: z.string().optional(),
+    }),
+  ),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
@@ -101,8 +151,12 @@ export const scoreParts = z.object({ notReported: z.number(), onset: z.number(),
 
 export const candidate = z.object({
   rank: z.number().int(),
+  /** one id per disease concept: OMIM when the concept has one (disease-ids.ts) */
   id: z.string(),
+  /** every id of the concept, the shown one first */
   ids: z.array(z.string()),
+  /** the entry the ranker scored, when it is not `id` (the evidence pack and the model cite it) */
+  entryId: z.string().optional(),
   label: z.string(),
   mondo: z.string(),
   score: z.number(),
@@ -138,6 +192,10 @@ export const runView = z.object({
   candidates: z.array(candidate),
   /** calibrated probability that the diagnosis is a disease the knowledge snapshot does not contain */
   unlistedProbability: z.number().optional(),
+  /** the VCF the run read (absent: the run used phenotypes only, or was stored before runs recorded it) */
+  vcf: z
+    .object({ file: z.string(), sha256: z.string().optional(), sample: z.string(), build: z.string(), records: z.number().int(), passed: z.number().int(), inGenes: z.number().int() })
+    .optional(),
   genes: z.array(z.object({ rank: z.number(), symbol: z.string(), score: z.number(), probability: z.number(), genotypeLR: z.number().optional() })),
   discriminating: z.array(z.object({ hpoId: z.string(), label: z.string(), presentIn: z.array(z.string()), absentIn: z.array(z.string()) })),
   reasoning: reasoningView.optional(),
@@ -156,3 +214,40 @@ export const snapshotInfo = z.object({
 });
 
 export const modelInfo = z.object({ id: z.string(), file: z.string(), sizeBytes: z.number(), architecture: z.string(), quantization: z.string(), contextLength: z.number().optional(), selected: z.boolean() });
+
+/** The institution and clinician printed in the report header and sign-off block (Settings). */
+export const reportSettings = z.object({
+  institution: z.string().max(200).optional(),
+  department: z.string().max(200).optional(),
+  address: z.string().max(500).optional(),
+  clinician: z.string().max(200).optional(),
+  clinicianTitle: z.string().max(200).optional(),
+  contact: z.string().max(200).optional(),
+});
+export type ReportSettings = z.infer<typeof reportSettings>;
+
+/** What the knowledge snapshot says about a disease: enough to judge a candidate without leaving the app. */
+export const diseaseInfo = z.object({
+  /** the concept's shown id (OMIM preferred) and all its ids */
+  id: z.string(),
+  ids: z.array(z.string()),
+  label: z.string(),
+  mondo: z.string().optional(),
+  synonyms: z.array(z.string()),
+  /** Orphanet classification parents */
+  classification: z.array(termRef),
+  inheritance: z.array(termRef),
+  genes: z.array(z.object({ symbol: z.string(), ncbiGeneId: z.number(), association: z.string().optional() })),
+  /** the annotated features, most frequent first (at most `featureLimit`), with the frequency and its basis */
+  features: z.array(termRef.extend({ frequency: z.number().optional(), frequencyText: z.string().optional(), onset: z.string().optional() })),
+  featureCount: z.number().int(),
+  /** onset and clinical course terms annotated to the disease */
+  onset: z.array(termRef),
+  /** the knowledge sources behind it, with their releases */
+  sources: z.array(z.object({ name: z.string(), release: z.string() })),
+});
+export type DiseaseInfo = z.infer<typeof diseaseInfo>;
+
+/** What the loopback server's streamed upload answers: the id to pass to vcf.attach or cases.importPhenopacket. */
+export const uploadReceipt = z.object({ uploadId: z.string().regex(/^[0-9a-f-]{36}$/), name: z.string(), size: z.number().int().nonnegative(), sha256: z.string() });
+export type UploadReceipt = z.infer<typeof uploadReceipt>;

@@ -1,16 +1,28 @@
 import { z } from 'zod';
 import {
+  candidateDecision,
   caseDetail,
-  caseStatus,
   caseSummary,
+  diagnosisCertainty,
+  diseaseInfo,
   finding,
   modelInfo,
+  reportSettings,
   runView,
   sex,
   snapshotInfo,
   termHit,
+  variantClassification,
   vcfSummary,
 } from './api-schemas.js';
+
+/** The reader's locale and time zone: the report prints dates as the user reads them, never as raw UTC. */
+const readerLocale = { locale: z.string().max(35).optional(), timeZone: z.string().max(64).optional() };
+const uploadId = z.string().regex(/^[0-9a-f-]{36}$/, 'an upload id as the upload endpoint returned it');
+/** a file: a path on the machine running the engine (desktop app, scripts), or a file uploaded over the loopback API */
+const fileSource = { path: z.string().min(1).optional(), uploadId: uploadId.optional() };
+const oneFileSource = (r: { path?: string; uploadId?: string }) => (r.path === undefined) !== (r.uploadId === undefined);
+const oneFileSourceIssue = { message: 'give either path or uploadId', path: ['path'] };
 
 /**
  * Every method of the workstation API: its request and response schemas. One table, used by the Electron preload and
@@ -21,32 +33,72 @@ export const api = {
   'snapshot.verify': { request: z.object({}), response: z.object({ ok: z.boolean(), problems: z.array(z.object({ file: z.string(), problem: z.string() })) }) },
   'cases.list': { request: z.object({ search: z.string().optional() }), response: z.array(caseSummary) },
   'cases.get': { request: z.object({ id: z.string() }), response: caseDetail },
-  'cases.create': { request: z.object({ label: z.string().min(1).max(200), sex: sex.optional(), ageYears: z.number().nonnegative().max(130).optional() }), response: caseDetail },
+  'cases.create': {
+    request: z.object({
+      label: z.string().min(1).max(200),
+      sex: sex.optional(),
+      ageYears: z.number().nonnegative().max(130).optional(),
+      indication: z.string().max(10_000).optional(),
+      referrer: z.string().max(500).optional(),
+    }),
+    response: caseDetail,
+  },
   'cases.update': {
     request: z.object({
       id: z.string(),
       label: z.string().min(1).max(200).optional(),
       sex: sex.optional(),
       ageYears: z.number().nonnegative().max(130).optional(),
-      status: caseStatus.optional(),
+      /** an empty string clears */
+      indication: z.string().max(10_000).optional(),
+      referrer: z.string().max(500).optional(),
+      /** solved needs a final diagnosis (decisions.finalize); a case is new only until its first run or decision */
+      status: z.enum(['in-progress', 'solved', 'unsolved', 'closed']).optional(),
       narrative: z.string().max(10_000_000).optional(),
       notes: z.string().max(1_000_000).optional(),
-      finalDiagnosis: z.string().optional(),
     }),
     response: caseDetail,
   },
+  'cases.importPhenopacket': { request: z.object(fileSource).refine(oneFileSource, oneFileSourceIssue), response: caseDetail },
   'cases.setFindings': { request: z.object({ id: z.string(), findings: z.array(finding) }), response: caseDetail },
   'intake.extract': { request: z.object({ text: z.string().max(10_000_000) }), response: z.array(finding) },
   'terms.search': { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(50).optional() }), response: z.array(termHit) },
-  'vcf.attach': { request: z.object({ caseId: z.string(), path: z.string().min(1), sample: z.string().optional(), assembly: z.enum(['GRCh37', 'GRCh38']).optional() }), response: z.object({ jobId: z.string() }) },
+  'vcf.attach': {
+    request: z
+      .object({ caseId: z.string(), ...fileSource, sample: z.string().optional(), assembly: z.enum(['GRCh37', 'GRCh38']).optional() })
+      .refine(oneFileSource, oneFileSourceIssue),
+    response: z.object({ jobId: z.string() }),
+  },
   'diagnosis.run': { request: z.object({ caseId: z.string(), reason: z.boolean().optional(), modelId: z.string().optional() }), response: z.object({ jobId: z.string() }) },
   'runs.get': { request: z.object({ runId: z.string() }), response: runView },
+  /** accept, reject or exclude one candidate; rejecting or excluding needs the reason */
   'decisions.record': {
-    request: z.object({ caseId: z.string(), runId: z.string(), diseaseId: z.string(), decision: z.enum(['accept', 'reject']), note: z.string().max(10_000).optional() }),
-    response: z.object({ ok: z.literal(true) }),
+    request: z
+      .object({ caseId: z.string(), runId: z.string().optional(), diseaseId: z.string().min(1), decision: candidateDecision, note: z.string().max(10_000).optional() })
+      .refine((r) => r.decision === 'accept' || (r.note ?? '').trim().length > 0, { message: 'say why the candidate is rejected or excluded', path: ['note'] }),
+    response: caseDetail,
   },
-  'report.html': { request: z.object({ caseId: z.string(), runId: z.string() }), response: z.object({ html: z.string() }) },
-  'report.pdf': { request: z.object({ caseId: z.string(), runId: z.string() }), response: z.object({ pdfBase64: z.string() }) },
+  /** the final diagnosis: the case becomes solved */
+  'decisions.finalize': {
+    request: z
+      .object({
+        caseId: z.string(),
+        runId: z.string().optional(),
+        diseaseId: z.string().min(1),
+        gene: z.string().max(50).optional(),
+        variant: z.string().max(500).optional(),
+        classification: variantClassification.optional(),
+        certainty: diagnosisCertainty,
+        note: z.string().max(10_000).optional(),
+      })
+      .refine((r) => !r.classification || r.variant, { message: 'a classification is of a variant: give the variant', path: ['classification'] }),
+    response: caseDetail,
+  },
+  'diseases.info': { request: z.object({ id: z.string().min(1).max(100) }), response: diseaseInfo },
+  'settings.get': { request: z.object({}), response: z.object({ report: reportSettings }) },
+  'settings.update': { request: z.object({ report: reportSettings }), response: z.object({ report: reportSettings }) },
+  'report.html': { request: z.object({ caseId: z.string(), runId: z.string(), ...readerLocale }), response: z.object({ html: z.string() }) },
+  'report.pdf': { request: z.object({ caseId: z.string(), runId: z.string(), ...readerLocale }), response: z.object({ pdfBase64: z.string() }) },
   'models.list': { request: z.object({}), response: z.array(modelInfo) },
   'models.select': { request: z.object({ id: z.string().min(1) }), response: z.object({ ok: z.literal(true) }) },
   'models.hardware': { request: z.object({}), response: z.object({ backend: z.string(), summary: z.string() }) },

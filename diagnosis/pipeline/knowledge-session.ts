@@ -75,6 +75,13 @@ export class KnowledgeSession {
     return this.ranker.model;
   }
 
+  /** The name of a disease entry (OMIM:..., ORPHA:...) in this snapshot; undefined when it has none. */
+  diseaseLabel = (id: string): string | undefined => {
+    const m = this.ranker.model;
+    const i = m.diseaseIndex.get(id);
+    return i === undefined ? undefined : m.diseaseLabels[i];
+  };
+
   /**
    * The same knowledge with other ranker parameters (parameter sweeps, ablations): shares the graph, the model and
    * every derived index; runs on it hold the parent open, and closing it closes nothing (the parent owns the graph).

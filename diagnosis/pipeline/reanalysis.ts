@@ -9,6 +9,10 @@ export interface RankedCase {
   snapshotId: string;
   /** disease ids, best first */
   topCandidates: string[];
+  /** every id of each of those candidates' concepts (OMIM and ORPHA entries of one MONDO concept), in the same order */
+  topConceptIds?: string[][];
+  /** the leading candidate's name */
+  topLabel?: string;
   /** stored as the run's results (JSON) */
   result: unknown;
   parameters?: Record<string, unknown>;
@@ -27,15 +31,25 @@ export interface ReanalysisOptions {
   snapshotId: string;
   /** re-run cases whose last run already used this snapshot too (e.g. after a change of ranker parameters) */
   force?: boolean;
-  /** which cases to re-run (default: unsolved only) */
+  /** which cases to re-run (default: unsolved and solved) */
   statuses?: CaseStatus[];
   /** called after each case, for a progress bar */
   onCase?: (done: number, total: number, caseId: string) => void;
 }
 
+/** How far down a solved case's diagnosis may fall before the case is flagged for review. */
+export const DIAGNOSIS_KEPT_WITHIN = 10;
+
 export interface ReanalysisFlag {
   caseId: string;
   label: string;
+  /**
+   * top-changed: an unsolved case whose top 5 changed (a new lead to follow); diagnosis-dropped: a solved case whose
+   * accepted diagnosis is no longer among the top 10 (the diagnosis deserves a second look)
+   */
+  reason: 'top-changed' | 'diagnosis-dropped';
+  /** solved cases: the final diagnosis and its rank in the new run (null: not ranked at all) */
+  diagnosis?: { id: string; label: string | null; rank: number | null };
   previousRunId: number;
   previousSnapshotId: string;
   runId: number;
@@ -55,7 +69,7 @@ export interface ReanalysisReport {
   upToDate: number;
   /** cases never run: nothing to compare, left alone */
   neverRun: number;
-  /** cases whose top 5 changed */
+  /** unsolved cases whose top 5 changed, solved cases whose diagnosis fell out of the top 10 */
   flagged: ReanalysisFlag[];
   /** cases the ranking function failed on; no run stored */
   errors: { caseId: string; message: string }[];
@@ -63,14 +77,15 @@ export interface ReanalysisReport {
 
 
 /**
- * Re-analysis: every case with one of the given statuses (default: unsolved) whose last run used another snapshot is
- * ranked again with `rank`, the new run is stored (kind "reanalysis", linked to the previous run), and the cases whose
- * top-5 set changed are returned. Cases are done one at a time, each stored in its own transaction: an interrupted
+ * Re-analysis: every case with one of the given statuses (default: unsolved and solved) whose last run used another
+ * snapshot is ranked again with `rank`, the new run is stored (kind "reanalysis", linked to the previous run), and two
+ * kinds of case are flagged: unsolved (and other open) cases whose top-5 set changed, and solved cases whose final
+ * diagnosis fell out of the top 10. Cases are done one at a time, each stored in its own transaction: an interrupted
  * re-analysis keeps the runs it finished, and running it again picks up the rest (they are now up to date).
  * A case the ranking function fails on is reported and skipped.
  */
 export async function reanalyzeCases(store: CaseStore, rank: RankCaseFunction, options: ReanalysisOptions): Promise<ReanalysisReport> {
-  const statuses = new Set(options.statuses ?? ['unsolved']);
+  const statuses = new Set(options.statuses ?? ['unsolved', 'solved']);
   const cases = store.listCases().filter((c) => statuses.has(c.status));
   const report: ReanalysisReport = { snapshotId: options.snapshotId, rerun: 0, upToDate: 0, neverRun: 0, flagged: [], errors: [] };
   const due = cases.filter((c) => {
@@ -81,7 +96,8 @@ export async function reanalyzeCases(store: CaseStore, rank: RankCaseFunction, o
   });
   let done = 0;
   for (const c of due) {
-    const previous = store.getCase(c.id).runs.at(-1)!;
+    const detail = store.getCase(c.id);
+    const previous = detail.runs.at(-1)!;
     const inputs = store.caseInputs(c.id);
     const started = new Date();
     const t0 = performance.now();
@@ -99,24 +115,35 @@ export async function reanalyzeCases(store: CaseStore, rank: RankCaseFunction, o
         parameters: ranked.parameters,
         results: ranked.result,
         topCandidates: ranked.topCandidates,
+        ...(ranked.topLabel ? { topLabel: ranked.topLabel } : {}),
         timings: { ...ranked.timings, totalMs: performance.now() - t0 },
         startedAt: started.toISOString(),
         finishedAt: new Date().toISOString(),
       });
       report.rerun += 1;
       const change = topChange(previous.topCandidates, run.topCandidates);
-      if (change.changed) {
+      const common = {
+        previousRunId: previous.id,
+        previousSnapshotId: previous.snapshotId,
+        runId: run.id,
+        snapshotId: run.snapshotId,
+        previousTop: previous.topCandidates.slice(0, 5),
+        top: run.topCandidates.slice(0, 5),
+        entered: change.entered,
+        left: change.left,
+      };
+      const dx = detail.finalDiagnosis;
+      if (c.status === 'solved' && dx?.candidateId) {
+        const rank = rankOf(dx.candidateId, ranked);
+        if (rank === null || rank > DIAGNOSIS_KEPT_WITHIN) {
+          report.flagged.push({ caseId: c.id, label: c.label, reason: 'diagnosis-dropped', diagnosis: { id: dx.candidateId, label: dx.candidateLabel, rank }, ...common });
+        }
+      } else if (change.changed) {
         report.flagged.push({
           caseId: c.id,
           label: c.label,
-          previousRunId: previous.id,
-          previousSnapshotId: previous.snapshotId,
-          runId: run.id,
-          snapshotId: run.snapshotId,
-          previousTop: previous.topCandidates.slice(0, 5),
-          top: run.topCandidates.slice(0, 5),
-          entered: change.entered,
-          left: change.left,
+          reason: 'top-changed',
+          ...common,
         });
       }
     } catch (err) {
@@ -128,6 +155,12 @@ export async function reanalyzeCases(store: CaseStore, rank: RankCaseFunction, o
   return report;
 }
 
+/** 1-based rank of a disease in a ranking, by any id of the candidates' concepts; null when it is not ranked. */
+function rankOf(diseaseId: string, ranked: RankedCase): number | null {
+  const i = ranked.topCandidates.findIndex((id, k) => id === diseaseId || (ranked.topConceptIds?.[k]?.includes(diseaseId) ?? false));
+  return i < 0 ? null : i + 1;
+}
+
 /**
  * The production ranking function of re-analysis: each case through `runCase` on the session, recorded like any
  * other run (runRecord), so a re-analysis run opens in the app like the run it re-analysed.
@@ -135,7 +168,16 @@ export async function reanalyzeCases(store: CaseStore, rank: RankCaseFunction, o
 export function sessionRankFunction(session: KnowledgeSession, options: { top?: number; explain?: number } = {}): RankCaseFunction {
   return async (inputs) => {
     const run = await runCase(session, runInputsOfStoredCase(inputs), { top: options.top ?? 50, explain: options.explain ?? 10 });
-    const r = runRecord(run, 'reanalysis');
-    return { snapshotId: r.snapshotId, topCandidates: r.topCandidates, result: r.results, parameters: r.parameters, timings: r.timings, inputs: r.inputs };
+    const r = runRecord(run, 'reanalysis', session.diseaseLabel);
+    return {
+      snapshotId: r.snapshotId,
+      topCandidates: r.topCandidates,
+      topConceptIds: run.ranking.diseases.map((d) => d.ids),
+      ...(r.topLabel ? { topLabel: r.topLabel } : {}),
+      result: r.results,
+      parameters: r.parameters,
+      timings: r.timings,
+      inputs: r.inputs,
+    };
   };
 }

@@ -1,6 +1,6 @@
 import type { StoredCaseInputs } from '../case-store/case-types.js';
 import type { CaseRunInputs, RunResult } from './run-types.js';
-import { runView } from './run-view.js';
+import { runView, type DiseaseLabelOf } from './run-view.js';
 
 /** The case store's record of a run (`CaseStore.recordRun`): the same for the app, `diagnose --save` and re-analysis. */
 export interface RunRecord {
@@ -15,14 +15,17 @@ export interface RunRecord {
   /** the run as the UI shows it (contract RunView) */
   results: unknown;
   topCandidates: string[];
+  /** the leading candidate's name (the case list shows it) */
+  topLabel?: string;
   timings: Record<string, number>;
   startedAt: string;
   finishedAt: string;
 }
 
-export function runRecord(run: RunResult, kind: RunRecord['kind'] = 'manual'): RunRecord {
+export function runRecord(run: RunResult, kind: RunRecord['kind'] = 'manual', labelOf?: DiseaseLabelOf): RunRecord {
   const ids = (status: string) => [...new Set(run.findings.filter((f) => f.status === status).map((f) => f.hpoId))];
   const { ranking, stamp } = run;
+  const view = runView('', run, labelOf);
   return {
     kind,
     snapshotId: stamp.snapshotId,
@@ -36,8 +39,10 @@ export function runRecord(run: RunResult, kind: RunRecord['kind'] = 'manual'): R
       ...(stamp.vcf ? { vcf: stamp.vcf } : {}),
     },
     parameters: { application: stamp.application, ranker: stamp.parameters.ranker, top: stamp.parameters.top, explain: stamp.parameters.explain, ...(stamp.model ? { model: stamp.model } : {}) },
-    results: runView('', run),
-    topCandidates: ranking.diseases.map((d) => d.id),
+    results: view,
+    // the ids the run shows (one per concept, OMIM preferred), so decisions and re-analysis compare like with like
+    topCandidates: view.candidates.map((c) => c.id),
+    ...(view.candidates[0] ? { topLabel: view.candidates[0].label } : {}),
     timings: Object.fromEntries(Object.entries(run.timings).map(([k, v]) => [k, Math.max(0, v)])),
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,

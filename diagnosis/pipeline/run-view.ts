@@ -1,20 +1,59 @@
+import { basename } from 'node:path';
 import { hardwareSummary, type HardwareDescription } from '../../native-models/runtime/hardware-description.js';
 import type { RunView } from '../contract/api-schemas.js';
+import { orderDiseaseIds } from '../contract/disease-ids.js';
 import { variantOut } from './variant-out.js';
 import type { RunResult } from './run-types.js';
+
+/** The name of a disease entry in the current knowledge (undefined when unknown). */
+export type DiseaseLabelOf = (id: string) => string | undefined;
+
+/**
+ * One id per disease concept (contract/disease-ids.ts): each candidate is shown under its OMIM id when it has one,
+ * whichever of its entries the ranker scored best, with that entry's name; the scored entry is kept as `entryId`
+ * (the evidence pack and the model cite it). Also applied to stored runs when they are read, so runs stored before
+ * this rule show the same ids.
+ */
+export function withPreferredIds(view: RunView, labelOf?: DiseaseLabelOf): RunView {
+  return {
+    ...view,
+    candidates: view.candidates.map((c) => {
+      const ids = orderDiseaseIds([c.id, ...c.ids]);
+      const id = ids[0]!;
+      if (id === c.id) return ids.join() === c.ids.join() ? c : { ...c, ids };
+      return { ...c, id, ids, entryId: c.entryId ?? c.id, label: labelOf?.(id) ?? c.label };
+    }),
+  };
+}
 
 /**
  * A run as the UI shows it and the case store keeps it (plain JSON, contract-shaped). Every stored run has this
  * shape, whoever made it (the app, `diagnose --save`, re-analysis), so any run can be opened in the app.
  */
-export function runView(id: string, run: RunResult): RunView {
+export function runView(id: string, run: RunResult, labelOf?: DiseaseLabelOf): RunView {
   const { ranking, evidencePack: pack, reasoning } = run;
+  const vcf = run.stamp.vcf;
+  const s = ranking.vcf;
   const view: RunView = {
     id,
     caseId: run.caseId,
     createdAt: run.finishedAt,
     snapshotId: ranking.snapshotId,
     unlistedProbability: ranking.unlistedProbability,
+    // what the genotype panel states about the run: it read this VCF (or none)
+    ...(vcf && s
+      ? {
+          vcf: {
+            file: 'path' in vcf ? basename(vcf.path) : vcf.label,
+            ...('sha256' in vcf ? { sha256: vcf.sha256 } : {}),
+            sample: s.sample,
+            build: s.build,
+            records: s.records,
+            passed: s.passed,
+            inGenes: s.inGenes,
+          },
+        }
+      : {}),
     candidates: ranking.diseases.map((d) => ({
       rank: d.rank,
       id: d.id,
@@ -48,5 +87,5 @@ export function runView(id: string, run: RunResult): RunView {
       error: reasoning.error,
     };
   }
-  return view;
+  return withPreferredIds(view, labelOf);
 }

@@ -1,5 +1,5 @@
-import type { CaseDetail as StoreCase, CaseSummary as StoreSummary, StoredFinding } from '../case-store/case-types.js';
-import type { CaseDetail, CaseSummary, FindingView, VcfSummary } from '../contract/api-schemas.js';
+import type { CaseDetail as StoreCase, CaseSummary as StoreSummary, Decision, StoredFinding } from '../case-store/case-types.js';
+import type { CaseDetail, CaseSummary, DecisionView, FindingView, VcfSummary } from '../contract/api-schemas.js';
 import { durationToYears } from '../case-input/iso8601-duration.js';
 
 export { yearsToDuration } from '../case-input/iso8601-duration.js';
@@ -26,6 +26,27 @@ export function toContractSummary(s: StoreSummary): CaseSummary {
     updatedAt: s.updatedAt,
     findingCount: s.present + s.excluded + s.uncertain,
     topCandidate: s.lastRun?.topCandidate ?? undefined,
+    topCandidateLabel: s.lastRun?.topLabel ?? undefined,
+    finalDiagnosis: s.finalDiagnosis ? { diseaseId: s.finalDiagnosis.id, label: s.finalDiagnosis.label ?? s.finalDiagnosis.id } : undefined,
+  };
+}
+
+/** A stored decision as the contract shows it (absent values left out, ids as strings). */
+export function toDecisionView(d: Decision): DecisionView {
+  const opt = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as Record<K, V>));
+  return {
+    id: String(d.id),
+    kind: d.kind,
+    ...opt('diseaseId', d.candidateId),
+    ...opt('label', d.candidateLabel),
+    ...opt('runId', d.runId === null ? null : String(d.runId)),
+    note: d.note,
+    ...opt('gene', d.gene),
+    ...opt('variant', d.variant),
+    ...opt('classification', d.classification),
+    ...opt('certainty', d.certainty),
+    decidedAt: d.decidedAt,
+    decidedBy: d.decidedBy,
   };
 }
 
@@ -58,11 +79,23 @@ export function toContractCase(c: StoreCase): CaseDetail {
     updatedAt: c.case.updatedAt,
     findingCount: c.findings.length,
     topCandidate: last?.topCandidates[0],
+    topCandidateLabel: last?.topLabel ?? undefined,
+    indication: c.case.indication ?? undefined,
+    referrer: c.case.referrer ?? undefined,
     narrative: c.narratives[c.narratives.length - 1]?.text ?? '',
     findings: c.findings.map(toContractFinding),
     vcf: vcfOf(c),
     notes: c.notes[c.notes.length - 1]?.text ?? '',
-    finalDiagnosis: c.finalDiagnosis ? `${c.finalDiagnosis.candidateLabel ?? ''} (${c.finalDiagnosis.candidateId ?? ''})` : undefined,
-    runs: c.runs.map((r) => ({ id: String(r.id), createdAt: r.finishedAt, snapshotId: r.snapshotId, modelId: r.modelId ?? undefined, topCandidate: r.topCandidates[0] })),
+    finalDiagnosis: c.finalDiagnosis ? { ...toDecisionView(c.finalDiagnosis), diseaseId: c.finalDiagnosis.candidateId!, label: c.finalDiagnosis.candidateLabel ?? c.finalDiagnosis.candidateId! } : undefined,
+    decisions: c.decisions.map(toDecisionView),
+    runs: c.runs.map((r) => ({
+      id: String(r.id),
+      createdAt: r.finishedAt,
+      snapshotId: r.snapshotId,
+      modelId: r.modelId ?? undefined,
+      kind: r.kind,
+      topCandidate: r.topCandidates[0],
+      topCandidateLabel: r.topLabel ?? undefined,
+    })),
   };
 }

@@ -6,9 +6,15 @@ import { ApiCallError } from '../contract/api.js';
 import type { RunView } from '../contract/api-schemas.js';
 import { runCase } from '../pipeline/run-case.js';
 import { runInputsOfStoredCase, runRecord } from '../pipeline/run-record.js';
+import { withPreferredIds } from '../pipeline/run-view.js';
 import { inspectVcf } from '../pipeline/vcf-attachment.js';
 import { clinicalReportHtml } from '../report/clinical-report.js';
+import { buildClinicalReport } from '../report/report-content.js';
+import type { ReaderLocale } from '../report/report-dates.js';
+import { clinicalReportPdf } from '../report/report-pdf.js';
 import { toContractCase } from './contract-mappers.js';
+import { fileOfRequest } from './file-sources.js';
+import { knowledgeSources } from './knowledge-sources.js';
 import type { ServiceContext } from './service-context.js';
 
 type RunMethods = 'vcf.attach' | 'diagnosis.run' | 'runs.get' | 'report.html' | 'report.pdf';
@@ -17,22 +23,44 @@ type RunMethods = 'vcf.attach' | 'diagnosis.run' | 'runs.get' | 'report.html' | 
 export function runHandlers(ctx: ServiceContext): Pick<ApiHandlers, RunMethods> {
   const { store, jobs } = ctx;
 
-  const getRun = (runId: string): RunView => {
+  const storedRun = (runId: string) => {
     const id = Number(runId);
     if (!Number.isInteger(id) || id < 1) throw new ApiCallError(`no run ${runId}`, 'not-found');
-    const run = store.getRun(id);
-    return { ...(run.results as RunView), id: String(run.id) };
+    return store.getRun(id);
   };
+  // one id per disease concept, also for runs stored before that rule (names from the current snapshot)
+  const viewOf = (run: ReturnType<typeof storedRun>): RunView => withPreferredIds({ ...(run.results as RunView), id: String(run.id) }, ctx.session().diseaseLabel);
+  const getRun = (runId: string): RunView => viewOf(storedRun(runId));
 
-  const reportHtml = (caseId: string, runId: string) => {
-    const run = getRun(runId);
+  const report = (caseId: string, runId: string, reader: ReaderLocale) => {
+    const stored = storedRun(runId);
+    if (stored.caseId !== caseId) throw new ApiCallError(`run ${runId} is not a run of this case`, 'bad-request');
+    const run = viewOf(stored);
     const c = toContractCase(store.getCase(caseId));
-    return clinicalReportHtml(c, run, { application: ctx.options.applicationVersion ?? applicationVersion(), snapshotId: run.snapshotId, modelId: run.reasoning?.modelId, generatedAt: new Date().toISOString() });
+    const session = ctx.session();
+    // the releases are known for the snapshot that is installed; a run made on an earlier one says so
+    const sameSnapshot = session.snapshotId === run.snapshotId;
+    return buildClinicalReport({
+      case: c,
+      run,
+      settings: (store.getSetting('report') ?? {}) as Record<string, string>,
+      sources: sameSnapshot ? knowledgeSources(session.manifest) : [],
+      versions: {
+        application: ctx.options.applicationVersion ?? applicationVersion(),
+        snapshotId: run.snapshotId,
+        ...(sameSnapshot ? { snapshotBuiltAt: session.manifest.builtAt } : {}),
+        ...(run.reasoning ? { modelId: run.reasoning.modelId } : {}),
+      },
+      generatedAt: new Date(),
+      reader,
+    });
   };
 
   return {
-    'vcf.attach': ({ caseId, path, sample, assembly }) => {
+    'vcf.attach': (req) => {
+      const { caseId, sample, assembly } = req;
       store.getCaseRecord(caseId);
+      const path = fileOfRequest(ctx, req);
       const jobId = jobs.start(async (job) => {
         if (!existsSync(path)) throw new ApiCallError(`${path}: file not found`, 'bad-input');
         job.progress(0, 'reading');
@@ -66,17 +94,19 @@ export function runHandlers(ctx: ServiceContext): Pick<ApiHandlers, RunMethods> 
           signal: job.signal,
           onProgress: (fraction, step) => job.progress(Math.min(0.95, fraction), step),
         });
-        const saved = store.recordRun(caseId, runRecord(run));
+        const saved = store.recordRun(caseId, runRecord(run, 'manual', ctx.session().diseaseLabel));
         job.progress(1, 'done');
         return { kind: 'run' as const, runId: String(saved.id) };
       });
       return { jobId };
     },
     'runs.get': ({ runId }) => getRun(runId),
-    'report.html': ({ caseId, runId }) => ({ html: reportHtml(caseId, runId) }),
-    'report.pdf': async ({ caseId, runId }) => {
-      if (!ctx.options.renderPdf) throw new ApiCallError('a PDF is made by the desktop app; here, use Print (or save the HTML)', 'bad-request');
-      return { pdfBase64: (await ctx.options.renderPdf(reportHtml(caseId, runId))).toString('base64') };
+    'report.html': ({ caseId, runId, locale, timeZone }) => ({ html: clinicalReportHtml(report(caseId, runId, { locale, timeZone }), locale) }),
+    // the desktop app prints the HTML with Chromium (printToPDF); browser mode lays out the same content with pdfmake
+    'report.pdf': async ({ caseId, runId, locale, timeZone }) => {
+      const content = report(caseId, runId, { locale, timeZone });
+      const pdf = ctx.options.renderPdf ? await ctx.options.renderPdf(clinicalReportHtml(content, locale)) : await clinicalReportPdf(content);
+      return { pdfBase64: pdf.toString('base64') };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { ModelRuntime } from '../../native-models/runtime/model-runtime.js';
 import type { CaseStore } from '../case-store/case-store.js';
 import type { CaseStoreKey } from '../case-store/store-key.js';
@@ -10,6 +11,8 @@ export interface WorkstationOptions {
   storeFile: string;
   storeKey: CaseStoreKey;
   modelStoreDir: string;
+  /** where files uploaded in browser mode are kept (default: `uploads/` beside the store file) */
+  uploadDir?: string;
   /** the desktop app's version, shown in reports (default: the program's own) */
   applicationVersion?: string;
   /** who makes the changes (recorded in the audit log) */
@@ -32,6 +35,8 @@ export interface ServiceContext {
   /** the local model runtime, started on first use */
   modelRuntime(): Promise<ModelRuntime>;
 }
+
+export const uploadDirOf = (o: WorkstationOptions) => o.uploadDir ?? join(dirname(o.storeFile), 'uploads');
 
 /** The label of a disease id in the current snapshot (the id itself when unknown). */
 export function diseaseLabel(ctx: ServiceContext, diseaseId: string): string {

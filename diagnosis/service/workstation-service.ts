@@ -7,11 +7,13 @@ import { CaseStore } from '../case-store/case-store.js';
 import { ApiCallError, parseRequest, parseResponse, type ApiHandlers, type ApiMethod, type ApiRequest, type ApiResponse, type JobEvent } from '../contract/api.js';
 import { KnowledgeSession } from '../pipeline/knowledge-session.js';
 import { RunCancelledError } from '../pipeline/run-case.js';
-import { caseHandlers } from './case-handlers.js';
+import { caseHandlers, decisionHandlers } from './case-handlers.js';
+import { diseaseInformation } from './disease-information.js';
 import { intakeHandlers } from './intake-handlers.js';
 import { JobRunner } from './job-runner.js';
 import { modelHandlers } from './model-handlers.js';
 import { runHandlers } from './run-handlers.js';
+import { settingsHandlers } from './settings-handlers.js';
 import type { ServiceContext, WorkstationOptions } from './service-context.js';
 import { snapshotHandlers } from './snapshot-handlers.js';
 
@@ -47,7 +49,16 @@ export class WorkstationService {
       },
       modelRuntime: () => this.modelRuntime(),
     };
-    this.handlers = { ...caseHandlers(ctx), ...intakeHandlers(ctx), ...runHandlers(ctx), ...snapshotHandlers(ctx), ...modelHandlers(ctx) };
+    this.handlers = {
+      ...caseHandlers(ctx),
+      ...decisionHandlers(ctx),
+      ...intakeHandlers(ctx),
+      ...runHandlers(ctx),
+      ...snapshotHandlers(ctx),
+      ...modelHandlers(ctx),
+      ...settingsHandlers(ctx),
+      'diseases.info': ({ id }) => diseaseInformation(ctx.session(), id),
+    };
   }
 
   static async create(options: WorkstationOptions): Promise<WorkstationService> {

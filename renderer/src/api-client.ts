@@ -10,6 +10,7 @@ import {
   type JobEvent,
   type WorkstationApi,
 } from '../../diagnosis/contract/api.js';
+import { uploadReceipt, type UploadReceipt } from '../../diagnosis/contract/api-schemas.js';
 
 /**
  * The renderer's only way to the engine: the typed WorkstationApi of diagnosis/contract, over the Electron preload
@@ -22,6 +23,24 @@ import {
 export interface RarediagBridge {
   call(method: string, request: unknown): Promise<unknown>;
   onJobEvent(listener: (event: unknown) => void): (() => void) | void;
+  /** the native file dialog; the chosen path, or null when cancelled */
+  pickFile?(kind: FileKind): Promise<string | null>;
+  /** the path of a File the user dropped or chose (Electron's webUtils.getPathForFile); '' when it has none */
+  pathForFile?(file: File): string;
+}
+
+/** The files a clinician brings from the desktop. */
+export type FileKind = 'vcf' | 'phenopacket';
+
+/**
+ * How a file on the user's machine reaches the engine: in the desktop app the engine reads it where it is (a path
+ * from the native dialog or from the dropped file); in browser mode the file is streamed to the engine over the
+ * loopback API (`upload`), with progress, and named by the upload id it returns.
+ */
+export interface FileTransport {
+  pickPath?(kind: FileKind): Promise<string | undefined>;
+  pathOf?(file: File): string | undefined;
+  upload?(file: File, onProgress: (sent: number, total: number) => void, signal?: AbortSignal): Promise<UploadReceipt>;
 }
 
 declare global {
@@ -35,6 +54,7 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
 /** The client, plus the state of its event channel (for a "live updates" indicator). */
 export interface WorkstationClient extends WorkstationApi {
   readonly transport: 'electron' | 'http' | 'fake';
+  readonly files: FileTransport;
   connectionState(): ConnectionState;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
 }
@@ -112,10 +132,16 @@ class EventFanout {
 /** Over Electron's preload bridge. */
 export class BridgeClient implements WorkstationClient {
   readonly transport = 'electron' as const;
+  readonly files: FileTransport;
   private readonly fanout = new EventFanout();
   private unsubscribeBridge: (() => void) | undefined;
 
-  constructor(private readonly bridge: RarediagBridge) {}
+  constructor(private readonly bridge: RarediagBridge) {
+    this.files = {
+      pickPath: async (kind) => (await bridge.pickFile?.(kind)) ?? undefined,
+      pathOf: (file) => bridge.pathForFile?.(file) || undefined,
+    };
+  }
 
   async call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
     const checked = parseRequest(method, request);
@@ -158,6 +184,7 @@ export class BridgeClient implements WorkstationClient {
  */
 export class HttpClient implements WorkstationClient {
   readonly transport = 'http' as const;
+  readonly files: FileTransport = { upload: (file, onProgress, signal) => this.upload(file, onProgress, signal) };
   private readonly fanout = new EventFanout();
   private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
   private socket: WebSocket | undefined;
@@ -210,6 +237,35 @@ export class HttpClient implements WorkstationClient {
     const remove = this.fanout.add(listener);
     this.connect();
     return remove;
+  }
+
+  /**
+   * Streams a file to the server's upload endpoint (`POST /upload?name=`, the file as the body). XMLHttpRequest,
+   * because fetch reports no upload progress; the browser reads the file from disk as it sends it.
+   */
+  upload(file: File, onProgress: (sent: number, total: number) => void, signal?: AbortSignal): Promise<UploadReceipt> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${this.origin}/upload?name=${encodeURIComponent(file.name)}`);
+      if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+      xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+      xhr.onerror = () => reject(new ApiCallError('The upload failed: the workstation server cannot be reached.', 'failure'));
+      xhr.onabort = () => reject(new ApiCallError('The upload was cancelled.', 'failure'));
+      xhr.onload = () => {
+        const body = safeJson(xhr.responseText);
+        if (xhr.status >= 200 && xhr.status < 300) {
+          const receipt = uploadReceipt.safeParse(body);
+          if (receipt.success) resolve(receipt.data);
+          else reject(new ApiCallError('The server answered the upload with something unexpected.', 'failure'));
+          return;
+        }
+        const err = apiError.safeParse(body);
+        reject(err.success ? new ApiCallError(err.data.error, err.data.kind) : new ApiCallError(`The upload failed (HTTP ${xhr.status}).`, xhr.status >= 500 ? 'failure' : 'bad-request'));
+      };
+      signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(file);
+    });
   }
 
   connectionState(): ConnectionState {

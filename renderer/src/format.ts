@@ -1,4 +1,4 @@
-import { caseStatus, type CaseSummary, type FindingView } from '../../diagnosis/contract/api-schemas.js';
+import { caseStatus, type CaseSummary, type DecisionView, type FindingView } from '../../diagnosis/contract/api-schemas.js';
 
 export const sexLabels: Record<NonNullable<CaseSummary['sex']>, string> = {
   FEMALE: 'Female',
@@ -10,7 +10,7 @@ export const sexLabels: Record<NonNullable<CaseSummary['sex']>, string> = {
 /** The case statuses, in the contract's order (read from its schema, so a new status needs no UI change). */
 export const caseStatuses = caseStatus.options as readonly CaseSummary['status'][];
 
-const knownStatusLabels: Record<string, string> = { open: 'Open', 'in-progress': 'In progress', in_progress: 'In progress', solved: 'Solved', unsolved: 'Unsolved' };
+const knownStatusLabels: Record<string, string> = { new: 'New', open: 'Open', 'in-progress': 'In progress', in_progress: 'In progress', solved: 'Solved', unsolved: 'Unsolved', closed: 'Closed' };
 
 export function statusLabel(status: string): string {
   const known = knownStatusLabels[status];
@@ -63,11 +63,42 @@ export function formatAge(years: number | undefined): string {
   return `${Number.isInteger(years) ? years : years.toFixed(1)} y`;
 }
 
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('en-GB', { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/** A moment in the user's locale and time zone (never a raw UTC timestamp). */
+export function formatDate(iso: string | Date): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A time of day in the user's locale. */
+export const formatTime = (d: Date) => d.toLocaleTimeString(undefined, { timeStyle: 'short' });
+
+/** A calendar day as sources state releases (YYYY-MM-DD), in the user's locale; anything else as given. */
+export function formatDay(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+export const decisionLabels: Record<DecisionView['kind'], string> = {
+  accept: 'Accepted',
+  reject: 'Rejected',
+  exclude: 'Considered and excluded',
+  'final-diagnosis': 'Final diagnosis',
+  'mark-solved': 'Marked solved',
+  'mark-unsolved': 'Marked unsolved',
+  reopen: 'Reopened',
+  close: 'Closed',
+};
+
+export const classificationLabels: Record<NonNullable<DecisionView['classification']>, string> = {
+  pathogenic: 'Pathogenic',
+  'likely-pathogenic': 'Likely pathogenic',
+  'uncertain-significance': 'Uncertain significance (VUS)',
+  'likely-benign': 'Likely benign',
+  benign: 'Benign',
+};
+
+export const certaintyLabels: Record<NonNullable<DecisionView['certainty']>, string> = { confirmed: 'Confirmed', probable: 'Probable', possible: 'Possible' };
 
 export function formatBytes(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;

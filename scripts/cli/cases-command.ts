@@ -17,9 +17,10 @@ import { formatTable } from './format-table.js';
 import { createProgressBar } from './progress-bar.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
 
+const STATUSES: readonly CaseStatus[] = ['new', 'in-progress', 'solved', 'unsolved', 'closed'];
 const statusList = (v: string): CaseStatus[] => {
   const list = v.split(',').map((s) => s.trim());
-  for (const s of list) if (s !== 'in-progress' && s !== 'solved' && s !== 'unsolved') throw new InvalidArgumentError('statuses are in-progress, solved, unsolved');
+  for (const s of list) if (!STATUSES.includes(s as CaseStatus)) throw new InvalidArgumentError(`statuses are ${STATUSES.join(', ')}`);
   return list as CaseStatus[];
 };
 
@@ -198,8 +199,12 @@ export function registerCasesCommand(program: Command): void {
       }),
     );
 
-  withStoreOptions(cases.command('reanalyze').description("re-rank unsolved cases whose last run used another snapshot; list those whose top 5 changed"))
-    .option('--status <list>', 'which cases (default: unsolved)', statusList)
+  withStoreOptions(
+    cases
+      .command('reanalyze')
+      .description('re-rank unsolved and solved cases whose last run used another snapshot; flag unsolved ones whose top 5 changed and solved ones whose diagnosis left the top 10'),
+  )
+    .option('--status <list>', 'which cases (default: unsolved,solved)', statusList)
     .option('--all', 'also re-run cases whose last run used this snapshot (e.g. after a change of ranker)')
     .option('--snapshot <dir>', snapshotOptionHelp)
     .option('--sources <dir>', sourcesOptionHelp)
@@ -228,14 +233,21 @@ export function registerCasesCommand(program: Command): void {
           const pointed = casesAmongMovers(store, (await readManifest(snapshotDir)).releaseCheck);
           if (opts.json) return json({ ...report, releaseCheckCases: pointed });
           process.stdout.write(
-            `Snapshot ${report.snapshotId}: re-ran ${report.rerun} case(s), ${report.flagged.length} with a changed top 5; ` +
+            `Snapshot ${report.snapshotId}: re-ran ${report.rerun} case(s), ${report.flagged.length} flagged for review; ` +
               `${report.upToDate} already up to date, ${report.neverRun} never run${report.errors.length ? `, ${report.errors.length} failed` : ''}\n`,
           );
           if (report.flagged.length) {
             process.stdout.write(
               `\n${formatTable(
-                ['id', 'label', 'previous snapshot', 'new in top 5', 'left top 5'],
-                report.flagged.map((f) => [shortId(f.caseId), clip(f.label, 28), f.previousSnapshotId, f.entered.join(', '), f.left.join(', ')]),
+                ['id', 'label', 'why', 'previous snapshot', 'new in top 5', 'left top 5'],
+                report.flagged.map((f) => [
+                  shortId(f.caseId),
+                  clip(f.label, 28),
+                  f.reason === 'diagnosis-dropped' ? `diagnosis ${f.diagnosis!.id} ${f.diagnosis!.rank === null ? 'not ranked' : `now #${f.diagnosis!.rank}`}` : 'top 5 changed',
+                  f.previousSnapshotId,
+                  f.entered.join(', '),
+                  f.left.join(', '),
+                ]),
               )}\n`,
             );
           }

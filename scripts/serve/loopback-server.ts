@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { ApiCallError, isApiMethod, parseRequest, type ApiMethod, type JobEvent } from '../../diagnosis/contract/api.js';
 import { allowedHost, allowedOrigin, readBody, safeDecode } from './request-guards.js';
+import { handleUpload, type UploadOptions } from './upload-endpoint.js';
 
 export interface ApiHandler {
   call(method: ApiMethod, request: unknown): Promise<unknown>;
@@ -41,7 +42,10 @@ const MAX_BODY = 16 * 1024 * 1024;
  * WebSocket at `/events?token=` for job events. The token is random per start and compared in constant time; the
  * server never binds to another interface and never makes an outgoing request.
  */
-export async function startLoopbackServer(handler: ApiHandler, options: { port?: number; staticDir: string }): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  handler: ApiHandler,
+  options: { port?: number; staticDir: string; uploads?: UploadOptions; /** a page opened its event socket (`rarediag open` learns its window is up) */ onEventClient?: () => void },
+): Promise<LoopbackServer> {
   const token = randomBytes(24).toString('base64url');
   const staticDir = resolve(options.staticDir);
   const okToken = (given: string | undefined | null) => {
@@ -68,6 +72,13 @@ export async function startLoopbackServer(handler: ApiHandler, options: { port?:
     // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach the API or the files
     if (!allowedHost(req.headers.host, port)) return early( 421, { error: 'wrong Host: this server answers to 127.0.0.1 and localhost only', kind: 'bad-request' });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // files from the user's machine in browser mode (upload-endpoint.ts), behind the same Origin check and token as the API
+    if (url.pathname === '/upload' && options.uploads) {
+      if (!allowedOrigin(req.headers.origin, port)) return early(403, { error: 'cross-origin requests are refused', kind: 'bad-request' });
+      const auth = req.headers.authorization ?? '';
+      if (!okToken(auth.startsWith('Bearer ') ? auth.slice(7) : undefined)) return early(401, { error: 'missing or wrong token', kind: 'bad-request' });
+      return handleUpload(req, res, url, options.uploads, send);
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return early( 405, { error: 'use POST', kind: 'bad-request' });
       if (!allowedOrigin(req.headers.origin, port)) return early( 403, { error: 'cross-origin requests are refused', kind: 'bad-request' });
@@ -133,6 +144,7 @@ export async function startLoopbackServer(handler: ApiHandler, options: { port?:
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      options.onEventClient?.();
       const off = handler.onJobEvent((e) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(e));
       });

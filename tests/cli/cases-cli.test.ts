@@ -114,7 +114,7 @@ describe('rarediag cases (CLI)', () => {
     store.close();
     const r = await cases('restore', backup);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Restored ${storePath} from ${backup} \\(schema 2, \\d+ audit rows`));
+    expect(r.stdout).toMatch(new RegExp(`^Restored ${storePath} from ${backup} \\(schema 3, \\d+ audit rows`));
     expect(r.stdout).toContain('the replaced store is kept at');
     const labels = (JSON.parse((await cases('list', '--json')).stdout) as { label: string }[]).map((c) => c.label);
     expect(labels).not.toContain('after the backup');
@@ -188,8 +188,8 @@ describe('rarediag cases (CLI)', () => {
 
     const r = await cases('reanalyze', '--snapshot', snapshot);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Snapshot \S+: re-ran 1 case\(s\), 1 with a changed top 5; 0 already up to date, 0 never run\n/);
-    expect(r.stdout).toMatch(new RegExp(`${id.slice(0, 8)}\\s+Marfan-like, unsolved\\s+snapshot-of-2023\\s+OMIM:\\d+`));
+    expect(r.stdout).toMatch(/^Snapshot \S+: re-ran 1 case\(s\), 1 flagged for review; 0 already up to date, \d+ never run\n/);
+    expect(r.stdout).toMatch(new RegExp(`${id.slice(0, 8)}\\s+Marfan-like, unsolved\\s+top 5 changed\\s+snapshot-of-2023\\s+OMIM:\\d+`));
     const after = open();
     const run = after.getRun(after.getCase(id).runs.at(-1)!.id);
     after.close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newWorkstationPage, rendererDist, screenshot } from './support/browser.js';
-import { addTerm, chip, createCase, differentialRows, exportReport, extractFindings, flipToExcluded, importVcf, openEvidenceOfFirst, printReport, rejectFinding, acceptAll, runDiagnosis, save } from './support/flows.js';
+import { addTerm, chip, createCase, differentialRows, exportReport, extractFindings, flipToExcluded, importVcfByPath, openEvidenceOfFirst, printReport, rejectFinding, acceptAll, runDiagnosis, save } from './support/flows.js';
 import { serveStatic } from './support/static-server.js';
 
 /**
@@ -51,7 +51,7 @@ describe.skipIf(!e2e)('renderer with the fake API', () => {
     await addTerm(page, 'hydroceph', 'Hydrocephalus', 'excluded');
     await chip(page, 'Hearing impairment', 'excluded').waitFor();
     await save(page);
-    const summary = await importVcf(page, '/data/patients/fake-001.vcf.gz');
+    const summary = await importVcfByPath(page, '/data/patients/fake-001.vcf.gz');
     expect(summary).toMatch(/Records\s*24,301/);
     await screenshot(page, 'fake-case-page', true);
     expect(problems).toEqual([]);
@@ -74,9 +74,9 @@ describe.skipIf(!e2e)('renderer with the fake API', () => {
     await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute('data-evidence-id') === ${JSON.stringify(citedId)}`)).toBe(true);
     // back to the first candidate, record a decision
     await differentialRows(page).first().locator('button[data-candidate]').click();
-    await page.getByLabel('Note (optional)').fill('Fits the skeletal survey');
+    await page.getByLabel('Reason or note (needed to reject or exclude)').fill('Fits the skeletal survey');
     await page.getByRole('button', { name: /^Accept Achondroplasia$/ }).click();
-    await page.locator('#evidence-panel').getByText('Accepted at').waitFor();
+    await expect.poll(() => page.getByRole('status', { name: 'Decision on this candidate' }).innerText()).toMatch(/^Accepted by clinician, .* · “Fits the skeletal survey”$/);
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'fake-results-page');
     await screenshot(page, 'fake-results-page-full', true);
@@ -116,6 +116,7 @@ describe.skipIf(!e2e)('renderer with the fake API', () => {
     await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('no case no-such-case');
     await page.goto(`${server.url}?fake#/cases`);
     await createCase(page, 'Fake 002', 'Male', '30');
+    await page.locator('details.path-entry summary').click();
     await page.getByLabel('VCF file path on this computer').fill('/data/missing.vcf');
     await page.getByRole('button', { name: 'Import VCF' }).click();
     await expect.poll(() => page.locator('#vcf-title').locator('..').getByRole('alert').innerText()).toContain('Problem with the input: cannot read /data/missing.vcf');

@@ -36,9 +36,19 @@ describe('the fake workstation API answers every contract method in the contract
     expect(done?.type).toBe('done');
     const runId = done?.type === 'done' && done.result.kind === 'run' ? done.result.runId : '';
     const view = await call('runs.get', { runId });
-    await call('decisions.record', { caseId: c.id, runId, diseaseId: view.candidates[0]!.id, decision: 'accept' });
-    await call('report.html', { caseId: c.id, runId });
-    await expect(call('report.pdf', { caseId: c.id, runId })).rejects.toThrow(/desktop app/);
+    const accepted = await call('decisions.record', { caseId: c.id, runId, diseaseId: view.candidates[0]!.id, decision: 'accept' });
+    expect(accepted.decisions.map((d) => d.kind)).toEqual(['accept']);
+    // the contract refuses a rejection without its reason before the fake sees it
+    await expect(call('decisions.record', { caseId: c.id, runId, diseaseId: view.candidates[1]!.id, decision: 'reject' })).rejects.toThrow(/say why/);
+    const solved = await call('decisions.finalize', { caseId: c.id, runId, diseaseId: view.candidates[0]!.id, certainty: 'confirmed', gene: 'FGFR3' });
+    expect(solved).toMatchObject({ status: 'solved', finalDiagnosis: { diseaseId: view.candidates[0]!.id, gene: 'FGFR3' } });
+    expect((await call('cases.list', {})).find((x) => x.id === c.id)?.finalDiagnosis?.label).toBe(view.candidates[0]!.label);
+    await call('diseases.info', { id: view.candidates[0]!.id });
+    await call('settings.update', { report: { institution: 'Test clinic' } });
+    expect((await call('settings.get', {})).report.institution).toBe('Test clinic');
+    await expect(call('cases.importPhenopacket', { path: '/data/p.json' })).rejects.toThrow(/cannot import/);
+    await call('report.html', { caseId: c.id, runId, locale: 'en-GB' });
+    await expect(call('report.pdf', { caseId: c.id, runId })).rejects.toThrow(/no PDF/);
     await call('models.list', {});
     await call('models.select', { id: 'qwen3-0.6b-q4' });
     await call('models.hardware', {});

@@ -1,43 +1,39 @@
-import { useState } from 'react';
-import type { ApiCallError } from '../../../diagnosis/contract/api.js';
-import type { Candidate } from '../../../diagnosis/contract/api-schemas.js';
-import { toApiError } from '../api-client.js';
+import type { Candidate, CaseDetail, DecisionView, RunView } from '../../../diagnosis/contract/api-schemas.js';
+import { genotypeStatement } from '../../../diagnosis/contract/genotype-statement.js';
 import { formatLogLr, formatLr, formatProbability, matchLabel, probabilityMeaning } from '../format.js';
-import { useApi } from '../state/app-context.js';
-import { ErrorText } from './common.js';
+import { DecisionForm } from './DecisionForm.js';
 import { LrAxis, LrBar } from './LrBar.js';
-
-export interface Decision {
-  decision: 'accept' | 'reject';
-  note: string;
-  at: Date;
-}
 
 type TermRow = Candidate['observed'][number];
 
 /**
  * Everything the ranker knows about one candidate, each item tagged with the evidence id the model would cite
- * (`data-evidence-id`), so a citation can scroll to and highlight it: the patient's observed and excluded terms with
- * their likelihood ratios (log-scale bars), the disease's features not reported, the genotype with its variants and
- * inheritance check, and the clinician's decision.
+ * (`data-evidence-id`, built on the entry the ranker scored), so a citation can scroll to and highlight it: the
+ * patient's observed and excluded terms with their likelihood ratios (log-scale bars), the disease's features not
+ * reported, the genotype with its variants and inheritance check (or what the run's VCF says about it), and the
+ * clinician's decisions.
  */
 export function CandidateEvidence(props: {
   caseId: string;
-  runId: string;
+  run: RunView;
   candidate: Candidate;
   highlightId: string | undefined;
-  decision: Decision | undefined;
-  onDecision(d: Decision): void;
+  decisions: DecisionView[];
+  finalDiagnosis: CaseDetail['finalDiagnosis'];
+  onCase(detail: CaseDetail): void;
 }) {
   const { candidate: c, highlightId } = props;
   const cls = (id: string, base = '') => `${base}${highlightId === id ? ' cited' : ''}`.trim() || undefined;
   const observed = [...c.observed].sort((a, b) => b.lr - a.lr);
   const excluded = [...c.excluded].sort((a, b) => a.lr - b.lr);
   const ids = [...new Set([...c.ids, c.mondo].filter(Boolean))];
+  // the evidence pack names the candidate by the entry the ranker scored
+  const e = c.entryId ?? c.id;
+  const genotype = genotypeStatement(props.run, c);
 
   return (
     <div className="evidence">
-      <div className={cls(`D:${c.id}`, 'evidence-head')} data-evidence-id={`D:${c.id}`} tabIndex={-1}>
+      <div className={cls(`D:${e}`, 'evidence-head')} data-evidence-id={`D:${e}`} tabIndex={-1}>
         <h2 id="evidence-title">
           <span className="rank-badge">{c.rank}</span> {c.label}
         </h2>
@@ -61,7 +57,7 @@ export function CandidateEvidence(props: {
               {c.genes.length === 0
                 ? '—'
                 : c.genes.map((g) => (
-                    <span key={g.symbol} className={cls(`G:${c.id}:${g.symbol}`, 'gene')} data-evidence-id={`G:${c.id}:${g.symbol}`} tabIndex={-1} title={`NCBI Gene ${g.ncbiGeneId}`}>
+                    <span key={g.symbol} className={cls(`G:${e}:${g.symbol}`, 'gene')} data-evidence-id={`G:${e}:${g.symbol}`} tabIndex={-1} title={`NCBI Gene ${g.ncbiGeneId}`}>
                       {g.symbol}
                     </span>
                   ))}
@@ -74,10 +70,10 @@ export function CandidateEvidence(props: {
         <p className="notice small">Per-finding evidence is computed for the leading candidates only; this candidate has its score and genotype.</p>
       )}
       <h3 className="subhead">Findings in the patient ({observed.length})</h3>
-      <TermTable rows={observed} prefix={`P:${c.id}:`} cls={cls} empty="No present finding." />
+      <TermTable rows={observed} prefix={`P:${e}:`} cls={cls} empty="No present finding." />
 
       <h3 className="subhead">Excluded findings ({excluded.length})</h3>
-      <TermTable rows={excluded} prefix={`X:${c.id}:`} cls={cls} empty="No excluded finding." />
+      <TermTable rows={excluded} prefix={`X:${e}:`} cls={cls} empty="No excluded finding." />
 
       <h3 className="subhead">Hallmarks of the disease not reported ({c.notReported.length})</h3>
       {c.notReported.length === 0 ? (
@@ -85,7 +81,7 @@ export function CandidateEvidence(props: {
       ) : (
         <ul className="not-reported">
           {c.notReported.map((t) => (
-            <li key={t.id} className={cls(`U:${c.id}:${t.id}`)} data-evidence-id={`U:${c.id}:${t.id}`} tabIndex={-1}>
+            <li key={t.id} className={cls(`U:${e}:${t.id}`)} data-evidence-id={`U:${e}:${t.id}`} tabIndex={-1}>
               {t.label} <span className="muted mono small">{t.id}</span>
               {t.frequencyText && <span className="muted small"> · {t.frequencyText}</span>}
               {t.lr !== undefined && <span className="muted small" title={`LR ${formatLr(t.lr)}: a feature not reported is weak evidence that it is absent`}> · {formatLogLr(t.lr)}</span>}
@@ -96,9 +92,11 @@ export function CandidateEvidence(props: {
 
       <h3 className="subhead">Genotype</h3>
       {!c.genotype ? (
-        <p className="muted small">No genotype evidence: no VCF was attached to the case when it was run.</p>
+        <p className="muted small genotype-none" data-vcf-used={genotype.vcfUsed ? 'yes' : 'no'}>
+          {genotype.text}
+        </p>
       ) : (
-        <div className={cls(`GT:${c.id}:${c.genotype.gene}`, 'genotype')} data-evidence-id={`GT:${c.id}:${c.genotype.gene}`} tabIndex={-1}>
+        <div className={cls(`GT:${e}:${c.genotype.gene}`, 'genotype')} data-evidence-id={`GT:${e}:${c.genotype.gene}`} tabIndex={-1}>
           <p>
             <b>{c.genotype.gene}</b> · inheritance {c.genotype.mode} ·{' '}
             <span className={`tag ${c.genotype.satisfied ? 'tag-ok' : 'tag-bad'}`}>{c.genotype.satisfied ? '✓ genotype fits' : '✗ genotype does not fit'}</span> · {c.genotype.reason} · LR{' '}
@@ -160,7 +158,7 @@ export function CandidateEvidence(props: {
         </div>
       )}
 
-      <DecisionForm caseId={props.caseId} runId={props.runId} candidate={c} decision={props.decision} onDecision={props.onDecision} />
+      <DecisionForm caseId={props.caseId} runId={props.run.id} candidate={c} decisions={props.decisions} finalDiagnosis={props.finalDiagnosis} onCase={props.onCase} />
     </div>
   );
 }
@@ -207,50 +205,5 @@ function TermTable({ rows, prefix, cls, empty }: { rows: TermRow[]; prefix: stri
         ))}
       </tbody>
     </table>
-  );
-}
-
-function DecisionForm({ caseId, runId, candidate, decision, onDecision }: { caseId: string; runId: string; candidate: Candidate; decision: Decision | undefined; onDecision(d: Decision): void }) {
-  const api = useApi();
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiCallError>();
-  const record = async (kind: Decision['decision']) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.call('decisions.record', { caseId, runId, diseaseId: candidate.id, decision: kind, ...(note.trim() ? { note: note.trim() } : {}) });
-      onDecision({ decision: kind, note: note.trim(), at: new Date() });
-      setNote('');
-    } catch (err) {
-      setError(toApiError(err, 'decisions.record'));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="decision">
-      <h3 className="subhead">Your decision</h3>
-      {decision && (
-        <p className="small" role="status">
-          <span className={`tag ${decision.decision === 'accept' ? 'tag-ok' : 'tag-bad'}`}>{decision.decision === 'accept' ? 'Accepted' : 'Rejected'}</span> at{' '}
-          {decision.at.toLocaleTimeString('en-GB')}
-          {decision.note && <> · “{decision.note}”</>}
-        </p>
-      )}
-      <label className="field">
-        <span>Note (optional)</span>
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={10_000} placeholder="Why: e.g. consistent with the skeletal survey" name="decision-note" />
-      </label>
-      <div className="row">
-        <button type="button" className="accept" onClick={() => void record('accept')} disabled={busy}>
-          Accept {candidate.label.length > 40 ? 'candidate' : candidate.label}
-        </button>
-        <button type="button" className="reject" onClick={() => void record('reject')} disabled={busy}>
-          Reject
-        </button>
-      </div>
-      <ErrorText error={error} />
-    </div>
   );
 }

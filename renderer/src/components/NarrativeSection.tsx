@@ -12,7 +12,7 @@ export interface Proposal extends FindingView {
 /**
  * The narrative editor and the review of what extraction found in it: the text with every finding marked, and one row
  * per finding to accept, reject or flip (present ⇄ excluded, which also accepts it). Keys on a focused row: A accept,
- * R reject, F flip.
+ * R reject, F flip, U undo (rejecting and flipping can be undone, also with Ctrl+Z).
  */
 export function NarrativeSection(props: {
   narrative: string;
@@ -28,6 +28,9 @@ export function NarrativeSection(props: {
   onReject(p: Proposal): void;
   onFlip(p: Proposal): void;
   onAcceptAll(): void;
+  /** what the last undoable change was ("rejected Seizure"), when there is one */
+  undoLabel: string | undefined;
+  onUndo(): void;
 }) {
   const { proposals, rejected, isAccepted } = props;
   const [activeKey, setActiveKey] = useState<string>();
@@ -49,6 +52,7 @@ export function NarrativeSection(props: {
     if (k === 'a') props.onAccept(p);
     else if (k === 'r') props.onReject(p);
     else if (k === 'f') props.onFlip(p);
+    else if (k === 'u' && props.undoLabel) props.onUndo();
     else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-proposal]') ?? [])];
       const i = rows.indexOf(e.currentTarget);
@@ -110,6 +114,12 @@ export function NarrativeSection(props: {
             <span className="muted small" aria-live="polite">
               {visible.length === 0 ? 'Nothing was found in the text.' : `${visible.length} finding${visible.length === 1 ? '' : 's'}, ${pending.length} to review`}
             </span>
+            <span className="grow" />
+            {props.undoLabel && (
+              <button type="button" onClick={props.onUndo} aria-keyshortcuts="Control+Z U" title="Ctrl+Z, or U on a row">
+                Undo: {props.undoLabel}
+              </button>
+            )}
             <button type="button" onClick={props.onAcceptAll} disabled={pending.length === 0}>
               Accept all
             </button>
@@ -156,7 +166,7 @@ export function NarrativeSection(props: {
               );
             })}
           </ol>
-          <p className="muted small">On a focused row: A accept, R reject, F flip, ↑↓ move.</p>
+          <p className="muted small">On a focused row: A accept, R reject, F flip, U undo, ↑↓ move.</p>
         </div>
       )}
     </section>

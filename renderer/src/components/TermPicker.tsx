@@ -23,6 +23,11 @@ export function TermPicker({ onPick, existing }: { onPick(hit: TermHit, status: 
   const [status, setStatus] = useState<AddStatus>('present');
   const [error, setError] = useState<ApiCallError>();
   const [searching, setSearching] = useState(false);
+  /** Enter pressed before the list was there: add the best match when it arrives (never a silent no-op) */
+  const [pendingEnter, setPendingEnter] = useState<AddStatus>();
+  /** the query the current hits answer */
+  const [hitsFor, setHitsFor] = useState('');
+  const [feedback, setFeedback] = useState<string>();
   const seq = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const debounced = useDebouncedValue(query.trim(), 150);
@@ -32,6 +37,7 @@ export function TermPicker({ onPick, existing }: { onPick(hit: TermHit, status: 
     const n = ++seq.current;
     if (q.length < 2) {
       setHits([]);
+      setHitsFor(q);
       setSearching(false);
       return;
     }
@@ -40,6 +46,7 @@ export function TermPicker({ onPick, existing }: { onPick(hit: TermHit, status: 
       (result) => {
         if (n !== seq.current) return;
         setHits(result);
+        setHitsFor(q);
         setActive(0);
         setError(undefined);
         setSearching(false);
@@ -47,6 +54,7 @@ export function TermPicker({ onPick, existing }: { onPick(hit: TermHit, status: 
       (err: unknown) => {
         if (n !== seq.current) return;
         setHits([]);
+        setHitsFor(q);
         setError(toApiError(err, 'terms.search'));
         setSearching(false);
       },
@@ -56,11 +64,23 @@ export function TermPicker({ onPick, existing }: { onPick(hit: TermHit, status: 
   const pick = (hit: TermHit | undefined, as: AddStatus) => {
     if (!hit) return;
     onPick(hit, as);
+    setFeedback(`Added ${hit.label} as ${as}.`);
     setQuery('');
     setHits([]);
     setOpen(false);
+    setPendingEnter(undefined);
     inputRef.current?.focus();
   };
+
+  // an Enter that waited for the search: the best match when there is one, else say that nothing was added
+  useEffect(() => {
+    if (!pendingEnter || searching || query.trim() !== debounced || hitsFor !== debounced) return;
+    if (hits[0]) pick(hits[0], pendingEnter);
+    else {
+      setFeedback(debounced.length < 2 ? 'Type at least 2 letters of a term or an HP id: nothing was added.' : `No HPO term matches “${debounced}”: nothing was added.`);
+      setPendingEnter(undefined);
+    }
+  }, [pendingEnter, searching, hits, hitsFor, debounced, query]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
@@ -71,9 +91,14 @@ export function TermPicker({ onPick, existing }: { onPick(hit: TermHit, status: 
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
-      if (open && hits[active]) {
-        e.preventDefault();
-        pick(hits[active], e.shiftKey ? 'excluded' : status);
+      e.preventDefault();
+      const as = e.shiftKey ? 'excluded' : status;
+      if (query.trim() === debounced && hitsFor === debounced && !searching && hits.length > 0) pick(hits[open ? active : 0] ?? hits[0], as);
+      else if (query.trim().length < 2) setFeedback('Type at least 2 letters of a term or an HP id: nothing was added.');
+      else {
+        // the list for what was typed is not there yet: add its best match as soon as it is
+        setPendingEnter(as);
+        setFeedback(`Searching “${query.trim()}”…`);
       }
     } else if (e.key === 'Escape') {
       if (open) {
@@ -124,6 +149,8 @@ export function TermPicker({ onPick, existing }: { onPick(hit: TermHit, status: 
           onChange={(e) => {
             setQuery(e.target.value);
             setOpen(true);
+            setPendingEnter(undefined);
+            setFeedback(undefined);
           }}
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
@@ -170,6 +197,9 @@ export function TermPicker({ onPick, existing }: { onPick(hit: TermHit, status: 
       </div>
       <p id={`${id}-hint`} className="muted hint">
         {searching ? 'Searching…' : '↑↓ to choose, Enter adds with the chosen status, Shift+Enter adds as excluded.'}
+      </p>
+      <p className="picker-feedback small" role="status" aria-live="polite">
+        {feedback}
       </p>
       {error && <p className="error-text" role="alert">{`Term search failed: ${error.message}`}</p>}
     </div>

@@ -1,6 +1,6 @@
 import { ApiCallError, jobEvent, parseRequest, parseResponse } from '../../../diagnosis/contract/api.js';
 import type { ApiHandlers, ApiMethod, ApiRequest, ApiResponse, JobEvent, WorkstationApi } from '../../../diagnosis/contract/api.js';
-import { caseStatus, type Candidate, type CaseDetail, type FindingView, type RunView, type TermHit, type VcfSummary } from '../../../diagnosis/contract/api-schemas.js';
+import type { Candidate, CaseDetail, DecisionView, FindingView, ReportSettings, RunView, TermHit, VcfSummary } from '../../../diagnosis/contract/api-schemas.js';
 import { fakeDiseases, fakeFgfr3Variant, fakeGroups, fakeTerms, type FakeDisease, type FakeTerm } from './fake-knowledge.js';
 import { fakeReportHtml } from './fake-report.js';
 
@@ -15,7 +15,7 @@ export interface FakeState {
   seq: number;
   cases: CaseDetail[];
   runs: RunView[];
-  decisions: { caseId: string; runId: string; diseaseId: string; decision: 'accept' | 'reject'; note?: string; at: string }[];
+  settings?: ReportSettings;
 }
 
 export interface FakeOptions {
@@ -34,7 +34,7 @@ const termById = new Map(fakeTerms.map((t) => [t.id, t]));
 const labelOf = (id: string) => termById.get(id)?.label ?? fakeGroups[id] ?? id;
 const snapshotId = 'hpo-2026-06-23-fake000000';
 
-export const emptyFakeState = (): FakeState => ({ seq: 0, cases: [], runs: [], decisions: [] });
+export const emptyFakeState = (): FakeState => ({ seq: 0, cases: [], runs: [] });
 
 export class FakeWorkstation implements WorkstationApi {
   private readonly listeners = new Set<(event: JobEvent) => void>();
@@ -112,7 +112,10 @@ export class FakeWorkstation implements WorkstationApi {
         const c: CaseDetail = {
           id: `case-${String(this.state.seq).padStart(4, '0')}`,
           label: String(req.label),
-          status: caseStatus.options[0]!,
+          status: 'new',
+          ...(req.indication ? { indication: req.indication } : {}),
+          ...(req.referrer ? { referrer: req.referrer } : {}),
+          decisions: [],
           ...(req.sex ? { sex: req.sex as CaseDetail['sex'] } : {}),
           ...(req.ageYears !== undefined ? { ageYears: Number(req.ageYears) } : {}),
           updatedAt: at,
@@ -128,8 +131,18 @@ export class FakeWorkstation implements WorkstationApi {
       },
       'cases.update': (req) => {
         const c = this.getCase(String(req.id));
-        for (const key of ['label', 'sex', 'ageYears', 'status', 'narrative', 'notes', 'finalDiagnosis'] as const) {
+        for (const key of ['label', 'sex', 'ageYears', 'narrative', 'notes'] as const) {
           if (req[key] !== undefined) (c as Record<string, unknown>)[key] = req[key];
+        }
+        // an empty referral field clears it
+        for (const key of ['indication', 'referrer'] as const) {
+          if (req[key] !== undefined) (c as Record<string, unknown>)[key] = req[key] || undefined;
+        }
+        if (req.status && req.status !== c.status) {
+          if (req.status === 'solved' && !c.decisions.some((d) => d.kind === 'final-diagnosis')) throw new ApiCallError('a case is solved by a final diagnosis: record one first', 'bad-input');
+          const kind = ({ unsolved: 'mark-unsolved', 'in-progress': 'reopen', solved: 'mark-solved', closed: 'close' } as const)[req.status];
+          this.decide(c, { kind, note: '' });
+          if (kind === 'reopen' || kind === 'mark-unsolved') delete c.finalDiagnosis;
         }
         c.updatedAt = this.now().toISOString();
         this.changed();
@@ -151,7 +164,8 @@ export class FakeWorkstation implements WorkstationApi {
       },
       'vcf.attach': (req) => {
         const c = this.getCase(String(req.caseId));
-        const path = String(req.path);
+        // the fake keeps no uploaded bytes: an upload id stands for a file of that name
+        const path = req.path ?? `uploads/${req.uploadId}/upload.vcf.gz`;
         if (/missing|does-not-exist/i.test(path)) throw new ApiCallError(`cannot read ${path}: no such file`, 'bad-input');
         const jobId = this.newJobId('vcf');
         void this.runVcfJob(jobId, c, path, req.sample as string | undefined, req.assembly as string | undefined);
@@ -170,25 +184,65 @@ export class FakeWorkstation implements WorkstationApi {
         return run;
       },
       'decisions.record': (req) => {
-        const run = this.state.runs.find((r) => r.id === req.runId && r.caseId === req.caseId);
-        if (!run) throw new ApiCallError(`no run ${String(req.runId)} for case ${String(req.caseId)}`, 'not-found');
-        if (!run.candidates.some((c) => c.id === req.diseaseId)) throw new ApiCallError(`${String(req.diseaseId)} is not a candidate of this run`, 'bad-request');
-        this.state.decisions.push({
-          caseId: String(req.caseId),
-          runId: String(req.runId),
-          diseaseId: String(req.diseaseId),
-          decision: req.decision as 'accept' | 'reject',
-          ...(req.note ? { note: String(req.note) } : {}),
-          at: this.now().toISOString(),
+        const c = this.getCase(req.caseId);
+        const d = fakeDiseases.find((x) => x.id === req.diseaseId || x.ids.includes(req.diseaseId));
+        if (!d) throw new ApiCallError(`no disease ${req.diseaseId}`, 'not-found');
+        this.decide(c, { kind: req.decision, diseaseId: d.id, label: d.label, note: req.note?.trim() ?? '', ...(req.runId ? { runId: req.runId } : {}) });
+        return c;
+      },
+      'decisions.finalize': (req) => {
+        const c = this.getCase(req.caseId);
+        const d = fakeDiseases.find((x) => x.id === req.diseaseId || x.ids.includes(req.diseaseId));
+        if (!d) throw new ApiCallError(`no disease ${req.diseaseId}`, 'not-found');
+        const made = this.decide(c, {
+          kind: 'final-diagnosis',
+          diseaseId: d.id,
+          label: d.label,
+          note: req.note?.trim() ?? '',
+          certainty: req.certainty,
+          ...(req.runId ? { runId: req.runId } : {}),
+          ...(req.gene ? { gene: req.gene } : {}),
+          ...(req.variant ? { variant: req.variant } : {}),
+          ...(req.classification ? { classification: req.classification } : {}),
         });
+        c.finalDiagnosis = { ...made, diseaseId: d.id, label: d.label };
+        return c;
+      },
+      'cases.importPhenopacket': () => {
+        throw new ApiCallError('the demonstration data cannot import phenopackets', 'bad-request');
+      },
+      'diseases.info': (req) => {
+        const d = fakeDiseases.find((x) => x.id === req.id || x.ids.includes(req.id));
+        if (!d) throw new ApiCallError(`no disease ${req.id}`, 'not-found');
+        return {
+          id: d.id,
+          ids: d.ids,
+          label: d.label,
+          mondo: d.mondo,
+          synonyms: [],
+          classification: [],
+          inheritance: [{ id: 'HP:0000006', label: d.inheritance }],
+          genes: d.genes,
+          features: d.annotations.map((id) => ({ id, label: labelOf(id), frequencyText: 'frequency not given by the source' })),
+          featureCount: d.annotations.length,
+          onset: [],
+          sources: [
+            { name: 'HPO disease annotations', release: '2025-11-24' },
+            { name: 'Orphanet nomenclature', release: '2025-07-09' },
+          ],
+        };
+      },
+      'settings.get': () => ({ report: this.state.settings ?? {} }),
+      'settings.update': (req) => {
+        this.state.settings = req.report;
         this.changed();
-        return { ok: true };
+        return { report: req.report };
       },
       'report.html': (req) => {
         const c = this.getCase(String(req.caseId));
         const run = this.state.runs.find((r) => r.id === req.runId && r.caseId === c.id);
         if (!run) throw new ApiCallError(`no run ${String(req.runId)} for case ${c.id}`, 'not-found');
-        return { html: fakeReportHtml(c, run, this.state.decisions.filter((d) => d.runId === run.id), this.now()) };
+        return { html: fakeReportHtml(c, run, this.state.settings ?? {}, this.now(), req.locale) };
       },
       'models.list': () => {
         return [
@@ -196,7 +250,7 @@ export class FakeWorkstation implements WorkstationApi {
         ];
       },
       'report.pdf': () => {
-          throw new ApiCallError('a PDF is made by the desktop app; here, use Print (or save the HTML)', 'bad-request');
+        throw new ApiCallError('the demonstration data has no PDF: use Print (or save the HTML)', 'bad-request');
       },
       'models.select': (req) => {
           if (req.id !== 'qwen3-0.6b-q4') throw new ApiCallError(`no model ${req.id}`, 'not-found');
@@ -220,6 +274,18 @@ export class FakeWorkstation implements WorkstationApi {
 
   private handle(method: ApiMethod, req: unknown): unknown {
     return (this.handlers[method] as (r: unknown) => unknown)(req);
+  }
+
+  /** Records a decision on the case and moves its status as the real store does. */
+  private decide(c: CaseDetail, d: Omit<DecisionView, 'id' | 'decidedAt' | 'decidedBy'>): DecisionView {
+    this.state.seq += 1;
+    const made: DecisionView = { ...d, id: String(this.state.seq), decidedAt: this.now().toISOString(), decidedBy: 'clinician' };
+    c.decisions.push(made);
+    const next = ({ 'final-diagnosis': 'solved', 'mark-solved': 'solved', 'mark-unsolved': 'unsolved', reopen: 'in-progress', close: 'closed' } as const)[d.kind as 'close'];
+    c.status = next ?? (c.status === 'new' ? 'in-progress' : c.status);
+    c.updatedAt = this.now().toISOString();
+    this.changed();
+    return made;
   }
 
   private getCase(id: string): CaseDetail {
@@ -334,14 +400,17 @@ export class FakeWorkstation implements WorkstationApi {
         createdAt: this.now().toISOString(),
         snapshotId,
         candidates,
+        ...(c.vcf ? { vcf: { file: c.vcf.path.split('/').pop() ?? c.vcf.path, sample: c.vcf.sample, build: c.vcf.build, records: c.vcf.records, passed: c.vcf.passed, inGenes: c.vcf.inGenes } } : {}),
         genes: genesOf(candidates),
         discriminating: discriminating(c, candidates),
         ...(reasoning ? { reasoning } : {}),
         timings: { intakeMs: 3.1, vcfMs: c.vcf ? 812.4 : 0, rankMs: 2.6, ...(reasoning ? { reasoningMs: 14_210 } : {}) },
       };
       this.state.runs.push(run);
-      c.runs.push({ id: runId, createdAt: run.createdAt, snapshotId, ...(reasoning ? { modelId: reasoning.modelId } : {}), ...(candidates[0] ? { topCandidate: candidates[0].label } : {}) });
-      if (candidates[0]) c.topCandidate = candidates[0].label;
+      const top = candidates[0] ? { topCandidate: candidates[0].id, topCandidateLabel: candidates[0].label } : {};
+      c.runs.push({ id: runId, createdAt: run.createdAt, snapshotId, kind: 'manual', ...(reasoning ? { modelId: reasoning.modelId } : {}), ...top });
+      Object.assign(c, top);
+      if (c.status === 'new') c.status = 'in-progress';
       c.updatedAt = this.now().toISOString();
       this.changed();
       this.emit({ type: 'progress', jobId, fraction: 1, step: 'done' });
@@ -356,8 +425,8 @@ export class FakeWorkstation implements WorkstationApi {
 }
 
 function summary(c: CaseDetail) {
-  const { id, label, status, sex, ageYears, updatedAt, findingCount, topCandidate } = c;
-  return { id, label, status, sex, ageYears, updatedAt, findingCount, topCandidate };
+  const { id, label, status, sex, ageYears, updatedAt, findingCount, topCandidate, topCandidateLabel, finalDiagnosis } = c;
+  return { id, label, status, sex, ageYears, updatedAt, findingCount, topCandidate, topCandidateLabel, ...(finalDiagnosis ? { finalDiagnosis: { diseaseId: finalDiagnosis.diseaseId, label: finalDiagnosis.label } } : {}) };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -543,5 +612,16 @@ export function createFakeClient(options: FakeOptions = {}) {
     transport: 'fake' as const,
     connectionState: () => 'open' as const,
     onConnectionChange: () => () => undefined,
+    // an upload is imitated (progress in four steps); the bytes are not kept
+    files: {
+      upload: async (file: { name: string; size: number }, onProgress: (sent: number, total: number) => void) => {
+        for (let i = 1; i <= 4; i += 1) {
+          await sleep(options.stepMs ?? 60);
+          onProgress((file.size * i) / 4, file.size);
+        }
+        fake.state.seq += 1;
+        return { uploadId: `00000000-0000-4000-8000-${String(fake.state.seq).padStart(12, '0')}`, name: file.name, size: file.size, sha256: '0'.repeat(64) };
+      },
+    },
   });
 }

@@ -2,7 +2,9 @@ import { useCallback, useRef, useState, type FormEvent, type RefObject } from 'r
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
 import type { CaseSummary } from '../../../diagnosis/contract/api-schemas.js';
 import { toApiError } from '../api-client.js';
-import { ErrorText, PageHeading, StatusTag } from '../components/common.js';
+import { ErrorText, PageHeading, Progress, StatusTag } from '../components/common.js';
+import { FileDrop, type FileChoice } from '../components/FileDrop.js';
+import { checkFileName, sendFile } from '../file-transfer.js';
 import { caseStatuses, formatAge, formatDate, sexLabels, statusLabel } from '../format.js';
 import { isTyping, useDebouncedValue, useShortcut } from '../hooks.js';
 import { href, navigate } from '../router.js';
@@ -78,7 +80,7 @@ export function CaseListPage() {
               <th scope="col" className="num">
                 Findings
               </th>
-              <th scope="col">Leading candidate</th>
+              <th scope="col">Diagnosis or leading candidate</th>
               <th scope="col">Updated</th>
             </tr>
           </thead>
@@ -96,7 +98,17 @@ export function CaseListPage() {
                 <td>{c.sex ? sexLabels[c.sex] : '—'}</td>
                 <td>{formatAge(c.ageYears) || '—'}</td>
                 <td className="num">{c.findingCount}</td>
-                <td>{c.topCandidate ?? <span className="muted">not run</span>}</td>
+                <td className="case-dx">
+                  {c.finalDiagnosis ? (
+                    <span title={c.finalDiagnosis.diseaseId}>
+                      <span className="tag tag-solved">diagnosis</span> {c.finalDiagnosis.label}
+                    </span>
+                  ) : c.topCandidate ? (
+                    <span title={c.topCandidate}>{c.topCandidateLabel ?? c.topCandidate}</span>
+                  ) : (
+                    <span className="muted">not run</span>
+                  )}
+                </td>
                 <td className="nowrap">{formatDate(c.updatedAt)}</td>
               </tr>
             ))}
@@ -110,8 +122,42 @@ export function CaseListPage() {
           </tbody>
         </table>
       </div>
+      <PhenopacketImport />
       <NewCaseDialog dialogRef={dialogRef} />
     </div>
+  );
+}
+
+/** A GA4GH phenopacket from the user's machine becomes a new case (its SOLVED interpretation, the final diagnosis). */
+function PhenopacketImport() {
+  const api = useApi();
+  const [error, setError] = useState<ApiCallError>();
+  const [progress, setProgress] = useState<{ sent: number; total: number }>();
+  const onChosen = async (choice: FileChoice) => {
+    setError(undefined);
+    try {
+      let ref: { path: string } | { uploadId: string };
+      if ('path' in choice) ref = { path: choice.path };
+      else {
+        const wrong = checkFileName('phenopacket', choice.file.name);
+        if (wrong) throw toApiError({ error: wrong, kind: 'bad-input' });
+        ref = await sendFile(api, choice.file, (sent, total) => setProgress({ sent, total }));
+      }
+      const created = await api.call('cases.importPhenopacket', ref);
+      navigate({ name: 'case', caseId: created.id });
+    } catch (err) {
+      setError(toApiError(err, 'cases.importPhenopacket'));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="import-title">
+      <h2 id="import-title">Import a case</h2>
+      <FileDrop kind="phenopacket" what="a phenopacket (.json)" disabled={!!progress} onChosen={(c) => void onChosen(c)} />
+      {progress && <Progress label="Phenopacket upload" fraction={progress.total ? progress.sent / progress.total : 0} step="uploading" active />}
+      <ErrorText error={error} />
+    </section>
   );
 }
 

@@ -8,8 +8,9 @@ import { NarrativeSection, type Proposal } from '../components/NarrativeSection.
 import { RunSection } from '../components/RunSection.js';
 import { TermPicker, type AddStatus } from '../components/TermPicker.js';
 import { VcfSection } from '../components/VcfSection.js';
-import { caseStatuses, findingStatusLabels, formatDate, sexLabels, statusLabel } from '../format.js';
-import { useShortcut } from '../hooks.js';
+import { DiagnosisPanel } from '../components/DiagnosisPanel.js';
+import { caseStatuses, findingStatusLabels, formatDate, formatTime, sexLabels, statusLabel } from '../format.js';
+import { isTyping, useShortcut } from '../hooks.js';
 import { href } from '../router.js';
 import { useApi, useApp } from '../state/app-context.js';
 
@@ -21,10 +22,19 @@ interface Draft {
   sex: Sex | '';
   age: string;
   status: CaseDetail['status'];
+  indication: string;
+  referrer: string;
   narrative: string;
   notes: string;
-  finalDiagnosis: string;
   findings: FindingView[];
+}
+
+/** What an undo restores: the findings and the review of the extraction, as they were before one change. */
+interface UndoStep {
+  what: string;
+  findings: FindingView[];
+  proposals: Proposal[];
+  rejected: ReadonlySet<string>;
 }
 
 const draftOf = (c: CaseDetail): Draft => ({
@@ -32,9 +42,10 @@ const draftOf = (c: CaseDetail): Draft => ({
   sex: c.sex ?? '',
   age: c.ageYears !== undefined ? String(Math.round(c.ageYears * 100) / 100) : '',
   status: c.status,
+  indication: c.indication ?? '',
+  referrer: c.referrer ?? '',
   narrative: c.narrative,
   notes: c.notes,
-  finalDiagnosis: c.finalDiagnosis ?? '',
   findings: c.findings,
 });
 
@@ -78,6 +89,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [extractedFrom, setExtractedFrom] = useState<string>();
   const [extracting, setExtracting] = useState(false);
   const [extractError, setExtractError] = useState<ApiCallError>();
+  const [undoStack, setUndoStack] = useState<UndoStep[]>([]);
   const dirty = draft !== undefined && !same(draft, saved);
 
   const adopt = useCallback((c: CaseDetail) => {
@@ -88,6 +100,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     setProposals(spans.map((f, i) => ({ ...f, key: proposalKey(f, i) })).sort((a, b) => (a.start ?? 0) - (b.start ?? 0)));
     setRejected(new Set());
     setExtractedFrom(spans.length > 0 ? c.narrative : undefined);
+    setUndoStack([]);
   }, []);
 
   useEffect(() => {
@@ -117,10 +130,11 @@ export function CasePage({ caseId }: { caseId: string }) {
         label: d.label.trim(),
         ...(d.sex ? { sex: d.sex } : {}),
         ...(ageYears !== undefined ? { ageYears } : {}),
-        status: d.status,
+        ...(d.status !== 'new' ? { status: d.status } : {}),
+        indication: d.indication,
+        referrer: d.referrer,
         narrative: d.narrative,
         notes: d.notes,
-        ...(d.finalDiagnosis.trim() ? { finalDiagnosis: d.finalDiagnosis.trim() } : {}),
       });
       const after = await api.call('cases.setFindings', { id: caseId, findings });
       setDetail(after);
@@ -184,7 +198,30 @@ export function CasePage({ caseId }: { caseId: string }) {
       return { ...d, findings };
     });
   const setStatus = (hpoId: string, status: FindingView['status']) => setDraft((d) => (d ? { ...d, findings: d.findings.map((f) => (f.hpoId === hpoId ? { ...f, status } : f)) } : d));
-  const remove = (hpoId: string) => setDraft((d) => (d ? { ...d, findings: d.findings.filter((f) => f.hpoId !== hpoId) } : d));
+  const remove = (hpoId: string) => {
+    remember(`removed ${draft?.findings.find((f) => f.hpoId === hpoId)?.label ?? hpoId}`);
+    setDraft((d) => (d ? { ...d, findings: d.findings.filter((f) => f.hpoId !== hpoId) } : d));
+  };
+
+  // Undo: rejecting, flipping and removing findings can be taken back, one step at a time (the last 50).
+  const remember = (what: string) => {
+    if (!draft) return;
+    setUndoStack((stack) => [...stack.slice(-49), { what, findings: draft.findings, proposals, rejected }]);
+  };
+  const undo = useCallback(() => {
+    setUndoStack((stack) => {
+      const last = stack.at(-1);
+      if (!last) return stack;
+      setDraft((d) => (d ? { ...d, findings: last.findings } : d));
+      setProposals(last.proposals);
+      setRejected(last.rejected);
+      return stack.slice(0, -1);
+    });
+  }, []);
+  useShortcut(
+    useCallback((e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTyping(e), []),
+    undo,
+  );
 
   const findings = draft?.findings ?? [];
   const isAccepted = useCallback((p: Proposal) => findings.some((f) => f.hpoId === p.hpoId && f.status === p.status), [findings]);
@@ -250,7 +287,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   const presentCount = findings.filter((f) => f.status === 'present').length;
   const ageState = parseAge(draft.age);
-  const saveState = saving ? 'Saving…' : dirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt.toLocaleTimeString('en-GB')}` : `Last changed ${formatDate(detail.updatedAt)}`;
+  const saveState = saving ? 'Saving…' : dirty ? 'Unsaved changes' : savedAt ? `Saved at ${formatTime(savedAt)}` : `Last changed ${formatDate(detail.updatedAt)}`;
 
   return (
     <div className="page page-case">
@@ -261,9 +298,10 @@ export function CasePage({ caseId }: { caseId: string }) {
         <PageHeading>{draft.label.trim() || detail.label}</PageHeading>
         <label className="field inline">
           <span>Status</span>
-          <select value={draft.status} onChange={(e) => edit({ status: e.target.value as Draft['status'] })}>
+          <select value={draft.status} onChange={(e) => edit({ status: e.target.value as Draft['status'] })} aria-describedby="status-hint">
             {caseStatuses.map((v) => (
-              <option key={v} value={v}>
+              // a case is new until its first run or decision, and solved by a final diagnosis (recorded from the results)
+              <option key={v} value={v} disabled={v === 'new' || (v === 'solved' && !detail.finalDiagnosis)}>
                 {statusLabel(v)}
               </option>
             ))}
@@ -306,9 +344,15 @@ export function CasePage({ caseId }: { caseId: string }) {
             <p id="age-hint" className="muted small">
               {ageState === 'invalid' ? <span className="error-inline">Age must be a number of years (0–130); 14 months = 1.17.</span> : 'Decimal years: 14 months = 1.17.'}
             </p>
+            <div className="row">
+              <label className="field grow">
+                <span>Referred by</span>
+                <input value={draft.referrer} onChange={(e) => edit({ referrer: e.target.value })} maxLength={500} name="referrer" placeholder="e.g. Dr A. Smith, paediatrics" />
+              </label>
+            </div>
             <label className="field">
-              <span>Final diagnosis (when the case is solved)</span>
-              <input value={draft.finalDiagnosis} onChange={(e) => edit({ finalDiagnosis: e.target.value })} name="final-diagnosis" placeholder="e.g. Achondroplasia (OMIM:100800), FGFR3 c.1138G>A" />
+              <span>Indication (reason for referral)</span>
+              <textarea value={draft.indication} onChange={(e) => edit({ indication: e.target.value })} rows={2} maxLength={10_000} name="indication" placeholder="e.g. disproportionate short stature, suspected skeletal dysplasia" />
             </label>
           </section>
           <NarrativeSection
@@ -323,15 +367,19 @@ export function CasePage({ caseId }: { caseId: string }) {
             rejected={rejected}
             onAccept={(p) => upsert(asFinding(p))}
             onReject={(p) => {
+              remember(`rejected ${p.label}`);
               setRejected((r) => new Set([...r, p.key]));
               if (isAccepted(p)) setDraft((d) => (d ? { ...d, findings: d.findings.filter((f) => !(f.hpoId === p.hpoId && f.status === p.status && f.source === 'extracted')) } : d));
             }}
             onFlip={(p) => {
+              remember(`flipped ${p.label}`);
               const status: FindingView['status'] = p.status === 'excluded' ? 'present' : 'excluded';
               setProposals((list) => list.map((x) => (x.key === p.key ? { ...x, status } : x)));
               upsert(asFinding(p, status));
             }}
             onAcceptAll={() => proposals.filter((p) => !rejected.has(p.key) && !isAccepted(p)).forEach((p) => upsert(asFinding(p)))}
+            undoLabel={undoStack.at(-1)?.what}
+            onUndo={undo}
           />
           <section className="panel" aria-labelledby="notes-title">
             <h2 id="notes-title">Clinician notes</h2>
@@ -349,11 +397,15 @@ export function CasePage({ caseId }: { caseId: string }) {
             <TermPicker onPick={onPick} existing={existing} />
             <FindingChips findings={findings} onStatus={setStatus} onRemove={remove} />
           </section>
+          <DiagnosisPanel detail={detail} />
           <VcfSection caseId={caseId} current={detail.vcf} onImported={onImported} />
           <RunSection caseId={caseId} runs={detail.runs} presentCount={presentCount} ensureSaved={save} />
         </div>
       </div>
-      <p className="muted small shortcuts">Keys: Ctrl+S save · Ctrl+Enter in the narrative extracts · in the term picker Enter adds, Shift+Enter adds as excluded.</p>
+      <p id="status-hint" className="muted small shortcuts">
+        Keys: Ctrl+S save · Ctrl+Z undo a reject, flip or removal · Ctrl+Enter in the narrative extracts · in the term picker Enter adds, Shift+Enter adds as excluded. A case is
+        solved by recording its final diagnosis from the results.
+      </p>
     </div>
   );
 }

@@ -5,16 +5,24 @@ import { toApiError } from '../api-client.js';
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
 import { useApi, useApiQuery } from '../state/app-context.js';
 
+/** The reader's locale and time zone: the report prints every date as the user reads it. */
+const reader = () => {
+  const o = new Intl.DateTimeFormat().resolvedOptions();
+  return { locale: navigator.language || o.locale, timeZone: o.timeZone };
+};
+
 /**
  * The printable clinical report (`report.html`), shown in a sandboxed iframe (no scripts) and printed from that frame,
- * so only the report is printed. In the desktop app, "Save PDF" asks the main process for a PDF (printToPDF).
+ * so only the report is printed. "Save PDF" asks the engine for a PDF: the desktop app prints the HTML (printToPDF),
+ * browser mode lays out the same content with a PDF library.
  */
 export function ReportPage({ caseId, runId }: { caseId: string; runId: string }) {
-  const report = useApiQuery('report.html', { caseId, runId }, `${caseId}/${runId}`);
+  const report = useApiQuery('report.html', { caseId, runId, ...reader() }, `${caseId}/${runId}`);
   const detail = useApiQuery('cases.get', { id: caseId }, caseId);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const [saved, setSaved] = useState<string>();
   const [pdfError, setPdfError] = useState<ApiCallError>();
+  const [making, setMaking] = useState(false);
   const api = useApi();
   const label = detail.data?.label ?? caseId;
 
@@ -41,12 +49,15 @@ export function ReportPage({ caseId, runId }: { caseId: string; runId: string })
 
   const savePdf = async () => {
     setPdfError(undefined);
+    setMaking(true);
     try {
-      const { pdfBase64 } = await api.call('report.pdf', { caseId, runId });
+      const { pdfBase64 } = await api.call('report.pdf', { caseId, runId, ...reader() });
       const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
       download(new Blob([bytes], { type: 'application/pdf' }), `${baseName}.pdf`);
     } catch (err) {
       setPdfError(toApiError(err, 'report.pdf'));
+    } finally {
+      setMaking(false);
     }
   };
 
@@ -69,15 +80,16 @@ export function ReportPage({ caseId, runId }: { caseId: string; runId: string })
         <button type="button" onClick={saveHtml} disabled={!report.data}>
           Save HTML
         </button>
-        {api.transport === 'electron' && (
-          <button type="button" onClick={() => void savePdf()} disabled={!report.data}>
-            Save PDF
-          </button>
-        )}
+        <button type="button" onClick={() => void savePdf()} disabled={!report.data || making}>
+          {making ? 'Making the PDF…' : 'Save PDF'}
+        </button>
         <button type="button" className="primary" onClick={print} disabled={!report.data}>
           Print
         </button>
       </div>
+      <p className="muted small">
+        The header names the institution and the reporting clinician from <a href={href({ name: 'settings' })}>Settings</a>; the sign-off block is for signature after review.
+      </p>
       <ErrorText error={report.error} />
       <ErrorText error={pdfError} />
       <div className="report-frame-wrap">

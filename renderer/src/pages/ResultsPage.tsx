@@ -1,16 +1,18 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
-import type { Candidate, RunView } from '../../../diagnosis/contract/api-schemas.js';
+import type { Candidate, CaseDetail, DecisionView, RunView } from '../../../diagnosis/contract/api-schemas.js';
 import { toApiError } from '../api-client.js';
-import { CandidateEvidence, type Decision } from '../components/CandidateEvidence.js';
+import { CandidateEvidence } from '../components/CandidateEvidence.js';
 import { ErrorText, PageHeading } from '../components/common.js';
+import { DiseaseInfoPanel } from '../components/DiseaseInfoPanel.js';
 import { ReasoningPanel } from '../components/ReasoningPanel.js';
-import { formatDate, formatLr, formatProbability, probabilityMeaning } from '../format.js';
+import { decisionLabels, formatDate, formatLr, formatProbability, probabilityMeaning } from '../format.js';
+import { isTyping, useShortcut } from '../hooks.js';
 import { href } from '../router.js';
 import { useApi, useApiQuery, useApp } from '../state/app-context.js';
 
-/** Decisions recorded this session, per run (the contract does not return them yet). */
-const sessionDecisions = new Map<string, Map<string, Decision>>();
+/** A candidate is named by any id of its concept (the scored entry, OMIM, ORPHA). */
+const isOf = (c: Candidate, id: string | undefined) => !!id && (c.id === id || c.ids.includes(id) || c.entryId === id);
 
 export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }) {
   const run = useApiQuery('runs.get', { runId }, runId);
@@ -19,7 +21,7 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
   const [highlightId, setHighlightId] = useState<string>();
   const [focusRequest, setFocusRequest] = useState<{ id: string; n: number }>();
   const [showAll, setShowAll] = useState(false);
-  const [decisions, setDecisions] = useState<Map<string, Decision>>(() => sessionDecisions.get(runId) ?? new Map());
+  const [tab, setTab] = useState<'evidence' | 'disease'>('evidence');
   const evidenceRef = useRef<HTMLElement>(null);
 
   const data = run.data;
@@ -28,16 +30,21 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
   const SHOWN = 20;
   const selectedIndex = candidates.findIndex((c) => c.id === selected?.id);
   const shown = showAll || selectedIndex >= SHOWN ? candidates : candidates.slice(0, SHOWN);
+  const decisions = detail.data?.decisions ?? [];
+  const decisionsOn = (c: Candidate): DecisionView[] => decisions.filter((d) => ['accept', 'reject', 'exclude', 'final-diagnosis'].includes(d.kind) && isOf(c, d.diseaseId));
+  const finalDiagnosis = detail.data?.finalDiagnosis;
 
   // A citation: select the candidate it belongs to, then scroll to and highlight the cited item.
   const cite = (evidenceId: string, diseaseId?: string) => {
     const kind = evidenceId.split(':')[0] ?? '';
-    let target = candidates.find((c) => evidenceId === `D:${c.id}` || evidenceId.startsWith(`${kind}:${c.id}:`));
+    const entryOf = (c: Candidate) => c.entryId ?? c.id;
+    let target = candidates.find((c) => evidenceId === `D:${entryOf(c)}` || evidenceId.startsWith(`${kind}:${entryOf(c)}:`));
     if (!target && kind === 'V') {
       const has = (c: Candidate) => c.genotype?.variants.some((v) => `V:${v.grch38}` === evidenceId);
-      target = [candidates.find((c) => c.id === diseaseId), selected, ...candidates].find((c) => c && has(c));
+      target = [candidates.find((c) => isOf(c, diseaseId)), selected, ...candidates].find((c) => c && has(c));
     }
     if (target) setSelectedId(target.id);
+    setTab('evidence');
     setHighlightId(evidenceId);
     setFocusRequest({ id: evidenceId, n: Date.now() });
   };
@@ -53,20 +60,28 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
     el.focus({ preventScroll: true });
   }, [focusRequest, selected?.id]);
 
-  const onDecision = (diseaseId: string, d: Decision) => {
-    const next = new Map(decisions).set(diseaseId, d);
-    sessionDecisions.set(runId, next);
-    setDecisions(next);
-  };
+  const onCase = (c: CaseDetail) => detail.setData(c);
 
+  // Keyboard: ↑↓ on the list, and J / K (next / previous) anywhere on the page that is not a text field.
+  const move = useCallback(
+    (step: number) => {
+      const i = shown.findIndex((c) => c.id === selected?.id);
+      const next = shown[Math.max(0, Math.min(shown.length - 1, i + step))];
+      if (!next) return;
+      setSelectedId(next.id);
+      document.querySelector<HTMLElement>(`[data-candidate="${CSS.escape(next.id)}"]`)?.focus();
+      evidenceRef.current?.scrollTo({ top: 0 });
+    },
+    [shown, selected?.id],
+  );
+  useShortcut(
+    useCallback((e: globalThis.KeyboardEvent) => !isTyping(e) && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === 'j' || e.key === 'k'), []),
+    useCallback((e: globalThis.KeyboardEvent) => move(e.key === 'j' ? 1 : -1), [move]),
+  );
   const onRowsKey = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
-    const i = shown.findIndex((c) => c.id === selected?.id);
-    const next = shown[e.key === 'ArrowDown' ? Math.min(i + 1, shown.length - 1) : Math.max(i - 1, 0)];
-    if (!next) return;
-    setSelectedId(next.id);
-    document.querySelector<HTMLElement>(`[data-candidate="${CSS.escape(next.id)}"]`)?.focus();
+    move(e.key === 'ArrowDown' ? 1 : -1);
   };
 
   const label = detail.data?.label ?? caseId;
@@ -78,6 +93,11 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
       </nav>
       <div className="page-head">
         <PageHeading>Differential: {label}</PageHeading>
+        {finalDiagnosis && (
+          <span className="tag tag-solved" title={`${finalDiagnosis.diseaseId}, ${finalDiagnosis.decidedBy}`}>
+            Final diagnosis: {finalDiagnosis.label}
+          </span>
+        )}
         <span className="grow" />
         <a className="button" href={href({ name: 'case', caseId })}>
           Back to the case
@@ -90,6 +110,7 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
         <p className="muted small run-meta">
           Run {data.id} of {formatDate(data.createdAt)} · knowledge snapshot <span className="mono">{data.snapshotId}</span>
           {data.reasoning ? ` · model ${data.reasoning.modelId}` : ' · ranking only'}
+          {data.vcf ? ` · VCF ${data.vcf.file} (${data.vcf.passed.toLocaleString()} variants passed)` : ' · no VCF'}
           {data.timings['rankMs'] !== undefined && ` · ranked in ${data.timings['rankMs'].toFixed(0)} ms`}
         </p>
       )}
@@ -125,15 +146,20 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                   <tbody onKeyDown={onRowsKey}>
                     {shown.map((c) => {
                       const isSel = c.id === selected?.id;
-                      const decision = decisions.get(c.id);
+                      const decision = decisionsOn(c).at(-1);
+                      const final = !!finalDiagnosis && isOf(c, finalDiagnosis.diseaseId);
                       return (
-                        <tr key={c.id} className={`candidate-row${isSel ? ' selected' : ''}${highlightId === `D:${c.id}` ? ' cited' : ''}`} onClick={() => setSelectedId(c.id)}>
+                        <tr key={c.id} className={`candidate-row${isSel ? ' selected' : ''}${highlightId === `D:${c.entryId ?? c.id}` ? ' cited' : ''}`} onClick={() => setSelectedId(c.id)}>
                           <td className="num">{c.rank}</td>
                           <td>
                             <button type="button" className="link-button" data-candidate={c.id} aria-pressed={isSel} onClick={() => setSelectedId(c.id)} aria-controls="evidence-panel">
                               {c.label}
                             </button>
-                            {decision && <span className={`tag ${decision.decision === 'accept' ? 'tag-ok' : 'tag-bad'}`}>{decision.decision === 'accept' ? 'accepted' : 'rejected'}</span>}
+                            {final ? (
+                              <span className="tag tag-solved">final diagnosis</span>
+                            ) : (
+                              decision && <span className={`tag ${decision.kind === 'accept' ? 'tag-ok' : 'tag-bad'}`}>{decisionLabels[decision.kind].toLowerCase()}</span>
+                            )}
                             <div className="muted small">
                               {c.genes.length > 0 ? <b className="genes">{c.genes.map((g) => g.symbol).join(', ')}</b> : 'no gene'}
                               {c.genotype?.satisfied && c.genotype.lr > 1 && (
@@ -142,6 +168,7 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                                 </span>
                               )}{' '}
                               · <span className="mono">{c.id}</span>
+                              {c.ids.length > 1 && <span className="mono"> (also {c.ids.filter((x) => x !== c.id).join(', ')})</span>}
                             </div>
                           </td>
                           <td className="num">
@@ -166,22 +193,43 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                 {probabilityMeaning}
                 {data.unlistedProbability !== undefined && data.unlistedProbability >= 0.001 && <> A disease this knowledge snapshot does not contain: {formatProbability(data.unlistedProbability)}.</>}
               </p>
-              <p className="muted small">↑↓ move through the candidates; the evidence of the selected one is on the right.</p>
+              <p className="muted small" id="candidate-keys">
+                ↑↓ on the list, or J / K anywhere: next and previous candidate; the evidence of the selected one stays on the right.
+              </p>
             </section>
+            {data.reasoning && <ReasoningPanel reasoning={data.reasoning} highlightId={highlightId} onCite={cite} />}
             <CheckNext caseId={caseId} run={data} />
             <GenesPanel run={data} />
           </div>
           <div className="column">
-            <section className="panel" id="evidence-panel" ref={evidenceRef} aria-labelledby="evidence-title" aria-live="off">
+            <section className="panel evidence-panel" id="evidence-panel" ref={evidenceRef} aria-labelledby="evidence-title" aria-live="off">
               {selected ? (
-                <CandidateEvidence key={selected.id} caseId={caseId} runId={runId} candidate={selected} highlightId={highlightId} decision={decisions.get(selected.id)} onDecision={(d) => onDecision(selected.id, d)} />
+                <>
+                  <div className="tabs" role="tablist" aria-label="About the selected candidate">
+                    <button type="button" role="tab" aria-selected={tab === 'evidence'} onClick={() => setTab('evidence')}>
+                      Evidence and decision
+                    </button>
+                    <button type="button" role="tab" aria-selected={tab === 'disease'} onClick={() => setTab('disease')}>
+                      About the disease
+                    </button>
+                  </div>
+                  {tab === 'evidence' ? (
+                    <CandidateEvidence key={selected.id} caseId={caseId} run={data} candidate={selected} highlightId={highlightId} decisions={decisionsOn(selected)} finalDiagnosis={finalDiagnosis} onCase={onCase} />
+                  ) : (
+                    <>
+                      <h2 id="evidence-title">
+                        <span className="rank-badge">{selected.rank}</span> {selected.label}
+                      </h2>
+                      <DiseaseInfoPanel key={selected.id} diseaseId={selected.id} />
+                    </>
+                  )}
+                </>
               ) : (
                 <p className="muted" id="evidence-title">
                   No candidate selected.
                 </p>
               )}
             </section>
-            {data.reasoning && <ReasoningPanel reasoning={data.reasoning} highlightId={highlightId} onCite={cite} />}
           </div>
         </div>
       )}

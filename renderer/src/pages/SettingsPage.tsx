@@ -3,6 +3,7 @@ import type { ApiCallError, ApiResponse } from '../../../diagnosis/contract/api.
 import { toApiError } from '../api-client.js';
 import { ErrorText, PageHeading } from '../components/common.js';
 import { ReleaseCheckPanel } from '../components/ReleaseCheckPanel.js';
+import { ReportHeaderSettings } from '../components/ReportHeaderSettings.js';
 import { formatBytes, formatCount, formatDate } from '../format.js';
 import { useApi, useApiQuery, useConnectionState } from '../state/app-context.js';
 
@@ -154,6 +155,7 @@ export function SettingsPage() {
           )}
         </section>
         <div className="column">
+          <ReportHeaderSettings />
           <section className="panel" aria-labelledby="models-title">
             <h2 id="models-title">Local models</h2>
             <ErrorText error={models.error} />

@@ -71,11 +71,24 @@ export async function save(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.save-state').innerText()).toMatch(/^Saved at/);
 }
 
-export async function importVcf(page: Page, path: string): Promise<string> {
+/** The route kept for scripts: a path on the engine's machine, typed in the section under the drop zone. */
+export async function importVcfByPath(page: Page, path: string): Promise<string> {
+  const details = page.locator('details.path-entry');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   await page.getByLabel('VCF file path on this computer').fill(path);
   await page.getByRole('button', { name: /^Import (another )?VCF$/ }).click();
+  return vcfImported(page, path.split('/').pop()!);
+}
+
+/** The desktop route: the file chosen in the file picker (uploaded with progress in browser mode). */
+export async function importVcfFile(page: Page, file: string): Promise<string> {
+  await page.getByLabel("Choose the patient's VCF (.vcf, .vcf.gz)").setInputFiles(file);
+  return vcfImported(page, file.split('/').pop()!);
+}
+
+async function vcfImported(page: Page, fileName: string): Promise<string> {
   const summary = page.getByLabel('VCF import summary');
-  await expect.poll(() => summary.innerText().catch(() => ''), { timeout: 120_000 }).toContain(path);
+  await expect.poll(() => summary.innerText().catch(() => ''), { timeout: 180_000 }).toContain(fileName);
   await expect.poll(() => page.getByRole('progressbar', { name: 'VCF import' }).getAttribute('value')).toBe('100');
   return summary.innerText();
 }

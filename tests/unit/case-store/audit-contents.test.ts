@@ -83,6 +83,32 @@ describe('audit-verify compares the stored rows with the hashes the audit log re
     expect(v.problems.some((p) => /^narrative \d+ \(audit row \d+\) is missing/.test(p))).toBe(true);
   });
 
+  it('passes after the clinical workflow (referral, decisions with reasons, final diagnosis, close, settings)', () => {
+    const path = storeFile(dir, 'workflow.db');
+    const store = openStore(path);
+    const id = store.createCase(marfanCase('W')).case.id;
+    store.updateCase(id, { indication: 'Tall stature, lens dislocation', referrer: 'Dr A. Example' });
+    const run = store.recordRun(id, { snapshotId: 'snap-1', inputs: {}, results: {}, topCandidates: ['OMIM:154700'], topLabel: 'Marfan syndrome' });
+    store.recordDecision(id, { kind: 'exclude', candidateId: 'OMIM:609192', runId: run.id, note: 'no aortic root dilatation' });
+    store.recordDecision(id, { kind: 'final-diagnosis', candidateId: 'OMIM:154700', candidateLabel: 'Marfan syndrome', runId: run.id, note: 'FBN1 confirmed', gene: 'FBN1', variant: 'c.1A>G', classification: 'pathogenic', certainty: 'confirmed' });
+    store.recordDecision(id, { kind: 'close', note: 'filed' });
+    store.setSetting({ key: 'report', value: { institution: 'Clinic', clinician: 'Dr B' } });
+    store.close();
+    const v = verify(path);
+    expect(v.problems).toEqual([]);
+    expect(v.ok).toBe(true);
+    expect(v.notCovered).toBe(0);
+  });
+
+  it("leaves a run's derived top_label out (migration 3 backfills it into older runs) but not its results", () => {
+    const path = storeFile(dir, 'top-label.db');
+    storeWithCases(path);
+    around(path, "UPDATE diagnosis_runs SET top_label = 'Marfan syndrome'");
+    expect(verify(path).problems).toEqual([]);
+    around(path, "UPDATE diagnosis_runs SET results = '{\"candidates\":[]}' WHERE id = 1");
+    expect(verify(path).problems.some((p) => /^run 1 differs/.test(p))).toBe(true);
+  });
+
   it('checks what an older store recorded (text hashes) and counts the rest as not covered, not as tampered', () => {
     const path = storeFile(dir, 'legacy.db');
     const { a } = storeWithCases(path);

@@ -17,7 +17,7 @@ describe('case store: cases, findings, runs, decisions', () => {
 
   it('creates a case with its narrative, findings and notes, and reads it back whole', () => {
     const c = store.createCase({ ...marfanCase(), notes: ['Father 1.95 m, never examined.'] });
-    expect(c.case).toMatchObject({ label: 'Proband, family 7', sex: 'MALE', dateOfBirth: '2011-05-14', age: null, status: 'in-progress', createdBy: 'dr.lee' });
+    expect(c.case).toMatchObject({ label: 'Proband, family 7', sex: 'MALE', dateOfBirth: '2011-05-14', age: null, status: 'new', createdBy: 'dr.lee' });
     expect(c.case.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(c.narratives).toEqual([expect.objectContaining({ source: 'referral letter', createdBy: 'dr.lee' })]);
     expect(c.findings.map((f) => [f.hpoId, f.status, f.source])).toEqual([
@@ -158,29 +158,98 @@ describe('case store: cases, findings, runs, decisions', () => {
 
   it('moves the status with the clinician’s decisions; a final diagnosis solves the case', () => {
     const id = store.createCase(marfanCase()).case.id;
+    expect(store.getCaseRecord(id).status).toBe('new');
     const run = store.recordRun(id, { snapshotId: 's1', inputs: {}, results: {}, topCandidates: ['OMIM:154700'] });
+    // the first run starts the work-up
+    expect(store.getCaseRecord(id).status).toBe('in-progress');
+    expect(store.auditTrail({ caseId: id }).at(-1)).toMatchObject({ action: 'run.record', details: { status: { from: 'new', to: 'in-progress' } } });
     store.recordDecision(id, { kind: 'reject', candidateId: 'OMIM:609192', runId: run.id, note: 'No craniosynostosis; not Loeys-Dietz.' });
+    store.recordDecision(id, { kind: 'exclude', candidateId: 'OMIM:613795', runId: run.id, note: 'TGFB3 sequencing normal' });
     expect(store.getCaseRecord(id).status).toBe('in-progress');
     expect(() => store.recordDecision(id, { kind: 'mark-solved' })).toThrow(inputError('kind', /record one first/));
     store.recordDecision(id, { kind: 'mark-unsolved', note: 'FBN1 panel negative' });
     expect(store.getCase(id)).toMatchObject({ case: { status: 'unsolved' }, finalDiagnosis: null });
-    const dx = store.withActor('dr.okafor').recordDecision(id, { kind: 'final-diagnosis', candidateId: 'OMIM:154700', candidateLabel: 'Marfan syndrome', runId: run.id, note: 'FBN1 deep-intronic variant on RNA-seq.' });
-    expect(store.getCase(id)).toMatchObject({ case: { status: 'solved' }, finalDiagnosis: { id: dx.id, decidedBy: 'dr.okafor' } });
+    const dx = store.withActor('dr.okafor').recordDecision(id, {
+      kind: 'final-diagnosis',
+      candidateId: 'OMIM:154700',
+      candidateLabel: 'Marfan syndrome',
+      runId: run.id,
+      note: 'FBN1 deep-intronic variant on RNA-seq.',
+      gene: 'FBN1',
+      variant: 'NM_000138.5:c.6163+1356A>G',
+      classification: 'likely-pathogenic',
+      certainty: 'confirmed',
+    });
+    expect(store.getCase(id)).toMatchObject({
+      case: { status: 'solved' },
+      finalDiagnosis: { id: dx.id, decidedBy: 'dr.okafor', gene: 'FBN1', variant: 'NM_000138.5:c.6163+1356A>G', classification: 'likely-pathogenic', certainty: 'confirmed' },
+    });
+    // closing a solved case files it with its diagnosis
+    store.recordDecision(id, { kind: 'close', note: 'results given to the family' });
+    expect(store.getCase(id)).toMatchObject({ case: { status: 'closed' }, finalDiagnosis: { id: dx.id } });
+    expect(store.listCases().find((c) => c.id === id)).toMatchObject({ status: 'closed', finalDiagnosis: { id: 'OMIM:154700', label: 'Marfan syndrome' } });
     store.recordDecision(id, { kind: 'reopen', note: 'second opinion' });
     expect(store.getCase(id)).toMatchObject({ case: { status: 'in-progress' }, finalDiagnosis: null });
+    expect(store.listCases().find((c) => c.id === id)!.finalDiagnosis).toBeNull();
     store.recordDecision(id, { kind: 'mark-solved' });
     expect(store.getCase(id).finalDiagnosis?.candidateId).toBe('OMIM:154700');
     expect(() => store.recordDecision(id, { kind: 'accept', candidateId: 'OMIM:1', runId: 999 })).toThrow(inputError('runId', /no run 999 in this case/));
-    const trail = store.auditTrail({ caseId: id }).map((e) => e.action);
-    expect(trail).toEqual(['case.create', 'narrative.add', 'findings.record', 'run.record', 'decision.reject', 'decision.mark-unsolved', 'decision.final-diagnosis', 'decision.reopen', 'decision.mark-solved']);
+    const trail = store.auditTrail({ caseId: id });
+    expect(trail.map((e) => e.action)).toEqual([
+      'case.create',
+      'narrative.add',
+      'findings.record',
+      'run.record',
+      'decision.reject',
+      'decision.exclude',
+      'decision.mark-unsolved',
+      'decision.final-diagnosis',
+      'decision.close',
+      'decision.reopen',
+      'decision.mark-solved',
+    ]);
+    expect(trail.find((e) => e.action === 'decision.final-diagnosis')!.details).toMatchObject({ gene: 'FBN1', classification: 'likely-pathogenic', certainty: 'confirmed', status: { from: 'unsolved', to: 'solved' } });
+  });
+
+  it('asks for the reason when a candidate is rejected or excluded, and keeps variant details to final diagnoses', () => {
+    const id = store.createCase(marfanCase('reasons')).case.id;
+    expect(() => store.recordDecision(id, { kind: 'reject', candidateId: 'OMIM:609192' })).toThrow(inputError('note', /say why/));
+    expect(() => store.recordDecision(id, { kind: 'exclude', candidateId: 'OMIM:609192', note: '  ' })).toThrow(inputError('note', /say why/));
+    expect(() => store.recordDecision(id, { kind: 'accept', candidateId: 'OMIM:154700', gene: 'FBN1' })).toThrow(inputError('kind', /belong to a final diagnosis/));
+    expect(() => store.recordDecision(id, { kind: 'final-diagnosis', candidateId: 'OMIM:154700', candidateLabel: 'Marfan syndrome', classification: 'pathogenic' })).toThrow(
+      inputError('classification', /give the variant/),
+    );
+    // nothing of the refused decisions was kept
+    expect(store.getCase(id).decisions).toEqual([]);
+    expect(store.getCaseRecord(id).status).toBe('new');
+    // an accepted candidate starts the work-up of a new case
+    store.recordDecision(id, { kind: 'accept', candidateId: 'OMIM:154700' });
+    expect(store.getCaseRecord(id).status).toBe('in-progress');
+  });
+
+  it('keeps the referral and the settings, each change in the audit log without the values', () => {
+    const id = store.createCase({ ...marfanCase('referral'), indication: 'Tall stature and lens dislocation', referrer: 'Dr A. Ophtha, eye clinic' }).case.id;
+    expect(store.getCaseRecord(id)).toMatchObject({ indication: 'Tall stature and lens dislocation', referrer: 'Dr A. Ophtha, eye clinic' });
+    store.updateCase(id, { indication: null });
+    expect(store.getCaseRecord(id)).toMatchObject({ indication: null, referrer: 'Dr A. Ophtha, eye clinic' });
+    expect(store.getSetting('report')).toBeUndefined();
+    store.setSetting({ key: 'report', value: { institution: 'Clinical Genetics, St Elsewhere', clinician: 'Dr P. Okafor' } });
+    store.setSetting({ key: 'report', value: { institution: 'Clinical Genetics, St Elsewhere', clinician: 'Dr P. Okafor, MD' } });
+    expect(store.getSetting('report')).toEqual({ institution: 'Clinical Genetics, St Elsewhere', clinician: 'Dr P. Okafor, MD' });
+    const changes = store.auditTrail().filter((e) => e.action === 'settings.update');
+    expect(changes.map((e) => e.details['fields'])).toEqual([['institution', 'clinician'], ['clinician']]);
+    // the audit row vouches for the stored setting by its hash (audit-contents.ts), not by its values
+    for (const e of changes) expect(e.details['row']).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(changes)).not.toContain('Okafor');
+    expect(() => store.setSetting({ key: 'Report!', value: {} })).toThrow(inputError('key', /setting key/));
   });
 
   it('lists cases with counts, last run and diagnosis; resolves id prefixes; gives the ranker its inputs', () => {
     const id = store.createCase({ ...marfanCase('listed'), findings: [...marfanCase().findings!, { hpoId: 'HP:0000098', label: 'Tall stature', status: 'uncertain', source: 'typed' }] }).case.id;
     store.attachVcf(id, { path: '/data/family7/proband.vcf.gz', sha256: 'a'.repeat(64), sample: 'F7-II-1', build: 'GRCh37', summary: { records: 41230 } });
-    store.recordRun(id, { snapshotId: 'snap-x', inputs: {}, results: {}, topCandidates: ['OMIM:154700', 'OMIM:609192'] });
+    store.recordRun(id, { snapshotId: 'snap-x', inputs: {}, results: {}, topCandidates: ['OMIM:154700', 'OMIM:609192'], topLabel: 'Marfan syndrome' });
     const row = store.listCases().find((c) => c.id === id)!;
-    expect(row).toMatchObject({ present: 4, excluded: 1, uncertain: 1, lastRun: { snapshotId: 'snap-x', topCandidate: 'OMIM:154700' }, finalDiagnosis: null });
+    expect(row).toMatchObject({ present: 4, excluded: 1, uncertain: 1, lastRun: { snapshotId: 'snap-x', topCandidate: 'OMIM:154700', topLabel: 'Marfan syndrome' }, finalDiagnosis: null });
     expect(store.listCases()[0]!.id).toBe(id); // most recently changed first
     expect(store.listCases({ status: 'solved' }).every((c) => c.status === 'solved')).toBe(true);
     expect(store.resolveCaseId(id.slice(0, 8))).toBe(id);

@@ -42,7 +42,7 @@ describe('case store migrations', () => {
     const path = storeFile(dir, 'v1.db');
     versionOneStore(path);
     const store = openStore(path, { actor: 'dr.new' });
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const c = store.getCase('c-2024-001');
     expect(c.case).toMatchObject({ label: 'Twins, older sibling', status: 'unsolved', createdBy: 'dr.old' });
     expect(store.search('telangiectasia').map((r) => r.caseId)).toEqual(['c-2024-001']);
@@ -54,9 +54,51 @@ describe('case store migrations', () => {
     expect(upgrade.map((e) => [e.actor, e.details['to']])).toEqual([
       ['installer', 1],
       ['dr.new', 2],
+      ['dr.new', 3],
     ]);
     expect(store.verifyAuditChain()).toMatchObject({ ok: true });
     store.close();
+  });
+
+  it('upgrades a version-2 store to the clinical workflow: rebuilt tables keep every row and reference, old runs get their leading name', () => {
+    const path = storeFile(dir, 'v2.db');
+    const db = openEncryptedDatabase(path, PASSPHRASE, { create: true });
+    migrate(db, path, 'installer', at, 2);
+    db.exec(`
+      INSERT INTO cases (id, label, sex, status, created_at, created_by, updated_at)
+        VALUES ('c-1', 'NF1 query', 'MALE', 'solved', '2024-01-10T08:05:00Z', 'dr.old', '2024-01-10T08:05:00Z'),
+               ('c-2', 'Short stature', 'FEMALE', 'in-progress', '2024-01-11T08:05:00Z', 'dr.old', '2024-01-11T08:05:00Z');
+      INSERT INTO narratives (case_id, source, text, created_at, created_by) VALUES ('c-1', 'letter', 'Café-au-lait macules and axillary freckling.', '2024-01-10T08:05:00Z', 'dr.old');
+      INSERT INTO findings (case_id, hpo_id, label, status, source, recorded_at, recorded_by) VALUES ('c-1', 'HP:0000957', 'Cafe-au-lait spot', 'present', 'typed', '2024-01-10T08:05:00Z', 'dr.old');
+      INSERT INTO diagnosis_runs (case_id, kind, snapshot_id, inputs, parameters, results, top_candidates, timings, started_at, finished_at, created_by)
+        VALUES ('c-1', 'manual', 'snap-1', '{}', '{}', '{"candidates":[{"id":"OMIM:162200","label":"Neurofibromatosis, type 1"}]}', '["OMIM:162200"]', '{}', '2024-01-10T08:06:00Z', '2024-01-10T08:06:01Z', 'dr.old'),
+               ('c-2', 'manual', 'snap-1', '{}', '{}', '{"diseases":[]}', '[]', '{}', '2024-01-11T08:06:00Z', '2024-01-11T08:06:01Z', 'dr.old');
+      INSERT INTO decisions (case_id, run_id, kind, candidate_id, candidate_label, note, decided_at, decided_by)
+        VALUES ('c-1', 1, 'final-diagnosis', 'OMIM:162200', 'Neurofibromatosis, type 1', 'NF1 c.1466A>G', '2024-01-10T08:07:00Z', 'dr.old');
+    `);
+    db.close();
+
+    const store = openStore(path, { actor: 'dr.new' });
+    expect(store.schemaVersion).toBe(3);
+    expect(store.getCase('c-1')).toMatchObject({
+      case: { status: 'solved', indication: null, referrer: null, createdBy: 'dr.old' },
+      findings: [{ hpoId: 'HP:0000957' }],
+      narratives: [{ source: 'letter' }],
+      finalDiagnosis: { candidateId: 'OMIM:162200', note: 'NF1 c.1466A>G', gene: null, classification: null, certainty: null },
+      runs: [{ topLabel: 'Neurofibromatosis, type 1' }],
+    });
+    expect(store.getCase('c-2')).toMatchObject({ case: { status: 'in-progress' }, runs: [{ topLabel: null }] });
+    expect(store.search('freckling').map((r) => r.caseId)).toEqual(['c-1']);
+    // the new statuses and decision kinds are accepted, and foreign keys are enforced again
+    store.recordDecision('c-2', { kind: 'close', note: 'lost to follow-up' });
+    expect(store.getCaseRecord('c-2').status).toBe('closed');
+    store.close();
+    const raw = rawConnection(path);
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(raw.pragma('foreign_key_check')).toEqual([]);
+    expect(() => raw.prepare("INSERT INTO notes (case_id, text, created_at, created_by) VALUES ('no-such-case', 'x', 'now', 'me')").run()).toThrow(/FOREIGN KEY/);
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_v3'").all()).toEqual([]);
+    raw.close();
   });
 
   it('runs each migration in its own transaction: a failing upgrade leaves the store at the last complete version', () => {

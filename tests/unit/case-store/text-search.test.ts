@@ -33,7 +33,7 @@ describe('full-text search over narratives and notes (FTS5)', () => {
     expect(hit).toEqual({
       caseId: ids['nf1'],
       label: 'NF1 query',
-      status: 'in-progress',
+      status: 'new',
       hits: [{ kind: 'narrative', itemId: expect.any(Number), source: 'referral letter', snippet: expect.stringContaining('«plexiform»') }],
     });
     expect(store.search('rhabdomyoma')).toEqual([expect.objectContaining({ caseId: ids['epilepsy'], hits: [expect.objectContaining({ kind: 'note', source: null })] })]);

@@ -8,16 +8,16 @@ import { marfanCase, openStore, storeFile } from '../case-store/store-fixtures.j
 const OLD = 'snap-2025-01-aaaa';
 const NEW = 'snap-2025-07-bbbb';
 
-describe('re-analysis of unsolved cases against a new snapshot', () => {
+describe('re-analysis of unsolved and solved cases against a new snapshot', () => {
   const dir = scratchDir('rarediag-cases-reanalysis-');
 
-  it('re-runs unsolved cases last run on another snapshot, stores the runs and flags the changed top 5', async () => {
+  it('re-runs cases last run on another snapshot, stores the runs, flags changed top 5s of unsolved cases and dropped diagnoses of solved ones', async () => {
     const store = openStore(storeFile(dir));
-    const make = (label: string, top: string[], snapshotId: string | null, status: 'unsolved' | 'in-progress' | 'solved' = 'unsolved') => {
+    const make = (label: string, top: string[], snapshotId: string | null, status: 'unsolved' | 'in-progress' | 'solved' = 'unsolved', diagnosis = top[0]!) => {
       const id = store.createCase(marfanCase(label)).case.id;
       if (snapshotId) store.recordRun(id, { snapshotId, inputs: store.caseInputs(id), results: { top }, topCandidates: top });
       if (status === 'unsolved') store.recordDecision(id, { kind: 'mark-unsolved', note: 'exome negative' });
-      if (status === 'solved') store.recordDecision(id, { kind: 'final-diagnosis', candidateId: top[0]!, candidateLabel: 'x' });
+      if (status === 'solved') store.recordDecision(id, { kind: 'final-diagnosis', candidateId: diagnosis, candidateLabel: `dx ${diagnosis}` });
       return id;
     };
     const top5 = ['OMIM:154700', 'OMIM:609192', 'OMIM:610168', 'OMIM:613795', 'OMIM:614816'];
@@ -26,6 +26,10 @@ describe('re-analysis of unsolved cases against a new snapshot', () => {
     const steady = make('unchanged', top5, OLD);
     const current = make('already on the new snapshot', top5, NEW);
     const solved = make('solved', top5, OLD, 'solved');
+    // its diagnosis, named by the Orphanet id, is the OMIM candidate ranked 2nd by the new snapshot: still in place
+    const solvedByOrpha = make('solved, diagnosis named by ORPHA', top5, OLD, 'solved', 'ORPHA:558');
+    // the new snapshot ranks its diagnosis 11th: a second look is due
+    const solvedDropped = make('solved, diagnosis falls', top5, OLD, 'solved', 'OMIM:614816');
     const inProgress = make('in progress', top5, OLD, 'in-progress');
     const neverRun = make('never run', top5, null);
     const failing = make('ranking fails', top5, OLD);
@@ -36,18 +40,41 @@ describe('re-analysis of unsolved cases against a new snapshot', () => {
       seen.push(inputs);
       await new Promise((r) => setTimeout(r, 1));
       if (inputs.caseId === failing) throw new Error('no usable observed phenotype');
+      const others = Array.from({ length: 10 }, (_, i) => `OMIM:60000${i}`);
       const top =
-        inputs.caseId === changes ? ['OMIM:154700', 'OMIM:620000', 'OMIM:609192', 'OMIM:610168', 'OMIM:613795', 'OMIM:614816'] : inputs.caseId === reordered ? [...top5].reverse() : top5;
-      return { snapshotId: NEW, topCandidates: top, result: { diseases: top }, parameters: { top: 100 }, timings: { rankMs: 2.5 } };
+        inputs.caseId === changes
+          ? ['OMIM:154700', 'OMIM:620000', 'OMIM:609192', 'OMIM:610168', 'OMIM:613795', 'OMIM:614816']
+          : inputs.caseId === reordered
+            ? [...top5].reverse()
+            : inputs.caseId === solvedDropped
+              ? [...others, 'OMIM:614816']
+              : top5;
+      const topConceptIds = top.map((id) => (id === 'OMIM:609192' ? [id, 'ORPHA:558'] : [id]));
+      return { snapshotId: NEW, topCandidates: top, topConceptIds, result: { diseases: top }, parameters: { top: 100 }, timings: { rankMs: 2.5 } };
     };
     const progress: number[] = [];
     const report = await reanalyzeCases(store, rank, { snapshotId: NEW, onCase: (done) => progress.push(done) });
 
-    expect(report).toMatchObject({ snapshotId: NEW, rerun: 3, upToDate: 1, neverRun: 1, errors: [{ caseId: failing, message: 'no usable observed phenotype' }] });
-    expect(report.flagged).toEqual([
+    expect(report).toMatchObject({ snapshotId: NEW, rerun: 6, upToDate: 1, neverRun: 1, errors: [{ caseId: failing, message: 'no usable observed phenotype' }] });
+    expect([...report.flagged].sort((x, y) => x.reason.localeCompare(y.reason))).toEqual([
+      {
+        caseId: solvedDropped,
+        label: 'solved, diagnosis falls',
+        reason: 'diagnosis-dropped',
+        diagnosis: { id: 'OMIM:614816', label: 'dx OMIM:614816', rank: 11 },
+        previousRunId: expect.any(Number),
+        previousSnapshotId: OLD,
+        runId: expect.any(Number),
+        snapshotId: NEW,
+        previousTop: top5,
+        top: ['OMIM:600000', 'OMIM:600001', 'OMIM:600002', 'OMIM:600003', 'OMIM:600004'],
+        entered: ['OMIM:600000', 'OMIM:600001', 'OMIM:600002', 'OMIM:600003', 'OMIM:600004'],
+        left: top5,
+      },
       {
         caseId: changes,
         label: 'new candidate enters',
+        reason: 'top-changed',
         previousRunId: expect.any(Number),
         previousSnapshotId: OLD,
         runId: expect.any(Number),
@@ -58,8 +85,8 @@ describe('re-analysis of unsolved cases against a new snapshot', () => {
         left: ['OMIM:614816'],
       },
     ]);
-    expect(seen.map((s) => s.caseId).sort()).toEqual([changes, reordered, steady, failing].sort());
-    expect(progress).toEqual([1, 2, 3, 4]);
+    expect(seen.map((s) => s.caseId).sort()).toEqual([changes, reordered, steady, solved, solvedByOrpha, solvedDropped, failing].sort());
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
     // the ranking function got the case as the ranker reads it
     expect(seen.find((s) => s.caseId === changes)!.findings).toMatchObject({ present: ['HP:0001166', 'HP:0001083', 'HP:0002616', 'HP:0000545'], excluded: ['HP:0001250'], sex: 'MALE' });
 
@@ -69,13 +96,15 @@ describe('re-analysis of unsolved cases against a new snapshot', () => {
     expect(run.timings).toMatchObject({ rankMs: 2.5, totalMs: expect.any(Number) });
     expect(store.getCase(reordered).runs.at(-1)).toMatchObject({ kind: 'reanalysis', topChanged: false });
     expect(store.getCase(steady).runs.at(-1)).toMatchObject({ kind: 'reanalysis', topChanged: false });
-    for (const untouched of [current, solved, inProgress, neverRun, failing]) {
+    // a solved case keeps its status: the flag asks for a review, it does not reopen the case
+    expect(store.getCaseRecord(solvedDropped).status).toBe('solved');
+    for (const untouched of [current, inProgress, neverRun, failing]) {
       expect(store.getCase(untouched).runs.every((r) => r.kind === 'manual'), untouched).toBe(true);
     }
 
     // run again: everything is up to date except the failing case, which is retried
     const again = await reanalyzeCases(store, rank, { snapshotId: NEW });
-    expect(again).toMatchObject({ rerun: 0, upToDate: 4, flagged: [], errors: [{ caseId: failing }] });
+    expect(again).toMatchObject({ rerun: 0, upToDate: 7, flagged: [], errors: [{ caseId: failing }] });
     // in-progress cases only when asked
     const wider = await reanalyzeCases(store, rank, { snapshotId: NEW, statuses: ['unsolved', 'in-progress'] });
     expect(wider).toMatchObject({ rerun: 1, flagged: [] });
