@@ -2,8 +2,9 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSnapshot } from '../build/snapshot-builder.js';
 import type { ProgressListener } from '../build/progress.js';
-import { MANIFEST_FILE, RANKING_TABLES_FILE } from './manifest.js';
-import { RANKING_TABLES_VERSION } from './ranking-tables.js';
+import { GENE_MODELS_FORMAT, GENE_MODELS_VERSION } from './gene-models.js';
+import { GENE_MODELS_FILE, MANIFEST_FILE, RANKING_TABLES_FILE } from './manifest.js';
+import { RANKING_TABLES_FORMAT, RANKING_TABLES_VERSION } from './ranking-tables.js';
 import { recoverSnapshotDir } from './snapshot-location.js';
 
 export interface EnsureResult {
@@ -19,22 +20,34 @@ export interface EnsureResult {
  */
 export async function ensureSnapshot(dir: string, sourcesDir: string, onProgress?: ProgressListener): Promise<EnsureResult> {
   await recoverSnapshotDir(dir);
-  if (existsSync(join(dir, MANIFEST_FILE)) && !tablesOutdated(dir)) return { dir, built: false };
+  if (existsSync(join(dir, MANIFEST_FILE)) && !sidecarsOutdated(dir)) return { dir, built: false };
   await buildSnapshot({ sourcesDir, outDir: dir, onProgress });
   return { dir, built: true };
 }
 
-/** The ranking tables were written in another format version (read from the file's first bytes, not the whole file). */
-function tablesOutdated(dir: string): boolean {
-  const file = join(dir, RANKING_TABLES_FILE);
-  if (!existsSync(file)) return false;
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(120);
-    const n = readSync(fd, head, 0, head.length, 0);
-    const m = /"version":(\d+)/.exec(head.subarray(0, n).toString('utf8'));
-    return m !== null && Number(m[1]) !== RANKING_TABLES_VERSION;
-  } finally {
-    closeSync(fd);
-  }
+/** Sidecars this program reads, by file, with the format and version it expects. */
+const sidecars = [
+  { file: RANKING_TABLES_FILE, format: RANKING_TABLES_FORMAT, version: RANKING_TABLES_VERSION },
+  { file: GENE_MODELS_FILE, format: GENE_MODELS_FORMAT, version: GENE_MODELS_VERSION },
+];
+
+/**
+ * A sidecar is missing (an older program did not write it) or was written in another format version; read from the
+ * file's first bytes, not the whole file.
+ */
+function sidecarsOutdated(dir: string): boolean {
+  return sidecars.some(({ file, format, version }) => {
+    const path = join(dir, file);
+    if (!existsSync(path)) return true;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(160);
+      const n = readSync(fd, head, 0, head.length, 0);
+      const text = head.subarray(0, n).toString('utf8');
+      const v = /"version":(\d+)/.exec(text);
+      return !text.includes(`"format":"${format}"`) || v === null || Number(v[1]) !== version;
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
