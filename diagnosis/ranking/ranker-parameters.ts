@@ -50,6 +50,11 @@ export interface RankerParameters extends FrequencyModelParameters, ExpectedFeat
    */
   phenotypeWeightWithVariants: number;
   /**
+   * With a VCF: the phenotype weight falls with the number n of reported findings as n^(−phenotypeWeightExponent),
+   * like the calibration's temperature: n correlated findings are worth about √n independent ones, not n.
+   */
+  phenotypeWeightExponent: number;
+  /**
    * Calibration (calibration.ts): the post-test probability is softmax(temperature · score) over the candidates and
    * one more outcome, "a disease not in the knowledge base", of log-weight unlistedLogWeight. The temperature (< 1)
    * undoes the overconfidence of multiplying correlated findings as if independent, and more so the more findings there
@@ -99,6 +104,7 @@ export const defaultRankerParameters: Readonly<RankerParameters> = {
   geneReportWeight: 0,
   diseaseReportWeight: 0.4,
   phenotypeWeightWithVariants: 1,
+  phenotypeWeightExponent: 0,
   // calibration: rarediag fit calibration --input ../shared/bench/phenopackets-dev.jsonl.gz (all 7,480 dev cases; the
   // cohort-grouped folds agree within ±0.05 on each value)
   temperature: 1.264,

@@ -240,7 +240,8 @@ export class PhenotypeRanker {
     const fin = this.finalScores;
     // Per-term phenotype LRs are multiplied as if independent, which overstates them; with a VCF the phenotype part
     // is tempered by a weight so that genotype evidence can outweigh a moderate phenotype lead (ranker-parameters.ts).
-    const w = this.genotype ? p.phenotypeWeightWithVariants : 1;
+    const reported = Math.max(1, query.present.length + query.excluded.length);
+    const w = this.genotype ? p.phenotypeWeightWithVariants * Math.pow(reported, -p.phenotypeWeightExponent) : 1;
     const g = this.genotype?.lnLR;
     for (let d = 0; d < fin.length; d += 1) {
       const phenotype = this.lrScores[d]! + this.notReported[d]! + this.onsetLn[d]! + this.sexLn[d]!;

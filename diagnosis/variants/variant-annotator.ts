@@ -34,6 +34,8 @@ export interface GenePlacement {
   variant: AnnotatedVariant;
 }
 
+const OUTSIDE_GENES = Object.freeze({ kind: 'outside-genes' as const });
+
 export type AnnotationOutcome =
   | { kind: 'annotated'; placements: GenePlacement[] }
   | { kind: 'unlifted'; reason: LiftFailure }
@@ -122,28 +124,30 @@ export class VariantAnnotator {
     }
     // Genes first: most records lie outside every scored gene, and need nothing else.
     const named = c.annotation?.symbol ? this.bySymbol.get(c.annotation.symbol) : undefined;
-    const locations = this.models ? locateVariant(this.models.transcripts[build], c.chrom, c.pos, c.ref, c.alt, this.scratch) : [];
+    const ix = this.models?.transcripts[build];
     let genes: number[];
     if (named !== undefined) genes = [named];
     else {
       genes = this.locator.overlapping(chrom, pos, pos + Math.max(ref.length, 1) - 1);
-      // a gene whose transcript (not just its flank) holds the variant, though its GRCh38 span is unknown or shorter
-      for (const l of locations) {
-        if (l.klass === 'upstream' || l.klass === 'downstream') continue;
-        const g = this.byNcbiId.get(l.ncbiGeneId);
-        if (g !== undefined && !genes.includes(g)) genes.push(g);
+      // a gene whose transcript holds the variant, though its GRCh38 span is unknown or shorter
+      if (ix && ix.near(c.chrom, c.pos, c.pos + Math.max(c.ref.length, 1) - 1, 0, this.scratch) > 0) {
+        for (const t of this.scratch) {
+          const g = this.byNcbiId.get(ix.ncbiGeneIds[t]!);
+          if (g !== undefined && !genes.includes(g)) genes.push(g);
+        }
       }
     }
-    if (genes.length === 0) return { kind: 'outside-genes' };
+    if (genes.length === 0) return OUTSIDE_GENES;
+    const ncbiIds = genes.map((g) => this.model.geneIds[g]!);
+    const perGene = ix ? mostSeverePerGene(locateVariant(ix, c.chrom, c.pos, c.ref, c.alt, this.scratch, ncbiIds)) : undefined;
 
     const key = `${chrom}:${pos}:${ref}:${alt}`;
     const clinvar = this.clinvar.find(chrom, pos, ref, alt);
     const near = this.clinvar.neighbourhood(chrom, pos, clinvar?.significance === 'pathogenic' || clinvar?.significance === 'likely_pathogenic', HOTSPOT_BP);
-    const perGene = locations.length ? mostSeverePerGene(locations) : undefined;
     const inputKey = `${c.chrom}:${c.pos}:${c.ref}:${c.alt}`;
     const placements: GenePlacement[] = [];
-    for (const g of genes) {
-      const ncbiId = this.model.geneIds[g]!;
+    for (const [k, g] of genes.entries()) {
+      const ncbiId = ncbiIds[k]!;
       const location = perGene?.get(ncbiId);
       const constraint = this.models?.constraint.of(ncbiId);
       const variant: AnnotatedVariant = {

@@ -158,6 +158,7 @@ export function locateOnTranscript(ix: TranscriptIndex, t: number, span: Affecte
   const lo = insertion ? span.end : span.start;
   const hi = insertion ? span.start : span.end;
   if (hi < ix.txStart[t]! + 1 - FLANK_BP || lo > ix.txEnd[t]! + FLANK_BP) return undefined;
+  if (!insertion && lo === hi && span.delta === 0) return single(ix, t, baseAt(ix, t, lo), prefix);
   // the bases to classify: every changed base (a long deletion is sampled at its ends and exon boundaries), or the two
   // flanks of an insertion
   const positions: number[] = [];
@@ -217,6 +218,24 @@ export function locateOnTranscript(ix: TranscriptIndex, t: number, span: Affecte
   };
 }
 
+/** A single-base substitution (most records): its base's own class. */
+function single(ix: TranscriptIndex, t: number, b: Base, prefix: string): TranscriptLocation {
+  const inside = b.exon > 0 || b.intron > 0;
+  return {
+    transcript: ix.ids[t]!,
+    ncbiGeneId: ix.ncbiGeneIds[t]!,
+    symbol: ix.symbols[t]!,
+    klass: b.klass,
+    position: inside ? `${prefix}${b.label}` : undefined,
+    exon: b.exon > 0 ? b.exon : undefined,
+    intron: b.exon === 0 && b.intron > 0 ? b.intron : undefined,
+    exonCount: ix.exonOffsets[t + 1]! - ix.exonOffsets[t]!,
+    spliceRegion: b.edge || b.klass === 'splice-region',
+    preferred: ix.isPreferred(t),
+    mane: ix.isMane(t),
+  };
+}
+
 /** Orders locations most severe first; among equals the preferred (MANE, else longest CDS) transcript first. */
 export function compareLocations(a: TranscriptLocation, b: TranscriptLocation): number {
   const s = locationSeverity(a.klass) - locationSeverity(b.klass);
@@ -226,14 +245,18 @@ export function compareLocations(a: TranscriptLocation, b: TranscriptLocation): 
   return a.transcript < b.transcript ? -1 : a.transcript > b.transcript ? 1 : 0;
 }
 
-/** The variant on every transcript within the flanks of chromosome `chrom` (no "chr"); `scratch` is reused. */
-export function locateVariant(ix: TranscriptIndex, chrom: string, pos: number, ref: string, alt: string, scratch: number[] = []): TranscriptLocation[] {
+/**
+ * The variant on every transcript within the flanks of chromosome `chrom` (no "chr"), or only on the transcripts of
+ * the given NCBI genes; `scratch` is reused.
+ */
+export function locateVariant(ix: TranscriptIndex, chrom: string, pos: number, ref: string, alt: string, scratch: number[] = [], genes?: readonly number[]): TranscriptLocation[] {
   const span = affectedSpan(pos, ref, alt);
   const lo = Math.min(span.start, span.end);
   const hi = Math.max(span.start, span.end);
   const out: TranscriptLocation[] = [];
   ix.near(chrom, lo, hi, FLANK_BP, scratch);
   for (const t of scratch) {
+    if (genes && !genes.includes(ix.ncbiGeneIds[t]!)) continue;
     const loc = locateOnTranscript(ix, t, span);
     if (loc) out.push(loc);
   }
