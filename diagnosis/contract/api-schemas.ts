@@ -114,6 +114,8 @@ export const candidate = z.object({
   observed: z.array(termEvidence),
   excluded: z.array(termEvidence),
   notReported: z.array(missingFeature),
+  /** a disease without a curated phenotype profile, scored from the annotated diseases of its genes (borrowedFrom) */
+  profile: z.object({ curated: z.literal(false), borrowedFrom: z.array(z.string()) }).optional(),
 });
 export type Candidate = z.infer<typeof candidate>;
 

@@ -7,6 +7,7 @@ import { TermHierarchy } from '../intake/term-hierarchy.js';
 import { PhenotypeModel } from '../ranking/phenotype-model.js';
 import { PhenotypeRanker } from '../ranking/ranker.js';
 import type { RankerParameters } from '../ranking/ranker-parameters.js';
+import { UnprofiledDiseases } from '../ranking/unprofiled-diseases.js';
 import { DiseaseTextIndex } from '../reasoning/disease-text-index.js';
 import { TermSearch } from '../terms/term-search.js';
 import { ClinVarIndex } from '../variants/clinvar-index.js';
@@ -55,7 +56,8 @@ export class KnowledgeSession {
     const graph = await GraphSnapshot.open(snapshotDir);
     try {
       const tables = await graph.loadRankingTables();
-      const ranker = new PhenotypeRanker(new PhenotypeModel(tables), options.parameters ?? {});
+      const model = new PhenotypeModel(tables);
+      const ranker = new PhenotypeRanker(model, options.parameters ?? {}, new UnprofiledDiseases(tables.unprofiled, model));
       return new KnowledgeSession(snapshotDir, graph, tables, ranker, {});
     } catch (err) {
       await graph.close();
@@ -80,7 +82,7 @@ export class KnowledgeSession {
    * every derived index; closing it closes nothing (the parent owns the graph).
    */
   withParameters(parameters: Partial<RankerParameters>): KnowledgeSession {
-    const view = new KnowledgeSession(this.snapshotDir, this.graph, this.tables, new PhenotypeRanker(this.model, parameters), this.shared);
+    const view = new KnowledgeSession(this.snapshotDir, this.graph, this.tables, new PhenotypeRanker(this.model, parameters, this.ranker.unprofiled), this.shared);
     view.closing = Promise.resolve();
     return view;
   }

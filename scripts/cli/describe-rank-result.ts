@@ -31,16 +31,19 @@ export function describeRankResult(r: RankResult, show: number): string {
       r.diseases.slice(0, show).map((d) => [
         d.rank,
         d.id,
-        d.label.length > 48 ? `${d.label.slice(0, 45)}...` : d.label,
+        (d.label.length > 48 ? `${d.label.slice(0, 45)}...` : d.label) + (d.profile ? ' *' : ''),
         d.genes.map((g) => g.symbol).slice(0, 3).join(',') + (d.genes.length > 3 ? '...' : ''),
         d.score.toFixed(2),
-        `${Math.round(100 * d.coverage)}%`,
+        d.profile ? '' : `${Math.round(100 * d.coverage)}%`,
         pct(d.probability),
       ]),
       ['r', 'l', 'l', 'l', 'r', 'r', 'r'],
     ),
     `post-test probabilities are calibrated on published cases: among past cases shown with 70 %, about 70 % had that diagnosis` +
-      (r.unlistedProbability >= 0.001 ? `; a disease this snapshot does not contain: ${pct(r.unlistedProbability)}` : ''),
+      (r.unlistedProbability >= 0.001 ? `; a disease this snapshot does not contain: ${pct(r.unlistedProbability)}` : '') +
+      (r.diseases.slice(0, show).some((d) => d.profile)
+        ? '\n* no curated phenotype profile: scored from the annotated diseases of its genes, never above them'
+        : ''),
   );
   if (r.vcf) {
     lines.push('', formatTable(

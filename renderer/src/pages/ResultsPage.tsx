@@ -133,6 +133,11 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                             <button type="button" className="link-button" data-candidate={c.id} aria-pressed={isSel} onClick={() => setSelectedId(c.id)} aria-controls="evidence-panel">
                               {c.label}
                             </button>
+                            {c.profile && (
+                              <span className="tag tag-muted" title={`scored from the annotated diseases of its genes: ${c.profile.borrowedFrom.join(', ')}`}>
+                                no curated phenotype profile
+                              </span>
+                            )}
                             {decision && <span className={`tag ${decision.decision === 'accept' ? 'tag-ok' : 'tag-bad'}`}>{decision.decision === 'accept' ? 'accepted' : 'rejected'}</span>}
                             <div className="muted small">
                               {c.genes.length > 0 ? <b className="genes">{c.genes.map((g) => g.symbol).join(', ')}</b> : 'no gene'}
@@ -150,7 +155,7 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                               <span style={{ width: `${Math.max(c.probability * 100, c.probability > 0 ? 1 : 0)}%` }} />
                             </span>
                           </td>
-                          <td className="num">{Math.round(c.coverage * 100)} %</td>
+                          <td className="num">{c.profile ? '–' : `${Math.round(c.coverage * 100)} %`}</td>
                         </tr>
                       );
                     })}
