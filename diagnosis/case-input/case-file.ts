@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseHpoId } from './hpo-id.js';
 import { durationToYears } from './iso8601-duration.js';
 import type { Sex } from './case-findings.js';
 
@@ -6,17 +7,20 @@ import type { Sex } from './case-findings.js';
  * A case for `rarediag diagnose`: any of a narrative, HPO terms (observed, or `{"id", "excluded": true}`), a VCF, and
  * demographics. A GA4GH phenopacket may be given instead of, or besides, the terms.
  */
-const term = z.union([z.string().regex(/^HP:\d{7}$/, 'an HPO id like HP:0001250'), z.object({ id: z.string().regex(/^HP:\d{7}$/), excluded: z.boolean().optional() })]);
+/** An HPO id in any usual spelling (hpo-id.ts), read as HP:0001250. */
+const hpo = z.string().transform(normaliseHpoId).pipe(z.string().regex(/^HP:\d{7}$/, 'an HPO id like HP:0001250'));
+const term = z.union([hpo, z.object({ id: hpo, excluded: z.boolean().optional() })]);
 
 export const caseFileSchema = z
   .object({
     id: z.string().min(1).optional(),
-    sex: z.enum(['MALE', 'FEMALE', 'OTHER_SEX', 'UNKNOWN_SEX']).optional(),
+    // 'female' as well as the phenopacket's FEMALE: a case file is typed by hand
+    sex: z.string().transform((v) => v.trim().toUpperCase()).pipe(z.enum(['MALE', 'FEMALE', 'OTHER_SEX', 'UNKNOWN_SEX'])).optional(),
     /** ISO 8601 duration (P6Y) or years */
     age: z.union([z.string(), z.number().nonnegative()]).optional(),
     narrative: z.string().optional(),
     hpo: z.array(term).optional(),
-    excluded: z.array(z.string().regex(/^HP:\d{7}$/)).optional(),
+    excluded: z.array(hpo).optional(),
     vcf: z
       .union([z.string().min(1), z.object({ path: z.string().min(1), sample: z.string().optional(), assembly: z.enum(['GRCh37', 'GRCh38']).optional() })])
       .optional(),

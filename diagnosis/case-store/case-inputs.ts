@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseHpoId } from '../case-input/hpo-id.js';
 import { CaseInputError } from './case-errors.js';
 
 /**
@@ -6,7 +7,8 @@ import { CaseInputError } from './case-errors.js';
  * pass untrusted JSON straight through, and the store answers with a CaseInputError naming the field.
  */
 
-export const hpoId = z.string().regex(/^HP:\d{7}$/, 'expected an HPO id such as HP:0001250');
+/** An HPO id in any usual spelling ("hp:0001250", "HP_0001250", an OBO PURL), stored as HP:0001250. */
+export const hpoId = z.string().transform(normaliseHpoId).pipe(z.string().regex(/^HP:\d{7}$/, 'expected an HPO id such as HP:0001250'));
 /** OMIM:123456, ORPHA:558, MONDO:0007947, DECIPHER:1 */
 export const diseaseId = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z0-9_.-]+$/, 'expected a disease id such as OMIM:154700 or ORPHA:558');
 const sex = z.enum(['MALE', 'FEMALE', 'OTHER_SEX', 'UNKNOWN_SEX']);

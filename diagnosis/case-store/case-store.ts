@@ -56,6 +56,8 @@ export interface CaseStoreOptions {
   /** who makes the changes through this handle: recorded with every change and in the audit log */
   actor: string;
   create?: boolean;
+  /** check every page at open (PRAGMA quick_check; linear in the file size): the app and the command line do */
+  quickCheck?: boolean;
   /** the clock (tests) */
   now?: () => Date;
 }
@@ -88,7 +90,7 @@ export class CaseStore {
     const actor = options.actor.trim();
     if (!actor) throw new CaseInputError('actor', 'say who is making changes');
     const now = options.now ?? (() => new Date());
-    const db = openEncryptedDatabase(options.path, options.key, { create: options.create ?? true });
+    const db = openEncryptedDatabase(options.path, options.key, { create: options.create ?? true, quickCheck: options.quickCheck });
     try {
       const foreign = db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").pluck().get() as number;
       if (schemaVersion(db) === 0 && foreign > 0) throw new CaseStoreOpenError(options.path, 'not-a-case-store', 'this encrypted database is not a case store');

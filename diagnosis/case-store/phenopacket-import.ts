@@ -8,7 +8,7 @@ import { diseaseId, hpoId, isoAge, parseInput, type NewCaseInput } from './case-
  * tightened for a stored record: features need an HPO id and a label, the schema version must be 2.x, and a SOLVED
  * interpretation is read as the final diagnosis (a record from another centre carries its answer).
  */
-const ontologyClass = <T extends z.ZodString>(id: T) => z.object({ id, label: z.string().trim().min(1) });
+const ontologyClass = <T extends z.ZodType<string, string>>(id: T) => z.object({ id, label: z.string().trim().min(1) });
 
 export const phenopacketImportSchema = phenopacketInputSchema.extend({
   subject: z

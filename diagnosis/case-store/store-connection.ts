@@ -60,7 +60,7 @@ function createStoreFile(path: string, key: CaseStoreKey): void {
  * decrypt) and the file, and a WAL left by a crash, are left exactly as they were. `readonly` is for checking a
  * backup: no journal-mode switch, nothing written.
  */
-export function openEncryptedDatabase(path: string, key: CaseStoreKey, options: { create: boolean; readonly?: boolean }): Database.Database {
+export function openEncryptedDatabase(path: string, key: CaseStoreKey, options: { create: boolean; readonly?: boolean; quickCheck?: boolean }): Database.Database {
   const exists = existsSync(path) && statSync(path).size > 0;
   if (!exists && (!options.create || options.readonly)) throw new CaseStoreOpenError(path, 'missing', 'no case store at this path');
   if (exists && fileStart(path).equals(SQLITE_PLAIN_HEADER)) {
@@ -79,6 +79,17 @@ export function openEncryptedDatabase(path: string, key: CaseStoreKey, options: 
         throw new CaseStoreOpenError(path, 'wrong-key', 'cannot open the case store: wrong key (or not a case store file)', { cause: err });
       }
       throw new CaseStoreOpenError(path, 'corrupt', `cannot read the case store: ${(err as Error).message}`, { cause: err });
+    }
+    // A damaged page is otherwise met only by the query that reads it (a list may succeed over a store whose
+    // narratives are unreadable): the app and the command line check every page's structure once, at open.
+    if (options.quickCheck) {
+      let verdict: string;
+      try {
+        verdict = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ');
+      } catch (err) {
+        verdict = (err as Error).message;
+      }
+      if (verdict !== 'ok') throw new CaseStoreOpenError(path, 'corrupt', `the case store is damaged (${verdict.slice(0, 200)})`);
     }
     // Temporary tables and sort spills in memory: a temp file would hold decrypted rows on disk.
     db.pragma('temp_store = MEMORY');

@@ -2,6 +2,8 @@ import type { DictionaryTerm, LexiconNames, NameSource, TermName } from './lexic
 import { TermNormaliser } from './term-normaliser.js';
 import { RELATIONAL_ADJECTIVES } from './word-equivalents.js';
 import { PUNCT, WORD, tokenize, type Token } from './text-tokens.js';
+import { WordSetIndex } from './word-set-index.js';
+import { derivationalStem } from './derivational-stem.js';
 
 export interface DictionaryEntry {
   term: number;
@@ -54,9 +56,13 @@ export interface DictionaryOptions {
    * thrombocytopenic), and lowers GSC+ precision on one half ("edematous" colon mucosa), so it is not confirmed.
    */
   adjectiveDerivations: boolean;
+  /** Index the names by their content-word sets too (word-order variants, see word-set-index.ts). */
+  wordSets: boolean;
 }
 
-export const defaultDictionaryOptions: DictionaryOptions = { derivedNames: true, singleWordVariantMaxSpread: 5, adjectiveDerivations: false };
+export const defaultDictionaryOptions: DictionaryOptions = { derivedNames: true, singleWordVariantMaxSpread: 5, adjectiveDerivations: false, wordSets: true };
+
+const sameTerm = (a: DictionaryEntry, b: DictionaryEntry) => a.term === b.term;
 
 /** Words a name or a text may contain or leave out without changing the concept. */
 export const SKIPPABLE = new Set(['the', 'an', 'a']);
@@ -71,6 +77,8 @@ const isAbbreviation = (name: string) => /^[A-Za-z0-9-]{2,8}s?$/.test(name) && (
 export class ConceptDictionary {
   readonly root: TrieNode = {};
   readonly normaliser: TermNormaliser;
+  /** the names by their content-word sets (word-order variants: "dilatation of the aortic root"), when enabled */
+  readonly wordSets = new WordSetIndex<DictionaryEntry>();
   private entryCount = 0;
 
   private constructor(
@@ -93,7 +101,9 @@ export class ConceptDictionary {
     const vocabulary = new Set<string>();
     for (const { tokens } of tokenized) for (const t of tokens) if (t.kind === WORD) vocabulary.add(t.lower);
     const dict = new ConceptDictionary(lex.terms, lex.resolve, vocabulary, o.adjectiveDerivations);
-    const spread = wordSpread(tokenized, (w) => dict.key(w));
+    const key = (w: string) => dict.key(w);
+    const setKey = (w: string) => dict.setKey(dict.key(w));
+    const spread = wordSpread(tokenized, key);
     const generalWord = (w: string, term: number) => {
       const users = spread.get(dict.key(w));
       if (!hierarchy || !users) return false;
@@ -102,6 +112,7 @@ export class ConceptDictionary {
       for (const u of users) if (hierarchy.isAncestorOrSelf(id, lex.terms[u]!.id)) inside += 1;
       return inside >= GENERAL_WORD_SHARE * users.size;
     };
+    const derived: [Token[], DictionaryEntry][] = [];
     for (const { n, tokens } of tokenized) {
       if (tokens.length === 0 || !tokens.some((t) => t.kind === WORD)) continue;
       const capitals = isAbbreviation(n.name);
@@ -115,9 +126,17 @@ export class ConceptDictionary {
       }
       const entry: DictionaryEntry = { term: n.term, source: n.source, words: [wordsOf(tokens)], capitals, literal, form: 'name' };
       dict.insert(tokens, entry);
+      if (o.wordSets && !capitals && !literal) dict.wordSets.add(tokens, setKey, { ...entry, form: 'reordered' }, sameTerm);
       if (!o.derivedNames) continue;
-      for (const [form, tokensOfForm] of derivedForms(tokens)) dict.insert(tokensOfForm, { ...entry, words: [wordsOf(tokensOfForm)], form });
+      for (const [form, tokensOfForm] of derivedForms(tokens)) {
+        const e: DictionaryEntry = { ...entry, words: [wordsOf(tokensOfForm)], form };
+        dict.insert(tokensOfForm, e);
+        // Not the other heads of "X abnormality": "X defects" but never "defects of X" ("signs of infection").
+        if (!capitals && !literal && !ABNORMALITY_HEADS.includes(tokensOfForm[tokensOfForm.length - 1]!.lower)) derived.push([tokensOfForm, e]);
+      }
     }
+    // Derived forms after every name, so a term's own names keep their signatures.
+    if (o.wordSets) for (const [tokens, e] of derived) dict.wordSets.add(tokens, setKey, e, sameTerm);
     return dict;
   }
 
@@ -132,6 +151,30 @@ export class ConceptDictionary {
 
   key(lower: string): string {
     return this.normaliser.key(lower);
+  }
+
+  private readonly setKeys = new Map<string, string>();
+  /** The key of a match key in the word-set index: its derivational root (derivational-stem.ts), cached. */
+  setKey(key: string): string {
+    let k = this.setKeys.get(key);
+    if (k === undefined) {
+      k = derivationalStem(key);
+      if (this.setKeys.size >= 200_000) this.setKeys.clear();
+      this.setKeys.set(key, k);
+    }
+    return k;
+  }
+
+  private readonly setUnits = new Map<string, number>();
+  /** The word-set index's id of a match key (-1: no indexed name has it), cached per key. */
+  setUnit(key: string): number {
+    let u = this.setUnits.get(key);
+    if (u === undefined) {
+      u = this.wordSets.unit(derivationalStem(key));
+      if (this.setUnits.size >= 200_000) this.setUnits.clear();
+      this.setUnits.set(key, u);
+    }
+    return u;
   }
 
   /** The entries of a complete key path, if it is a name. */

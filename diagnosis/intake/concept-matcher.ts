@@ -1,5 +1,5 @@
 import { LAB_PADDING, SKIPPABLE, type ConceptDictionary, type DictionaryEntry, type TrieNode } from './concept-dictionary.js';
-import { PUNCT, WORD, type Token } from './text-tokens.js';
+import { NUMBER, PUNCT, WORD, type Token } from './text-tokens.js';
 import { RELATIONAL_ADJECTIVES } from './word-equivalents.js';
 
 /** A dictionary name found in the text: tokens [first, last) and the entry it matched. */
@@ -81,18 +81,17 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
     // An adjective read as its noun ("hypotonic" → hypotonia) names the finding only when it stands alone ("she
     // was hypotonic", "hypotonic and dysmorphic"), not when it qualifies the noun after it ("hydrophobic core").
     if (path.length === 1 && dict.normaliser.isDerived(tokens[path[0]!]!.lower) && next?.kind === WORD && !CONJUNCTIONS.has(next.lower)) return;
-    // A relational adjective read as its organ after "of" ("of the mandibular" for "of the mandible") cannot end a
-    // name when a word follows: it qualifies that word ("hyperplasia of the mandibular coronoid processes").
+    // A relational adjective read as its organ ("mandibular" for mandible, "cutaneous" for skin) cannot end a name
+    // when a word it qualifies follows: "hyperplasia of the mandibular coronoid processes", "soft cutaneous
+    // neurofibromas" (not soft skin).
     const lastWord = tokens[end - 1]!;
-    let dangling = next?.kind === WORD && RELATIONAL_ADJECTIVES[lastWord.lower] !== undefined;
-    if (dangling) {
-      let k = end - 2;
-      if (k > first && SKIPPABLE.has(tokens[k]!.lower)) k -= 1;
-      dangling = k > first && tokens[k]!.lower === 'of';
-    }
+    const dangling = path.length > 1 && next?.kind === WORD && !CLAUSE_WORDS.has(next.lower) && RELATIONAL_ADJECTIVES[lastWord.lower] !== undefined;
+    // a short code with a digit ("S3", "T2") after a figure or table word is the figure's label
+    const shortCode = tokens[end - 1]!.end - tokens[first]!.start <= 4 && tokens.slice(first, end).some((x) => x.kind === NUMBER);
     for (const entry of node.entries) {
       if (dangling && !entry.words.some((w) => w.endsWith(` ${lastWord.lower}`) || w === lastWord.lower)) continue;
       if (entry.capitals && !hasCapitals(text, tokens[first]!.start, tokens[end - 1]!.end)) continue;
+      if (shortCode && figureReference(tokens, first)) continue;
       const exact = entry.words.includes(words);
       if (entry.literal && !exact && !entry.words.some((w) => words === `${w}s` || words === `${w}es`)) continue;
       out.push({ first, last: end, entry, exact, length: path.length });
@@ -121,16 +120,19 @@ export function findCandidates(dict: ConceptDictionary, tokens: readonly Token[]
       const g = groupEnd(j);
       let joined = '';
       for (let k = j; k < g; k += 1) joined += tokens[k]!.lower;
-      let c2 = node.next!.get(dict.key(joined));
-      if (!c2 && respelledGroup[j]) {
-        // Each part in the dictionary's spelling first ("gastro-oesophageal" ~ "gastroesophageal").
+      const c2 = node.next!.get(dict.key(joined));
+      // Each part in the dictionary's spelling too ("gastro-oesophageal" ~ "gastroesophageal"), also when the joined
+      // form as written is itself a key of some other name.
+      let c3: TrieNode | undefined;
+      if (respelledGroup[j]) {
         let respelled = '';
         for (let k = j; k < g; k += 1) respelled += tokens[k]!.kind === WORD ? dict.normaliser.spelling(tokens[k]!.lower) : tokens[k]!.lower;
-        c2 = node.next!.get(dict.key(respelled));
+        c3 = node.next!.get(dict.key(respelled));
       }
-      if (c2) {
+      for (const c of c3 && c3 !== c2 ? [c2, c3] : [c2]) {
+        if (!c) continue;
         for (let k = j; k < g; k += 1) path.push(k);
-        step(c2, g, first);
+        step(c, g, first);
         path.length -= g - j;
       }
     }
@@ -183,4 +185,45 @@ function hasCapitals(text: string, start: number, end: number): boolean {
     if (c >= 65 && c <= 90) caps += 1;
   }
   return caps >= 2 || (caps === 1 && end - start === 1);
+}
+
+/** Words that may follow a relational adjective ending a name without the adjective qualifying them. */
+const CLAUSE_WORDS = new Set([...CONJUNCTIONS, 'nor', 'was', 'were', 'is', 'are', 'without', 'in', 'on', 'at', 'of', 'to', 'for', 'which', 'that', 'as', 'since', 'from', 'by', 'who', 'whose']);
+
+/**
+ * Names found through their content-word sets (word-set-index.ts): word-order variants such as "dilatation of the
+ * aortic root" or "brachydactyly type C". As for the trie, a span may not end on a relational adjective that
+ * qualifies the next word ("hypoplasia of the mandibular condyle" is not mandibular hypoplasia).
+ */
+export function findReorderedCandidates(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[], inOrder: readonly Candidate[] = []): Candidate[] {
+  // a span and term the trie found already (the text in the name's order) needs no second candidate
+  const known = new Set<number>();
+  for (const c of inOrder) known.add((c.first * 4096 + (c.last - c.first)) * 65536 + c.entry.term);
+  const unitKey = (first: number, end: number) => {
+    if (end === first + 1) return tokens[first]!.kind === WORD ? dict.setUnit(keys[first]!) : dict.wordSets.unit(keys[first]!);
+    let joined = '';
+    for (let k = first; k < end; k += 1) joined += tokens[k]!.lower;
+    return dict.setUnit(dict.key(joined));
+  };
+  const out: Candidate[] = [];
+  for (const h of dict.wordSets.find(tokens, unitKey)) {
+    const next = tokens[h.last];
+    if (known.has((h.first * 4096 + (h.last - h.first)) * 65536 + h.entry.term)) continue;
+    if (next?.kind === WORD && !CLAUSE_WORDS.has(next.lower) && RELATIONAL_ADJECTIVES[tokens[h.last - 1]!.lower] !== undefined) continue;
+    out.push({ first: h.first, last: h.last, entry: h.entry, exact: false, length: h.nameTokens });
+  }
+  return out;
+}
+
+/** Words naming a figure or table, after which a short capitalised code is a label ("Figs S3 and S4", "Table S2"). */
+const FIGURE_WORDS = new Set(['figure', 'figures', 'fig', 'figs', 'table', 'tables', 'appendix', 'supplementary', 'supplemental', 'file', 'files', 'panel', 'panels', 'movie', 'video', 'dataset']);
+
+/** True when the code at token `first` follows a figure or table word, possibly in a list ("S2 and S3"). */
+function figureReference(tokens: readonly Token[], first: number): boolean {
+  for (let k = first - 1, seen = 0; k >= 0 && seen < 6; k -= 1, seen += 1) {
+    const t = tokens[k]!;
+    if (t.kind === WORD && FIGURE_WORDS.has(t.lower)) return true;
+    if (t.kind === PUNCT ? !(t.lower === ',' || t.lower === '.' || t.lower === '(') : !(t.lower === 'and' || t.lower === 'or' || t.glued || /^[a-z]$/.test(t.lower) || (tokens[k + 1]?.glued ?? false))) return false;
+  }
+  return false;
 }

@@ -2,25 +2,51 @@ import type { LexiconEntry } from '../../graph-snapshot/query/graph-snapshot.js'
 import { definitionUses, findDefinitions } from './abbreviation-definitions.js';
 import { findClinicalAbbreviations, UNTRUSTED_NAME_ABBREVIATIONS } from './clinical-abbreviations.js';
 import { ConceptDictionary, type DictionaryOptions } from './concept-dictionary.js';
-import { findCandidates, tokenKeys } from './concept-matcher.js';
+import { findCandidates, findReorderedCandidates, tokenKeys } from './concept-matcher.js';
 import { ContextRules } from './context-assignment.js';
 import { coordinatedMatches } from './coordination.js';
+import { stackedModifierMatches } from './stacked-modifiers.js';
 import { evidenceFromContext, isLabLabel } from './evidence-kinds.js';
 import type { EvidenceKind, ExtractedFinding, FindingBasis } from './finding.js';
 import { LabMeasurements } from './lab-measurements.js';
 import { lexiconNames } from './lexicon-names.js';
+import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { ABBREVIATION_CONFIDENCE, MEASUREMENT_CONFIDENCE, NORMAL_STATEMENT_CONFIDENCE, matchConfidence, roundConfidence } from './match-confidence.js';
 import { NormalStatementIndex } from './normal-statements.js';
-import { resolveOverlaps } from './overlap-resolution.js';
+import { nestedAncestors, resolveOverlaps } from './overlap-resolution.js';
 import { predicativeMatches } from './predicative-qualifiers.js';
 import { segmentSentences } from './sentence-segments.js';
 import type { TermHierarchy } from './term-hierarchy.js';
-import { tokenize } from './text-tokens.js';
+import { tokenize, type Token } from './text-tokens.js';
+import { demographicsOf } from './patient-demographics.js';
+import { findGrowth } from './growth-measurements.js';
+import { findMilestones } from './milestone-ages.js';
+import { findProportions } from './body-proportions.js';
+import { zScoreFindings } from './zscore-findings.js';
+import { referenceRangeFindings } from './reference-range-labs.js';
+import { adjectiveFindings } from './adjective-findings.js';
+import { groupingFallback } from './grouping-fallback.js';
+import { findCandidateVariants, geneSymbols, type CandidateVariant, type GeneSymbols } from './variant-mentions.js';
+
+/** What a caller may ask of one extraction. */
+export interface ExtractOptions {
+  /**
+   * Also report the names nested inside a longer finding when they are its ancestors ("hearing loss" inside
+   * "sensorineural hearing loss", "brachydactyly" inside "brachydactyly type C"), flagged `nested`. Mention-level
+   * annotation (GSC+) counts them; a patient's findings do not need them (the longer one implies them).
+   */
+  nestedMentions?: boolean;
+  /** the patient's age and sex when the case gives them (else read from the text): growth values need them */
+  ageYears?: number;
+  sex?: 'male' | 'female';
+}
 
 export interface RecognizerOptions {
   /** HPO aspects to report (default: P, phenotypic abnormality) */
   aspects: string[];
   dictionary: Partial<DictionaryOptions>;
+  /** gene symbols and their aliases (the snapshot's ranking tables), to read genetic results */
+  genes: { symbols: readonly string[]; aliases?: readonly (readonly string[])[] };
 }
 
 /** A finding before its context is known: the token range it covers and how it was found. */
@@ -31,6 +57,9 @@ interface Recognised {
   confidence: number;
   basis: FindingBasis;
   evidence?: EvidenceKind;
+  nested?: boolean;
+  /** negated by a word inside its own span ("the skin is not hyperextensible"), which ConText does not see */
+  negated?: boolean;
 }
 
 /**
@@ -52,16 +81,28 @@ export class ConceptRecognizer {
     readonly dictionary: ConceptDictionary,
     readonly hierarchy: TermHierarchy | undefined,
     private readonly normals: NormalStatementIndex | undefined,
+    /** gene symbols for the genetic results of a text (variant-mentions.ts) */
+    readonly genes?: GeneSymbols,
   ) {}
+
+  /** The genetic results named in a text, as candidate variants (variant-mentions.ts). */
+  candidateVariants(text: string): CandidateVariant[] {
+    return findCandidateVariants(text, this.genes);
+  }
 
   static fromLexicon(lexicon: readonly LexiconEntry[], hierarchy: TermHierarchy | undefined, options: Partial<RecognizerOptions> = {}): ConceptRecognizer {
     const names = lexiconNames(lexicon, options.aspects ?? ['P']);
     names.names = names.names.filter((n) => !UNTRUSTED_NAME_ABBREVIATIONS.has(n.name));
+    for (const [id, phrases] of Object.entries(CLINICAL_SYNONYMS)) {
+      const term = names.resolve.get(id);
+      if (term !== undefined) for (const name of phrases) names.names.push({ term, name, source: 'exact' });
+    }
     const dictionary = ConceptDictionary.compile(names, options.dictionary, hierarchy);
-    return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names));
+    const genes = options.genes ? geneSymbols(options.genes.symbols, options.genes.aliases) : undefined;
+    return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names), genes);
   }
 
-  extract(text: string): ExtractedFinding[] {
+  extract(text: string, options: ExtractOptions = {}): ExtractedFinding[] {
     if (!text) return [];
     const seg = segmentSentences(text, tokenize(text));
     const { tokens, sentence } = seg;
@@ -74,8 +115,10 @@ export class ConceptRecognizer {
       taken.fill(1, r.first, r.last);
     };
 
-    const resolved = resolveOverlaps(findCandidates(dict, tokens, keys, text), dict.terms, this.hierarchy);
-    const coordinated = coordinatedMatches(dict, tokens, keys, resolved);
+    const inOrder = findCandidates(dict, tokens, keys, text);
+    const candidates = inOrder.concat(findReorderedCandidates(dict, tokens, keys, inOrder));
+    const resolved = resolveOverlaps(candidates, dict.terms, this.hierarchy);
+    const coordinated = [...coordinatedMatches(dict, tokens, keys, resolved), ...stackedModifierMatches(dict, tokens, keys, resolved, this.isDescendant)];
     for (const m of [...resolved, ...coordinated]) {
       take({
         term: m.entry.term,
@@ -94,7 +137,34 @@ export class ConceptRecognizer {
       });
     }
     for (const m of predicativeMatches(dict, tokens, keys, sentence, taken)) {
-      take({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', confidence: matchConfidence({ source: m.entry.source, exact: false, derived: true, length: 99, words: m.length, abbreviation: false, ambiguous: false }) });
+      take({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', negated: m.negated, confidence: matchConfidence({ source: m.entry.source, exact: false, derived: true, length: 99, words: m.length, abbreviation: false, ambiguous: false }) });
+    }
+    for (const a of adjectiveFindings(dict, tokens, sentence, taken)) {
+      take({ term: a.term, first: a.first, last: a.last, basis: 'name', confidence: matchConfidence({ source: 'label', exact: false, derived: true, length: 99, words: 1, abbreviation: false, ambiguous: false }) });
+    }
+    // Measurements: growth, milestone ages, Z-scores, values against the range quoted with them, fixed lab limits.
+    // The text's own statement of age and sex is read only when a measurement asks for it (getters, once).
+    let stated: ReturnType<typeof demographicsOf> | undefined;
+    const statedOf = () => (stated ??= MEASUREMENT_CUES.test(text) ? demographicsOf(text) : {});
+    const demo = {
+      get ageYears() {
+        return options.ageYears ?? statedOf().ageYears;
+      },
+      get sex() {
+        return options.sex ?? statedOf().sex;
+      },
+      fromCase: options.ageYears !== undefined,
+    };
+    for (const g of [...findGrowth(text, demo), ...findMilestones(text, demo), ...findProportions(text, demo)]) {
+      const term = dict.termIndex(g.hpoId);
+      const range = tokenRange(tokens, g.start, g.end);
+      if (term === undefined || !range) continue;
+      let free = true;
+      for (let k = range[0]; k < range[1] && free; k += 1) free = !taken[k];
+      if (free) take({ term, first: range[0], last: range[1], basis: 'measurement', confidence: MEASUREMENT_CONFIDENCE });
+    }
+    for (const z of [...zScoreFindings(dict, tokens, keys, sentence, taken), ...referenceRangeFindings(dict, tokens, keys, sentence, taken)]) {
+      take({ term: z.term, first: z.first, last: z.last, basis: 'measurement', confidence: roundConfidence(MEASUREMENT_CONFIDENCE * 0.95) });
     }
     for (const lab of this.labs.find(text, tokens, sentence, taken)) {
       const term = dict.termIndex(lab.hpoId);
@@ -112,6 +182,11 @@ export class ConceptRecognizer {
       const definition = named.find((f) => f.term === use.term);
       take({ term: use.term, first: use.token, last: use.token + 1, basis: 'abbreviation', confidence: roundConfidence((definition?.confidence ?? ABBREVIATION_CONFIDENCE) * 0.9) });
     }
+    if (this.normals) {
+      for (const g of groupingFallback(this.normals, tokens, keys, sentence, taken)) {
+        take({ term: g.term, first: g.first, last: g.last, basis: 'name', confidence: roundConfidence(NORMAL_STATEMENT_CONFIDENCE * 0.9) });
+      }
+    }
     const normal = new Set<Recognised>();
     for (const s of this.normals?.find(tokens, keys, sentence, taken) ?? []) {
       const r: Recognised = { term: s.term, first: s.first, last: s.last, basis: 'normal-statement', confidence: NORMAL_STATEMENT_CONFIDENCE };
@@ -119,13 +194,21 @@ export class ConceptRecognizer {
       take(r);
     }
 
+    if (options.nestedMentions) {
+      for (const m of nestedAncestors(candidates, resolved, dict.terms, this.hierarchy)) {
+        found.push({ term: m.entry.term, first: m.first, last: m.last, basis: 'name', nested: true, confidence: matchConfidence({ source: m.entry.source, exact: m.exact, derived: m.entry.form !== 'name', length: tokens[m.last - 1]!.end - tokens[m.first]!.start, words: m.length, abbreviation: m.entry.capitals, ambiguous: m.ambiguous }) });
+      }
+    }
     found.sort((a, b) => a.first - b.first || b.last - a.last);
     const kept = this.withoutImpliedAncestors(found);
     const contexts = this.context.assign(seg, text, kept);
     const out: ExtractedFinding[] = [];
     kept.forEach((f, i) => {
       const ctx = contexts[i]!;
+      // A relative's negated finding ("no family history of seizures") is nobody's finding.
+      if (ctx.negatedFamily) return;
       let status = ctx.status;
+      if (f.negated && status !== 'family') status = 'excluded';
       if (normal.has(f)) {
         // "normal hearing" excludes; "not normal" would be the opposite, too unclear to report.
         if (status === 'excluded') return;
@@ -136,12 +219,19 @@ export class ConceptRecognizer {
       const end = tokens[f.last - 1]!.end;
       const finding: ExtractedFinding = { hpoId: term.id, label: term.label, status, start, end, text: text.slice(start, end), confidence: f.confidence, basis: f.basis };
       if (ctx.historical && status !== 'excluded') finding.historical = true;
+      if (f.nested) finding.nested = true;
       const evidence = f.evidence ?? (isLabLabel(term.label) ? 'lab' : f.basis === 'normal-statement' ? undefined : evidenceFromContext(tokens, sentence, f.first));
       if (evidence) finding.evidence = evidence;
       out.push(finding);
     });
     return out;
   }
+
+  /** True when term `a` is a proper descendant of term `b` (dictionary term indexes). */
+  private readonly isDescendant = (a: number, b: number): boolean => {
+    const h = this.hierarchy;
+    return !!h && a !== b && h.isAncestorOrSelf(this.dictionary.terms[b]!.id, this.dictionary.terms[a]!.id);
+  };
 
   /** Overlapping findings where one term is an ancestor of the other: only the more specific one is reported. */
   private withoutImpliedAncestors(found: Recognised[]): Recognised[] {
@@ -153,11 +243,28 @@ export class ConceptRecognizer {
       const a = found[i]!;
       for (let j = i + 1; j < found.length && found[j]!.first < a.last; j += 1) {
         const b = found[j]!;
-        if (a.term === b.term) continue;
+        if (a.term === b.term || a.nested || b.nested) continue;
         if (h.isAncestorOrSelf(terms[a.term]!.id, terms[b.term]!.id)) drop.add(a);
         else if (h.isAncestorOrSelf(terms[b.term]!.id, terms[a.term]!.id)) drop.add(b);
       }
     }
     return drop.size ? found.filter((f) => !drop.has(f)) : found;
   }
+}
+
+/** Words of the measurements that need the patient's age or sex (a quick test before reading them from the text). */
+const MEASUREMENT_CUES = /\b(?:height|ht|length|stature|bmi|bp|blood pressure|walk\w*|sat|sit\w*|words?|talk\w*)\b/i;
+
+/** The tokens [first, last) covering the characters [start, end), if any. */
+function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < tokens.length && tokens[last]!.start < end) last += 1;
+  return last > lo ? [lo, last] : undefined;
 }

@@ -13,6 +13,8 @@ export interface ContextTarget {
 export interface ContextResult {
   status: FindingStatus;
   historical: boolean;
+  /** a family finding in a negation's scope ("no family history of seizures", "her mother has no seizures") */
+  negatedFamily: boolean;
 }
 
 const NEGATED = 1;
@@ -27,6 +29,9 @@ const bit: Partial<Record<ContextCategory, number>> = { negated: NEGATED, uncert
  * the names are): lists after "no" are long, backward triggers qualify what just precedes them.
  */
 const FORWARD_WORDS = 12;
+/** A conjunction followed by one of these starts a new clause with its own subject. */
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas']);
+const CLAUSE_SUBJECTS = new Set(['the', 'his', 'her', 'their', 'its', 'there', 'he', 'she', 'it', 'they', 'both', 'all']);
 const BACKWARD_WORDS = 8;
 
 interface TriggerNode {
@@ -156,6 +161,8 @@ export class ContextRules {
             const tok = tokens[k]!;
             if (tok.kind === PUNCT && (tok.lower === ';' || CELL_SEPARATORS.has(tok.lower))) break;
             if (terminates[k]! & b) break;
+            // "..., and the eyebrows are absent": a conjunction opening a clause with its own subject ends the scope
+            if (tok.kind === WORD && CLAUSE_CONJUNCTIONS.has(tok.lower) && CLAUSE_SUBJECTS.has(tokens[k + 1]?.lower ?? '')) break;
             flags[k] = flags[k]! | b;
             if (tok.kind !== PUNCT && !(covered[k] && k < t.first - 1 && covered[k + 1])) words += 1;
           }
@@ -173,7 +180,7 @@ export class ContextRules {
       if (after?.glued && after.kind === WORD && after.lower === 'free') f |= NEGATED;
       if (after?.glued && after.kind === WORD && after.lower === 'like') f |= UNCERTAIN;
       const status: FindingStatus = f & FAMILY ? 'family' : f & NEGATED ? 'excluded' : f & UNCERTAIN ? 'uncertain' : 'present';
-      return { status, historical: (f & HISTORICAL) !== 0 && (status === 'present' || status === 'uncertain') };
+      return { status, historical: (f & HISTORICAL) !== 0 && (status === 'present' || status === 'uncertain'), negatedFamily: (f & FAMILY) !== 0 && (f & NEGATED) !== 0 };
     });
   }
 

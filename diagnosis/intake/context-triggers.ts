@@ -16,6 +16,19 @@ export interface TriggerRule {
 
 const rules = (category: ContextCategory, direction: Direction, phrases: string[]): TriggerRule[] => phrases.map((phrase) => ({ phrase, category, direction }));
 
+/** Planned tests, surveillance and what may come: not findings of the patient (status uncertain, never ranked). */
+const HYPOTHETICAL = [
+  'look for', 'looking for', 'to look for', 'assess for', 'assessed for', 'assessment for', 'assessing for', 'check for',
+  'checked for', 'checking for', 'monitor for', 'monitoring for', 'monitored for', 'surveillance for', 'surveillance of',
+  'watch for', 'watching for', 'test for', 'testing for', 'tested for', 'investigate for', 'investigation of possible',
+  'to exclude', 'exclude', 'in case of', 'in case', 'should he develop', 'should she develop', 'should they develop',
+  'if he develops', 'if she develops', 'if they develop', 'likely to develop', 'prone to', 'predisposed to',
+  'predisposition to', 'increased risk of', 'increased risk for', 'risks of', 'lifetime risk of', 'to prevent', 'prevention of',
+  'prophylaxis for', 'prophylaxis against', 'avoid', 'avoiding', 'counselled about', 'counseled about', 'counselled regarding',
+  'counseled regarding', 'discussed the risk of', 'warning signs of', 'would', 'to detect', 'detection of', 'screened for',
+  'evaluation of possible', 'ddx',
+];
+
 const RELATIVES = [
   'mother', 'father', 'brother', 'brothers', 'sister', 'sisters', 'sibling', 'siblings', 'sib', 'sibs', 'aunt', 'aunts', 'uncle',
   'uncles', 'cousin', 'cousins', 'grandmother', 'grandfather', 'grandparent', 'grandparents', 'niece', 'nephew', 'relatives', 'twin brother', 'twin sister', 'half-brother', 'half-sister', 'son', 'sons', 'daughter', 'daughters', 'mom', 'dad',
@@ -28,7 +41,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     'no evidence of', 'no evidence for', 'no sign of', 'no signs of', 'no symptoms of', 'no history of', 'no clinical signs of',
     'never', 'never had', 'nor', 'neither', 'lack of', 'lacks', 'lacked', 'lacking', 'rules out', 'ruled out for',
     'failed to reveal', 'fails to reveal', 'did not reveal', 'did not show', 'does not show', 'did not have', 'does not have',
-    'do not have', 'not have', 'did not exhibit', 'did not develop', 'has not had', 'had not had', 'no longer', 'resolution of',
+    'do not have', 'not have', 'did not exhibit', 'did not develop', 'has not had', 'had not had',
     'unremarkable for', 'not associated with',
   ]),
   ...rules('negated', 'backward', [
@@ -45,12 +58,16 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     'differential diagnoses', 'evaluate for', 'evaluation for', 'evaluated for', 'screen for', 'screening for', 'workup for',
     'work-up for', 'risk of', 'at risk for', 'at risk of', 'risk for', 'if', 'whether', 'equivocal', 'borderline', 'uncertain',
     'unclear', 'doubtful', 'in question', 'query', 'not certain whether', 'not certain if',
+    // Hypothetical and planned (ConText's "hypothetical" category): tests to be done, surveillance, what may come.
+    ...HYPOTHETICAL,
   ]),
   ...rules('uncertain', 'backward', [
     '?', 'was suspected', 'is suspected', 'were suspected', 'suspected', 'is possible', 'was possible', 'cannot be excluded',
     'could not be excluded', 'can not be excluded', 'cannot be ruled out', 'could not be ruled out', 'can not be ruled out',
     'not excluded', 'not ruled out', 'unlikely', 'is unlikely', 'was unlikely', 'questionable', 'is questionable',
     'was considered', 'was queried', 'is likely', 'was likely', 'probable', 'is probable', 'is not excluded', 'remains possible',
+    'may develop', 'might develop', 'can develop', 'could develop', 'will develop', 'would develop', 'commonly develops',
+    'often develops', 'may occur', 'can occur', 'may follow', 'is a risk', 'are a risk', 'to be excluded', 'to be ruled out',
   ]),
   ...rules('family', 'forward', [
     'family history of', 'family history', 'family hx', 'fh of', 'familial history of', 'history in the family of',
@@ -64,9 +81,16 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   ]),
   ...rules('historical', 'forward', [
     'history of', 'h/o', 'hx of', 'previous', 'previously', 'prior', 'past history of', 'past medical history of',
-    'in the past', 'formerly', 'former', 'used to have', 'had a history of', 'remote history of',
+    'in the past', 'formerly', 'former', 'used to have', 'had a history of', 'remote history of', 'no longer', 'resolution of',
+    'resolved', 'outgrew',
   ]),
-  ...rules('historical', 'backward', ['in the past', 'previously', 'resolved', 'has resolved', 'had resolved', 'in the past year']),
+  // Resolved findings are kept (a resolved finding is still evidence), flagged historical.
+  ...rules('historical', 'backward', [
+    'in the past', 'previously', 'resolved', 'has resolved', 'had resolved', 'have resolved', 'in the past year', 'since resolved',
+    'now resolved', 'has since resolved', 'have since resolved', 'have now resolved', 'has now resolved', 'since closed',
+    'has since closed', 'has closed', 'closed spontaneously', 'resolved spontaneously', 'outgrown', 'has outgrown', 'now regressed',
+    'has regressed', 'since regressed', 'as a child', 'as an infant', 'in infancy', 'in childhood',
+  ]),
   ...rules('terminate', 'both', [
     'but', 'however', 'although', 'though', 'yet', 'except', 'apart from', 'aside from', 'still', 'nevertheless', 'nonetheless',
     'whereas', 'while', 'which', 'who', 'whose', 'aside', 'since', 'because', 'due to', 'then',
@@ -101,6 +125,12 @@ export const SECTION_CONTEXTS: Readonly<Record<string, 'family' | 'historical' |
   'family hx': 'family',
   'family medical history': 'family',
   fh: 'family',
+  fhx: 'family',
+  'family and social history': 'family',
+  plan: 'uncertain',
+  'management plan': 'uncertain',
+  recommendations: 'uncertain',
+  'plan and recommendations': 'uncertain',
   'past medical history': 'historical',
   'past history': 'historical',
   pmh: 'historical',

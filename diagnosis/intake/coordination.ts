@@ -1,6 +1,7 @@
 import type { ConceptDictionary } from './concept-dictionary.js';
 import type { ResolvedMatch } from './overlap-resolution.js';
 import { PUNCT, WORD, type Token } from './text-tokens.js';
+import { LINKING_WORDS } from './word-set-index.js';
 
 const CONJUNCTIONS = new Set(['and', 'or', 'and/or', 'nor']);
 /** Words after which a list of modifiers may start. */
@@ -28,7 +29,9 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
   const out: ResolvedMatch[] = [];
   const seen = new Set<string>();
   const add = (m: ResolvedMatch, first: number, last: number, words: string[]) => {
-    const entries = dict.lookup(words)?.filter((e) => e.form === 'name' && !e.capitals && !e.literal);
+    let entries = dict.lookup(words)?.filter((e) => e.form === 'name' && !e.capitals && !e.literal);
+    // In any order too ("pits of the palms and soles": pits of the soles, Plantar pits).
+    if (!entries?.length) entries = dict.wordSets.lookup(words.filter((w) => !LINKING_WORDS.has(w) && w !== ',').map((w) => dict.setKey(w)))?.map((x) => x.entry);
     const entry = entries?.[0];
     if (!entry || entry.term === m.entry.term) return false;
     const k = `${entry.term}:${first}`;
@@ -40,7 +43,7 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
   };
 
   for (const m of matches) {
-    if (m.last - m.first < 2 || m.entry.form !== 'name') continue;
+    if (m.last - m.first < 2 || m.entry.form === 'shortened') continue;
     // The match's first word with its hyphenated tail ("low-set"): what a conjunct on the left replaces.
     let head = m.first + 1;
     while (head < m.last && tokens[head]!.glued) head += 1;
@@ -90,6 +93,31 @@ export function coordinatedMatches(dict: ConceptDictionary, tokens: readonly Tok
         if (found) k = end;
       }
       if (!found) break;
+    }
+  }
+  // Lists whose last item is no name with the shared head ("eye, ear, oral, and craniofacial anomalies"): each
+  // single-word item before a conjunction with the head that follows the list.
+  for (let h = 2; h < tokens.length; h += 1) {
+    if (!isConjunction(h - 2) || !isFreeWord(h) || !isFreeWord(h - 1) || tokens[h]!.glued || tokens[h - 1]!.glued) continue;
+    const items = [h - 1];
+    let k = h - 2;
+    let conjunction = false;
+    while (items.length < MAX_CONJUNCTS + 1 && k > 0 && isConjunction(k)) {
+      while (k > 0 && isConjunction(k)) {
+        if (tokens[k]!.kind === WORD) conjunction = true;
+        k -= 1;
+      }
+      if (!isFreeWord(k) || tokens[k]!.glued || (k > 0 && tokens[k - 1]!.kind === WORD && !covered[k - 1] && !LIST_OPENERS.has(tokens[k - 1]!.lower) && !isConjunction(k - 1))) break;
+      items.push(k);
+      k -= 1;
+    }
+    if (items.length < 2 || !conjunction) continue;
+    for (const c of items) {
+      if (out.some((o) => o.first === c)) continue;
+      const words = [keys[c]!, keys[h]!];
+      const entries = (dict.lookup(words)?.filter((e) => !e.capitals && !e.literal) ?? dict.wordSets.lookup(words.map((w) => dict.setKey(w)))?.map((x) => x.entry))?.filter((e) => !e.capitals && !e.literal);
+      const entry = entries?.[0];
+      if (entry) out.push({ first: c, last: h + 1, entry, exact: false, length: 2, ambiguous: (entries?.length ?? 0) > 1 });
     }
   }
   return out;

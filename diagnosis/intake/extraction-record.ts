@@ -3,6 +3,7 @@ import type { JsonLine } from '../io/jsonl-reader.js';
 import type { ConceptRecognizer } from './concept-recognizer.js';
 import type { ExtractedFinding } from './finding.js';
 import { extractFromText } from './text-intake.js';
+import type { CandidateVariant } from './variant-mentions.js';
 
 /** One finding of `rarediag extract` output (the command-line contract); `historical` and `evidence` only when set. */
 export interface OutputFinding {
@@ -17,7 +18,7 @@ export interface OutputFinding {
   evidence?: ExtractedFinding['evidence'];
 }
 
-export type ExtractOutputLine = { id: string | number; findings: OutputFinding[] } | { id: string | number | null; error: string };
+export type ExtractOutputLine = { id: string | number; findings: OutputFinding[]; variants?: CandidateVariant[] } | { id: string | number | null; error: string };
 
 const idSchema = z.union([z.string(), z.number()]);
 const recordSchema = z.object({ id: idSchema.optional(), pmid: idSchema.optional(), text: z.string() });
@@ -45,5 +46,7 @@ export function extractRecord(recognizer: ConceptRecognizer, rec: JsonLine): Ext
     return { id, error: `line ${rec.line}: ${where}${issue?.message ?? 'not an object with "id" and "text"'}` };
   }
   if (id === null) return { id: null, error: `line ${rec.line}: no "id" (or "pmid")` };
-  return { id, findings: extractFromText(recognizer, parsed.data.text).findings.map(outputFinding) };
+  const result = extractFromText(recognizer, parsed.data.text);
+  // genetic results named in the text, only when there are some (the line stays as it was otherwise)
+  return { id, findings: result.findings.map(outputFinding), ...(result.variants.length ? { variants: result.variants } : {}) };
 }

@@ -33,4 +33,6 @@ export interface ExtractedFinding {
   /** said of the past ("history of", "previously"): kept as present or uncertain, flagged */
   historical?: true;
   evidence?: EvidenceKind;
+  /** a name inside a longer finding that implies it (only when asked for: ExtractOptions.nestedMentions) */
+  nested?: true;
 }

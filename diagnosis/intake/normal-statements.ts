@@ -81,9 +81,11 @@ export const NORMAL_FUNCTIONS: Readonly<Record<string, string>> = {
 };
 
 /** Words after "normal" or before it ("X was normal") that say so. */
-const NORMAL_WORDS = new Set(['normal', 'unremarkable', 'wnl', 'intact']);
+const NORMAL_WORDS = new Set(['normal', 'unremarkable', 'wnl', 'intact', 'appropriate', 'age-appropriate', 'typical', 'track']);
+/** Words that say "normal" only with the word before them: "on track", "age appropriate". */
+const NORMAL_AFTER: Readonly<Record<string, string>> = { track: 'on' };
 /** Words between X and "normal" in "X was (entirely) normal", "X: normal", "X within normal limits". */
-const LINKING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'appeared', 'appears', 'remained', 'remains', 'seemed', 'found', 'to', 'entirely', 'completely', 'otherwise', 'also', 'all', 'both', 'within', 'essentially', 'grossly', 'clinically', 'reportedly', 'considered', ':', ',']);
+const LINKING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'has', 'have', 'had', 'always', 'so', 'far', 'until', 'now', 'appeared', 'appears', 'remained', 'remains', 'seemed', 'found', 'to', 'entirely', 'completely', 'otherwise', 'also', 'all', 'both', 'within', 'essentially', 'grossly', 'clinically', 'reportedly', 'considered', ':', ',']);
 /** Parts of a grouping term's name that text leaves out ("normal creatine kinase" for the circulating activity). */
 const NAME_PADDING = /^(circulating|serum|plasma|blood) | (morphology|physiology|concentration|concentrations|level|levels|activity|count)$/g;
 
@@ -134,8 +136,8 @@ export class NormalStatementIndex {
     node.entries = [{ term, source: 'label', words: [], capitals: false, literal: false, form: 'name' }];
   }
 
-  /** The term of the phrase keys[from..to), if it is one. */
-  private phrase(keys: readonly string[], from: number, to: number): number | undefined {
+  /** The grouping term of the phrase keys[from..to) ("basal ganglia" → Abnormality of the basal ganglia), if any. */
+  phrase(keys: readonly string[], from: number, to: number): number | undefined {
     let node: TrieNode | undefined = this.root;
     for (let k = from; k < to; k += 1) {
       node = node.next?.get(keys[k]!);
@@ -151,6 +153,8 @@ export class NormalStatementIndex {
     for (let i = 0; i < tokens.length; i += 1) {
       const t = tokens[i]!;
       if (t.kind !== WORD || taken[i] || !NORMAL_WORDS.has(t.lower)) continue;
+      const before = NORMAL_AFTER[t.lower];
+      if (before && tokens[i - 1]?.lower !== before) continue;
       // "within normal limits" ends after "limits"
       const statementEnd = t.lower === 'normal' && tokens[i + 1]?.lower === 'limits' ? i + 2 : i + 1;
       // Forward: "normal X" (longest X). Not for "intact", which follows what it qualifies.
@@ -166,7 +170,8 @@ export class NormalStatementIndex {
       }
       // Backward: "X (was) normal".
       if (!found) {
-        let e = i;
+        let e = before ? i - 1 : i;
+        while (e > 0 && tokens[e]!.glued) e -= 1; // "age-appropriate" is one word
         while (e > 0 && LINKING.has(tokens[e - 1]!.lower) && sentence[e - 1] === sentence[i]) e -= 1;
         for (let s = Math.max(0, e - MAX_PHRASE); s < e && !found; s += 1) {
           let ok = true;

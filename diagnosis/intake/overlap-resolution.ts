@@ -75,3 +75,22 @@ export function resolveOverlaps(candidates: Candidate[], terms: readonly Diction
 
 const formRank = (c: Candidate) => (c.entry.form === 'name' ? 0 : c.entry.form === 'reordered' ? 1 : 2);
 const rank = (c: Candidate) => sourceRank[c.entry.source] + 0.5 * formRank(c);
+
+/**
+ * The names nested inside each resolved match that are ancestors of its term ("hearing loss" inside "sensorineural
+ * hearing loss"): per nested span the reading resolveOverlaps would choose among the ancestors, without overlaps
+ * between them.
+ */
+export function nestedAncestors(candidates: readonly Candidate[], resolved: readonly ResolvedMatch[], terms: readonly DictionaryTerm[], hierarchy: TermHierarchy | undefined): ResolvedMatch[] {
+  if (!hierarchy) return [];
+  const out: ResolvedMatch[] = [];
+  for (const m of resolved) {
+    if (m.last - m.first < 2) continue;
+    const outer = terms[m.entry.term]!.id;
+    const inner = candidates.filter(
+      (c) => c.first >= m.first && c.last <= m.last && c.last - c.first < m.last - m.first && c.entry.term !== m.entry.term && hierarchy.isAncestorOrSelf(terms[c.entry.term]!.id, outer),
+    );
+    if (inner.length) out.push(...resolveOverlaps(inner, terms, hierarchy));
+  }
+  return out;
+}

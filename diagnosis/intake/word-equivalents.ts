@@ -25,6 +25,14 @@ const GENERIC_EQUIVALENTS: Readonly<Record<string, string>> = {
   numerous: 'multiple',
   macule: 'spot',
   macules: 'spots',
+  // the process noun and its participle meet on one stem ("dilation" ~ "dilated"); "dilatation" is the same word
+  dilatation: 'dilation',
+  dilatations: 'dilation',
+  // "absence of X" and "absent X" name the same finding (whether it is a negation is context-assignment.ts's call)
+  absence: 'absent',
+  // "died suddenly" ~ "sudden death"
+  died: 'death',
+  dies: 'death',
 };
 
 /** Relational adjectives and the organ or part they relate to ("renal" → kidney). */
@@ -35,6 +43,7 @@ export const RELATIONAL_ADJECTIVES: Readonly<Record<string, string>> = {
   pulmonary: 'lung',
   cerebral: 'brain',
   cutaneous: 'skin',
+  dermal: 'skin',
   ocular: 'eye',
   otic: 'ear',
   aural: 'ear',
@@ -96,6 +105,11 @@ export const RELATIONAL_ADJECTIVES: Readonly<Record<string, string>> = {
   venous: 'vein',
   ungual: 'nail',
   axillary: 'axilla',
+  palmar: 'palm',
+  plantar: 'sole',
+  cochlear: 'cochlea',
+  abdominal: 'abdomen',
+  gluteal: 'buttock',
 };
 
 export const WORD_EQUIVALENTS: Readonly<Record<string, string>> = { ...GENERIC_EQUIVALENTS, ...RELATIONAL_ADJECTIVES };

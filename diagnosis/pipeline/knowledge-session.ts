@@ -97,7 +97,7 @@ export class KnowledgeSession {
   /** The concept recognizer of the narrative intake (the dictionary compiles in a few hundred milliseconds, once). */
   recognizer(): Promise<ConceptRecognizer> {
     const d = this.shared;
-    d.recognizer ??= this.lexicon().then((lexicon) => ConceptRecognizer.fromLexicon(lexicon, new TermHierarchy(this.tables.terms)));
+    d.recognizer ??= this.lexicon().then((lexicon) => ConceptRecognizer.fromLexicon(lexicon, new TermHierarchy(this.tables.terms), { genes: this.tables.genes }));
     return d.recognizer;
   }
 

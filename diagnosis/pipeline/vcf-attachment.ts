@@ -19,7 +19,7 @@ export interface VcfAttachment {
 export async function inspectVcf(
   session: KnowledgeSession,
   path: string,
-  options: { sample?: string; assembly?: GenomeBuild; signal?: AbortSignal; onProgress?: (records: number) => void } = {},
+  options: { sample?: string; assembly?: GenomeBuild; signal?: AbortSignal; onProgress?: (records: number, fraction: number) => void } = {},
 ): Promise<VcfAttachment> {
   return session.use(async () => {
     const sha256 = await sha256File(path).catch((err: unknown) => {
@@ -28,9 +28,9 @@ export async function inspectVcf(
     const variants = await loadPatientVariants(path, {
       sample: options.sample,
       assembly: options.assembly,
-      onProgress: (n) => {
+      onProgress: (n, fraction) => {
         if (options.signal?.aborted) throw new RunCancelledError();
-        options.onProgress?.(n);
+        options.onProgress?.(n, fraction);
       },
     }, await session.variantAnnotator());
     return { path, sha256, summary: variants.summary };

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { applicationVersion } from '../../common/app-version.js';
 import { ModelRegistry } from '../../native-models/registry/model-registry.js';
 import type { ApiHandlers } from '../contract/api.js';
@@ -34,20 +34,13 @@ export function runHandlers(ctx: ServiceContext): Pick<ApiHandlers, RunMethods> 
     'vcf.attach': ({ caseId, path, sample, assembly }) => {
       store.getCaseRecord(caseId);
       const jobId = jobs.start(async (job) => {
-        let size = 0;
-        try {
-          size = statSync(path).size;
-        } catch {
-          throw new ApiCallError(`${path}: file not found`, 'bad-input');
-        }
-        // Progress from records read against a size-based estimate (compressed VCFs hold ~50 bytes per record).
-        const expected = Math.max(1, size / (path.endsWith('.gz') ? 50 : 250));
+        if (!existsSync(path)) throw new ApiCallError(`${path}: file not found`, 'bad-input');
         job.progress(0, 'reading');
         const { sha256, summary: s } = await inspectVcf(ctx.session(), path, {
           sample,
           assembly,
           signal: job.signal,
-          onProgress: (n) => job.progress(Math.min(0.95, n / expected), `${n.toLocaleString('en-US')} records`),
+          onProgress: (n, fraction) => job.progress(Math.min(0.95, fraction), `${n.toLocaleString('en-US')} records`),
         });
         const summary = { path, sample: s.sample, build: s.build, records: s.records, passed: s.passed, lifted: s.lifted, unlifted: s.unlifted, inGenes: s.inGenes, dropped: s.dropped };
         store.attachVcf(caseId, { path, sha256, sample: s.sample, build: s.build, summary });

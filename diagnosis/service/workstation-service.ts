@@ -1,4 +1,5 @@
 import { InputError } from '../../common/input-error.js';
+import { IntegrityError } from '../../common/integrity-error.js';
 import { ensureSnapshot } from '../../graph-snapshot/snapshot/ensure-snapshot.js';
 import type { ModelRuntime } from '../../native-models/runtime/model-runtime.js';
 import { CaseInputError, CaseNotFoundError } from '../case-store/case-errors.js';
@@ -53,7 +54,7 @@ export class WorkstationService {
     await ensureSnapshot(options.snapshotDir, options.sourcesDir);
     const session = await KnowledgeSession.open(options.snapshotDir);
     try {
-      const store = CaseStore.open({ path: options.storeFile, key: options.storeKey, actor: options.actor ?? 'clinician' });
+      const store = CaseStore.open({ path: options.storeFile, key: options.storeKey, actor: options.actor ?? 'clinician', quickCheck: true });
       return new WorkstationService(options, session, store);
     } catch (err) {
       await session.close();
@@ -103,6 +104,7 @@ function asApiError(err: unknown): unknown {
   if (err instanceof CaseNotFoundError) return new ApiCallError(err.message, 'not-found');
   if (err instanceof CaseInputError || err instanceof InputError) return new ApiCallError(err.message, 'bad-input');
   if (err instanceof RunCancelledError) return new ApiCallError('cancelled', 'failure');
+  if (err instanceof IntegrityError) return new ApiCallError(`the knowledge snapshot is damaged or was changed: ${err.message}`, 'failure');
   return err;
 }
 

@@ -15,7 +15,8 @@ export interface VcfReadOptions {
   assembly?: GenomeBuild;
   /** keep only FILTER = PASS or '.' (default true) */
   passOnly?: boolean;
-  onProgress?: (records: number) => void;
+  /** records read, and the share of the file (as stored, compressed or not) read so far */
+  onProgress?: (records: number, fraction: number) => void;
 }
 
 /** One ALT allele the proband carries, normalised, in the input build's coordinates. */
@@ -69,7 +70,7 @@ export async function readVcf(
 ): Promise<VcfReadSummary> {
   const file = basename(path);
   const headerLines: string[] = [];
-  let header: (VcfHeaderInfo & { sampleColumn: number; formats: AnnotationFormat[]; caches: RecordCaches }) | undefined;
+  let header: (VcfHeaderInfo & { sampleColumn: number; lastColumn: number; formats: AnnotationFormat[]; caches: RecordCaches }) | undefined;
   const summary: Omit<VcfReadSummary, keyof VcfHeaderInfo> = { file: path, records: 0, passed: 0, dropped: {}, examples: {} };
   const drop = (reason: string, line: number, text: string) => {
     summary.dropped[reason] = (summary.dropped[reason] ?? 0) + 1;
@@ -79,14 +80,17 @@ export async function readVcf(
   const passOnly = options.passOnly ?? true;
   let sawAnyLine = false;
 
-  for await (const { lines, firstLine } of readLineChunks(path)) {
+  let fraction = 0;
+  for await (const { lines, firstLine, progress } of readLineChunks(path)) {
+    fraction = progress.total > 0 ? progress.read / progress.total : 0;
     for (let k = 0; k < lines.length; k += 1) {
       const text = lines[k]!;
       const line = firstLine + k;
       if (!sawAnyLine && text !== '') {
         sawAnyLine = true;
         if (!text.startsWith('##fileformat=VCF')) {
-          throw new InputError(path, line, `not a VCF file: the first line must be ##fileformat=VCFv4.x, found "${text.slice(0, 40)}"`);
+          // the content is not quoted: the file may be anything (an API caller could name any file)
+          throw new InputError(path, line, 'not a VCF file: the first line must be ##fileformat=VCFv4.x');
         }
       }
       if (!header) {
@@ -103,7 +107,7 @@ export async function readVcf(
       }
       if (text === '') continue;
       summary.records += 1;
-      if ((summary.records & 0xffff) === 0) options.onProgress?.(summary.records);
+      if ((summary.records & 0xffff) === 0) options.onProgress?.(summary.records, fraction);
       readRecord(text, line, header, passOnly, drop, (c) => {
         summary.passed += 1;
         onCall(c);
@@ -112,8 +116,8 @@ export async function readVcf(
   }
   if (!sawAnyLine) throw new InputError(path, undefined, `${file} is empty`);
   if (!header) throw new InputError(path, undefined, 'no #CHROM header line: not a VCF file, or the header is missing');
-  options.onProgress?.(summary.records);
-  const { sampleColumn: _c, formats: _f, caches: _k, ...info } = header;
+  options.onProgress?.(summary.records, 1);
+  const { sampleColumn: _c, formats: _f, lastColumn: _l, caches: _k, ...info } = header;
   return { ...info, ...summary };
 }
 
@@ -143,6 +147,7 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
     buildBasis: options.assembly ? 'given by the user' : detected.basis,
     annotations: formats.map((f) => f.tag),
     sampleColumn: 9 + index,
+    lastColumn: 8 + samples.length,
     formats,
     caches: new RecordCaches(),
   };
@@ -218,7 +223,7 @@ class RecordCaches {
 function readRecord(
   text: string,
   line: number,
-  h: { sampleColumn: number; formats: AnnotationFormat[]; caches: RecordCaches },
+  h: { sampleColumn: number; lastColumn: number; formats: AnnotationFormat[]; caches: RecordCaches },
   passOnly: boolean,
   drop: (reason: string, line: number, text: string) => void,
   emit: (c: VcfCall) => void,
@@ -227,6 +232,8 @@ function readRecord(
   if (offsets.length < need + 2) offsets = new Int32Array(need + 2);
   const found = columnOffsets(text, need, offsets);
   if (found < need) return drop('wrong number of columns', line, `${found} columns, the sample is column ${need}`);
+  // the proband is the last column the header declares: anything after it means the columns cannot be trusted
+  if (h.sampleColumn === h.lastColumn && offsets[need]! <= text.length) return drop('more columns than the header declares', line, `column ${need + 1}`);
   // Columns are compared and parsed in place where they can be: slicing every column of millions of records is what
   // the garbage collector would spend its time on.
   const col = (i: number) => text.slice(offsets[i]!, offsets[i + 1]! - 1);

@@ -31,6 +31,7 @@ import type { Knowledge } from './knowledge.js';
 import { loadSources } from './load-sources.js';
 import { StepProgress, type ProgressListener } from './progress.js';
 import { buildRankingTables } from './ranking-tables-builder.js';
+import { sealSnapshot } from '../snapshot/snapshot-seal.js';
 import { buildVariantIndex } from './variant-index-builder.js';
 import { locateSources, relativeSourcePath, releaseFromFolderManifest, type SourceRole } from './source-catalogue.js';
 import { isPathogenicClass, type ClinicalSignificance } from '../parsers/clinvar-significance.js';
@@ -195,6 +196,8 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
       };
       m.buildSeconds = Math.round((Date.now() - started) / 100) / 10;
       await writeManifest(tmp, m);
+      // sealed with this installation's key: an edited manifest is refused at open (snapshot-seal.ts)
+      sealSnapshot(tmp);
       return m;
     });
 

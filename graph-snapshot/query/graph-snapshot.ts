@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import kuzu from 'kuzu';
 import { SCHEMA_VERSION } from '../build/kuzu-schema.js';
 import { InputError } from '../../common/input-error.js';
-import { CHAIN_37_TO_38, CHAIN_38_TO_37, GENE_MODELS_FILE, GRAPH_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, readManifest, type SnapshotManifest } from '../snapshot/manifest.js';
+import { CHAIN_37_TO_38, CHAIN_38_TO_37, GENE_MODELS_FILE, GRAPH_FILE, MANIFEST_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, readManifest, type SnapshotManifest } from '../snapshot/manifest.js';
 import { checkGeneModels, type GeneModels } from '../snapshot/gene-models.js';
+import { checkContent, checkSizes } from '../snapshot/snapshot-integrity.js';
+import { checkSeal } from '../snapshot/snapshot-seal.js';
 import { checkRankingTables, type RankingTables } from '../snapshot/ranking-tables.js';
 import { checkVariantIndex, type VariantIndexTables } from '../snapshot/variant-index.js';
 import { parseChainFile } from '../liftover/chain-parser.js';
@@ -104,9 +106,15 @@ export class GraphSnapshot {
     private readonly conn: kuzu.Connection,
   ) {}
 
-  /** Opens a snapshot read-only. Several processes may hold the same snapshot open at once. */
+  /**
+   * Opens a snapshot read-only. Several processes may hold the same snapshot open at once. The manifest must carry this
+   * installation's seal and every file its recorded size (snapshot-integrity.ts): an IntegrityError names the file
+   * otherwise.
+   */
   static async open(dir: string, options: OpenOptions = {}): Promise<GraphSnapshot> {
     const manifest = await readManifest(dir);
+    checkSeal(dir, await readFile(join(dir, MANIFEST_FILE)));
+    checkSizes(dir, manifest);
     if (manifest.schemaVersion !== SCHEMA_VERSION) {
       throw new InputError(join(dir, 'manifest.json'), undefined, `snapshot schema ${manifest.schemaVersion}, this program reads ${SCHEMA_VERSION}: rebuild it with \`rarediag snapshot build\``);
     }
@@ -132,6 +140,40 @@ export class GraphSnapshot {
     await this.db.close();
   }
 
+  /** A snapshot file's bytes, refused unless they hash to what the manifest records. */
+  private async readVerified(name: string): Promise<Buffer> {
+    const path = join(this.dir, name);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (err) {
+      throw new InputError(path, undefined, `cannot read: ${(err as Error).message}`, { cause: err });
+    }
+    checkContent(this.dir, this.manifest, name, bytes);
+    return bytes;
+  }
+
+  /** The path of a snapshot file after checking its content against the manifest (for parsers that read a path). */
+  private async verified(name: string): Promise<string> {
+    await this.readVerified(name);
+    return join(this.dir, name);
+  }
+
+  /** A JSON sidecar, verified against the manifest and checked for the format this program reads. */
+  private async readSidecar(name: string, check: (v: unknown) => string | undefined): Promise<unknown> {
+    const path = join(this.dir, name);
+    const bytes = await this.readVerified(name);
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8'));
+    } catch (err) {
+      throw new InputError(path, undefined, `cannot read: ${(err as Error).message}`, { cause: err });
+    }
+    const problem = check(value);
+    if (problem) throw new InputError(path, undefined, `${problem} (rebuild the snapshot with \`rarediag snapshot build\`)`);
+    return value;
+  }
+
   private async rows(query: string, params: Record<string, kuzu.KuzuValue> = {}): Promise<Row[]> {
     let ps = this.statements.get(query);
     if (!ps) {
@@ -149,27 +191,27 @@ export class GraphSnapshot {
 
   /** Loads the ranker's precomputed tables (one JSON read; see ranking-tables.ts). */
   async loadRankingTables(): Promise<RankingTables> {
-    return readSidecar(join(this.dir, RANKING_TABLES_FILE), checkRankingTables) as Promise<RankingTables>;
+    return this.readSidecar(RANKING_TABLES_FILE, checkRankingTables) as Promise<RankingTables>;
   }
 
   /** Loads the ClinVar variant columns (see variant-index.ts). */
   async loadVariantIndex(): Promise<VariantIndexTables> {
-    return readSidecar(join(this.dir, VARIANT_INDEX_FILE), checkVariantIndex) as Promise<VariantIndexTables>;
+    return this.readSidecar(VARIANT_INDEX_FILE, checkVariantIndex) as Promise<VariantIndexTables>;
   }
 
   /** Transcript models of both assemblies and gene constraint (see gene-models.ts). */
   async loadGeneModels(): Promise<GeneModels> {
-    return readSidecar(join(this.dir, GENE_MODELS_FILE), checkGeneModels) as Promise<GeneModels>;
+    return this.readSidecar(GENE_MODELS_FILE, checkGeneModels) as Promise<GeneModels>;
   }
 
   /** The snapshot's GRCh38 → GRCh37 liftover, when the build had that chain (benchmarks spike GRCh38 variants into GRCh37 VCFs). */
   async liftover38to37(): Promise<Liftover> {
-    return new Liftover(await parseChainFile(join(this.dir, CHAIN_38_TO_37)));
+    return new Liftover(await parseChainFile(await this.verified(CHAIN_38_TO_37)));
   }
 
   /** The snapshot's GRCh37 → GRCh38 liftover (UCSC chain copied into the snapshot). */
   async liftover37to38(): Promise<Liftover> {
-    return new Liftover(await parseChainFile(join(this.dir, CHAIN_37_TO_38)));
+    return new Liftover(await parseChainFile(await this.verified(CHAIN_37_TO_38)));
   }
 
   async phenotype(id: string): Promise<PhenotypeRecord | undefined> {
@@ -345,14 +387,4 @@ export class GraphSnapshot {
   }
 }
 
-async function readSidecar(path: string, check: (v: unknown) => string | undefined): Promise<unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new InputError(path, undefined, `cannot read: ${(err as Error).message}`, { cause: err });
-  }
-  const problem = check(value);
-  if (problem) throw new InputError(path, undefined, `${problem} (rebuild the snapshot with \`rarediag snapshot build\`)`);
-  return value;
-}
+

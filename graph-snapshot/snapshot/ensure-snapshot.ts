@@ -1,10 +1,11 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSnapshot } from '../build/snapshot-builder.js';
 import type { ProgressListener } from '../build/progress.js';
 import { GENE_MODELS_FORMAT, GENE_MODELS_VERSION } from './gene-models.js';
 import { GENE_MODELS_FILE, MANIFEST_FILE, RANKING_TABLES_FILE } from './manifest.js';
 import { RANKING_TABLES_FORMAT, RANKING_TABLES_VERSION } from './ranking-tables.js';
+import { sealState } from './snapshot-seal.js';
 import { recoverSnapshotDir } from './snapshot-location.js';
 
 export interface EnsureResult {
@@ -12,15 +13,24 @@ export interface EnsureResult {
   built: boolean;
 }
 
+/** Why a build is needed: none yet, or one an older version of this program built. */
+export function buildReason(dir: string): 'missing' | 'outdated' {
+  return existsSync(join(dir, MANIFEST_FILE)) ? 'outdated' : 'missing';
+}
+
 /**
  * The embedded default: a command that needs a snapshot calls this, and the snapshot is built from the
- * configured sources on first use, or again when an older version of this program built it with ranking tables this
- * one cannot read (the build swaps atomically: a failed build keeps the old snapshot). A current snapshot is never
- * rebuilt here.
+ * configured sources on first use, or again when an older version of this program built it (ranking tables or transcript
+ * models this one cannot read or lacks, or no seal): the build swaps atomically, so a failed build keeps the old snapshot. A current snapshot
+ * is never rebuilt here, and one whose seal is broken is not either: opening it refuses it (snapshot-seal.ts).
  */
-export async function ensureSnapshot(dir: string, sourcesDir: string, onProgress?: ProgressListener): Promise<EnsureResult> {
+export async function ensureSnapshot(dir: string, sourcesDir: string, onProgress?: ProgressListener, options: { upgrade?: boolean } = {}): Promise<EnsureResult> {
   await recoverSnapshotDir(dir);
-  if (existsSync(join(dir, MANIFEST_FILE)) && !sidecarsOutdated(dir)) return { dir, built: false };
+  if (existsSync(join(dir, MANIFEST_FILE))) {
+    // only the embedded default is upgraded in place; a snapshot the user named is theirs to rebuild (opening it says so)
+    const outdated = options.upgrade !== false && (sidecarsOutdated(dir) || sealState(dir, readFileSync(join(dir, MANIFEST_FILE))) === 'unsealed');
+    if (!outdated) return { dir, built: false };
+  }
   await buildSnapshot({ sourcesDir, outDir: dir, onProgress });
   return { dir, built: true };
 }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { digestFile } from '../build/file-digest.js';
 import { SCHEMA_VERSION } from '../build/kuzu-schema.js';
-import { readManifest, type SnapshotManifest } from './manifest.js';
+import { MANIFEST_FILE, readManifest, type SnapshotManifest } from './manifest.js';
+import { SEAL_FILE, sealState } from './snapshot-seal.js';
 
 export interface VerifyProblem {
   /** file name relative to the snapshot (or to the sources root, for `sources` checks) */
@@ -33,6 +34,10 @@ export async function verifySnapshot(dir: string, options: { sourcesDir?: string
   const problems: VerifyProblem[] = [];
   if (manifest.schemaVersion !== SCHEMA_VERSION) {
     problems.push({ file: 'manifest.json', problem: `schema version ${manifest.schemaVersion}; this program needs ${SCHEMA_VERSION} (rebuild)` });
+  }
+  const seal = sealState(dir, await readFile(join(dir, MANIFEST_FILE)));
+  if (seal !== 'sealed') {
+    problems.push({ file: 'manifest.json', problem: seal === 'unsealed' ? `not sealed by this installation (no ${SEAL_FILE})` : `changed after it was sealed (${SEAL_FILE} does not match)` });
   }
   let checked = 0;
   for (const f of manifest.files) {

@@ -18,8 +18,9 @@ import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from '../cli/s
  *
  * Which findings count:
  * - GSC+ annotates phenotype *mentions* whatever is said about them (its abstracts are about diseases, not one
- *   patient; "without family history of this syndrome" and negated mentions are annotated alike), so every
- *   finding named in the text counts, whatever its status. Findings inferred from a normal statement ("normal
+ *   patient; "without family history of this syndrome" and negated mentions are annotated alike), nested ones
+ *   included ("hearing loss" inside "sensorineural hearing loss"), so every finding named in the text counts,
+ *   whatever its status, with the nested mentions the recognizer reports when asked (`nestedMentions`). Findings inferred from a normal statement ("normal
  *   hearing" → hearing impairment excluded) are not mentions of the term and are left out.
  * - JAX lists the findings of the patient the report is about: the document's present findings as the intake
  *   gives them for a case (document-findings.ts: present status, historical included, from the patient's own
@@ -145,7 +146,7 @@ export async function runExtractionBench(opts: ExtractionBenchOptions) {
   let dFp = 0;
   let dFn = 0;
   for (const doc of gsc) {
-    const predicted = recognizer.extract(doc.text).filter((f) => f.basis !== 'normal-statement');
+    const predicted = recognizer.extract(doc.text, { nestedMentions: true }).filter((f) => f.basis !== 'normal-statement');
     const gold = doc.mentions.map((m) => ({ ...m, hpo: canonical(m.hpo) }));
     const overlaps = (f: ExtractedFinding, m: { start: number; end: number }) => f.start < m.end && m.start < f.end;
     for (const f of predicted) {

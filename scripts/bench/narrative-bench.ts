@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Sex } from '../../diagnosis/case-input/case-findings.js';
 import { durationToYears } from '../../diagnosis/case-input/iso8601-duration.js';
@@ -9,7 +9,9 @@ import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js'
 import { runCase } from '../../diagnosis/pipeline/run-case.js';
 import { runInputsOfFindings } from '../../diagnosis/pipeline/run-inputs.js';
 import type { LexiconEntry } from '../../graph-snapshot/query/graph-snapshot.js';
+import { packageRoot } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { formatTable } from '../cli/format-table.js';
+import { readLetters, runClinicLetterBench, type ClinicLetterFigures, type ExtractionScores } from './clinic-letter-bench.js';
 import { resolveSnapshot, snapshotOptionHelp } from '../cli/snapshot-options.js';
 import { truthOf, type Truth } from './phenopacket-truth.js';
 import { rankMetrics, type RankMetrics } from './rank-metrics.js';
@@ -311,7 +313,10 @@ export function composeNarrative(c: NarrativeCase, book: PhraseBook, seed = case
 // ---------------------------------------------------------------------------------------------------------------
 
 export interface NarrativeBenchOptions {
-  input: string;
+  /** phenopackets to write narratives from; none: the clinic letters only */
+  input?: string;
+  /** clinic letters with gold terms (bench/clinic-letters format); none: the phenopackets only */
+  letters?: string;
   snapshot: string;
   half: 'all' | 'even' | 'odd';
   limit?: number;
@@ -363,9 +368,9 @@ export interface SetScores {
   recall: number;
 }
 
-export interface NarrativeBenchFigures {
+/** Phenopackets written as narratives, extracted and ranked. */
+export interface PhenopacketNarrativeFigures {
   input: string;
-  half: string;
   cases: number;
   gold: RankMetrics;
   narrative: RankMetrics;
@@ -375,6 +380,12 @@ export interface NarrativeBenchFigures {
   excluded: SetScores;
   narrativeWords: number;
   casesPerSecond: number;
+}
+
+export interface NarrativeBenchFigures {
+  half: string;
+  phenopackets?: PhenopacketNarrativeFigures;
+  letters?: ClinicLetterFigures & { input: string };
 }
 
 class Tally {
@@ -400,23 +411,32 @@ const setScores = (gold: number, extracted: number, tp: number, wrongStatus: num
   recall: gold ? tp / gold : 0,
 });
 
+/** The clinic letters shipped with the project (bench/clinic-letters). */
+export const defaultLetters = () => join(packageRoot(), 'bench', 'clinic-letters', 'letters-dev.jsonl');
+
 export function registerNarrativeBench(bench: Command): void {
   bench
     .command('narratives')
-    .description('end to end: write a narrative per phenopacket, extract it with the intake, rank; top-1/top-10 with narrative vs gold terms, extraction P/R')
-    .requiredOption('--input <file>', 'phenopackets .jsonl / .jsonl.gz (wrappers with a "phenopacket" field accepted)')
+    .description(
+      'end to end: clinic letters and narratives written from phenopackets, extracted with the intake and ranked through runCase; top-1/3/10 versus their gold terms, extraction P/R/F1',
+    )
+    .option('--input <file>', 'phenopackets .jsonl / .jsonl.gz (wrappers with a "phenopacket" field accepted) to write narratives from')
+    .option('--letters <file>', 'clinic letters .jsonl with gold present/excluded/family terms', defaultLetters())
+    .option('--no-letters', 'skip the clinic letters')
     .option('--snapshot <dir>', snapshotOptionHelp)
-    .option('--half <which>', 'all, even or odd cases by line order (tune on one half, check on the other)', 'all')
-    .option('--limit <n>', 'stop after n cases')
+    .option('--half <which>', 'all, even or odd cases and letters by line order (tune on one half, check on the other)', 'all')
+    .option('--limit <n>', 'stop after n phenopacket cases')
     .option('--show <n>', 'print n generated narratives with the terms the intake missed or added', '0')
     .option('--errors <n>', 'print the n most frequent missed and added terms (with the words used)', '0')
     .option('--json', 'print the figures as JSON')
-    .action(async (opts: { input: string; snapshot?: string; half: string; limit?: string; show: string; errors: string; json?: boolean }) => {
+    .action(async (opts: { input?: string; letters: string | false; snapshot?: string; half: string; limit?: string; show: string; errors: string; json?: boolean }) => {
       if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
       const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new InvalidArgumentError(`--limit must be a positive integer, not ${opts.limit}`);
+      if (!opts.input && !opts.letters) throw new InvalidArgumentError('nothing to run: give --input, or keep the clinic letters');
       await runNarrativeBench({
-        input: resolve(opts.input),
+        input: opts.input ? resolve(opts.input) : undefined,
+        letters: opts.letters ? resolve(opts.letters) : undefined,
         snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
         half: opts.half as 'all' | 'even' | 'odd',
         limit,
@@ -428,6 +448,52 @@ export function registerNarrativeBench(bench: Command): void {
 }
 
 export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<NarrativeBenchFigures> {
+  const session = await KnowledgeSession.open(opts.snapshot);
+  const figures: NarrativeBenchFigures = { half: opts.half };
+  try {
+    if (opts.letters) {
+      const letters = await readLetters(opts.letters, opts.half);
+      figures.letters = { input: opts.letters, ...(await runClinicLetterBench(session, letters)) };
+      if (!opts.json) printLetterFigures(figures.letters, opts.errors ?? 0);
+    }
+    if (opts.input) {
+      figures.phenopackets = await phenopacketNarratives(session, { ...opts, input: opts.input });
+    }
+  } finally {
+    await session.close();
+  }
+  if (opts.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  return figures;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pts = (x: number) => (Math.abs(x) < 0.05 ? '0.0' : x.toFixed(1));
+const rankRow = (name: string, s: RankMetrics) => [name, s.n, pct(s.top1), pct(s.top3), pct(s.top10), s.mrr.toFixed(3)];
+
+function printLetterFigures(f: ClinicLetterFigures, errors: number): void {
+  const row = (name: string, s: ExtractionScores) => [name, s.gold, s.extracted, s.tp, s.precision.toFixed(3), s.recall.toFixed(3), s.f1.toFixed(3)];
+  process.stdout.write(
+    `clinic letters (${f.letters})\n${formatTable(
+      ['ranked from', 'letters', 'top-1', 'top-3', 'top-10', 'MRR'],
+      [rankRow('gold terms', f.gold), rankRow('letter (intake)', f.narrative), ['drop (points)', '', pts(f.drop.top1), pts(f.drop.top3), pts(f.drop.top10), (f.gold.mrr - f.narrative.mrr).toFixed(3)]],
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    )}\n\n${formatTable(
+      ['extraction', 'gold terms', 'extracted', 'TP', 'precision', 'recall', 'F1'],
+      [row('present', f.present), row('excluded', f.excluded), row('family', f.family)],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    )}\ntargets: present F1 >= 0.80, excluded F1 >= 0.70, top-10 drop <= 5 points\n\n`,
+  );
+  if (errors > 0) {
+    const missed = new Tally();
+    const added = new Tally();
+    for (const o of f.outcomes) {
+      for (const e of o.errors) (e.kind === 'missed' ? missed : added).add(`${e.status.padEnd(8)} ${e.id} ${e.label}${e.text ? ` ← ${e.text}` : ''}  [${o.id}]`);
+    }
+    process.stdout.write(`letters: missed gold terms:\n${missed.lines(errors)}\n\nletters: added terms:\n${added.lines(errors)}\n\n`);
+  }
+}
+
+async function phenopacketNarratives(session: KnowledgeSession, opts: NarrativeBenchOptions & { input: string }): Promise<PhenopacketNarrativeFigures> {
   const cases: { c: NarrativeCase; truth: Truth }[] = [];
   let index = -1;
   for await (const rec of readJsonRecords(opts.input)) {
@@ -440,7 +506,6 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
     cases.push({ c: narrativeCaseOf(packet, `line ${rec.line}`), truth: truthOf(packet) });
   }
 
-  const session = await KnowledgeSession.open(opts.snapshot);
   const book = lexiconPhraseBook(await session.lexicon());
   const recognizer: ConceptRecognizer = await session.recognizer();
   const model = session.model;
@@ -529,13 +594,11 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await session.close();
 
   const gold = rankMetrics(goldRanks);
   const narrative = rankMetrics(narrativeRanks);
-  const figures: NarrativeBenchFigures = {
+  const figures: PhenopacketNarrativeFigures = {
     input: opts.input,
-    half: opts.half,
     cases: cases.length,
     gold,
     narrative,
@@ -546,15 +609,11 @@ export async function runNarrativeBench(opts: NarrativeBenchOptions): Promise<Na
     casesPerSecond: cases.length / seconds,
   };
 
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-  } else {
-    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-    const pts = (x: number) => (Math.abs(x) < 0.05 ? '0.0' : x.toFixed(1));
-    const row = (name: string, s: RankMetrics) => [name, s.n, pct(s.top1), pct(s.top3), pct(s.top10), s.mrr.toFixed(3)];
+  if (!opts.json) {
+    const row = rankRow;
     const setRow = (name: string, s: SetScores) => [name, s.gold, s.extracted, s.tp, s.wrongStatus, s.precision.toFixed(3), s.recall.toFixed(3)];
     process.stdout.write(
-      `${formatTable(
+      `phenopacket narratives (${cases.length})\n${formatTable(
         ['ranked from', 'cases', 'top-1', 'top-3', 'top-10', 'MRR'],
         [row('gold terms', gold), row('narrative (intake)', narrative), ['drop (points)', '', pts(figures.drop.top1), pts(figures.drop.top3), pts(figures.drop.top10), (gold.mrr - narrative.mrr).toFixed(3)]],
         ['l', 'r', 'r', 'r', 'r', 'r'],

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { CaseStore } from '../../diagnosis/case-store/case-store.js';
@@ -7,7 +7,7 @@ import type { ResourceVersions } from '../../diagnosis/case-store/phenopacket-ex
 import { reanalyzeCases, sessionRankFunction } from '../../diagnosis/pipeline/reanalysis.js';
 import { actor, badInputAsInputError, storeKey, storePath, withStore, withStoreOptions, type StoreOptions } from './case-store-options.js';
 import { withSession } from './with-session.js';
-import { InputError } from '../../common/input-error.js';
+import { readJsonDocument } from '../../diagnosis/io/jsonl-reader.js';
 import { readManifest } from '../../graph-snapshot/snapshot/manifest.js';
 import { defaultSnapshotDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { ExitCode } from './exit-codes.js';
@@ -125,13 +125,7 @@ export function registerCasesCommand(program: Command): void {
     .action(
       badInputAsInputError(async (file: string, opts: StoreOptions & { json?: boolean }) => {
         const path = resolve(file);
-        let value: unknown;
-        try {
-          value = JSON.parse(readFileSync(path, 'utf8'));
-        } catch (err) {
-          const detail = (err as NodeJS.ErrnoException).code ? `cannot read: ${(err as NodeJS.ErrnoException).code}` : `not JSON: ${(err as Error).message}`;
-          throw new InputError(path, undefined, detail, { cause: err });
-        }
+        const value = await readJsonDocument(path);
         await withStore(opts, (store) => {
           const detail = store.importPhenopacket(value, { file: path });
           if (opts.json) return json(detail);
@@ -141,7 +135,7 @@ export function registerCasesCommand(program: Command): void {
             `Imported case ${detail.case.id} (${detail.case.label}): ${count('present')} present and ${count('excluded')} excluded findings` +
               `${dx ? `, final diagnosis ${dx.candidateId} ${dx.candidateLabel ?? ''}` : ''}\n`,
           );
-        });
+        }, { create: true });
       }),
     );
 
@@ -200,7 +194,7 @@ export function registerCasesCommand(program: Command): void {
       badInputAsInputError(async (opts: StoreOptions & { status?: CaseStatus[]; all?: boolean; snapshot?: string; sources?: string; json?: boolean }) => {
         const key = storeKey(opts);
         const snapshotDir = await resolveSnapshot(opts);
-        const store = CaseStore.open({ path: storePath(opts), key, actor: actor() });
+        const store = CaseStore.open({ path: storePath(opts), key, actor: actor(), create: false, quickCheck: true });
         try {
           const bar = createProgressBar('reanalyze');
           let report;

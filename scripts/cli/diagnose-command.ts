@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../../common/input-error.js';
@@ -6,7 +5,7 @@ import { parseCaseFile } from '../../diagnosis/case-input/case-file.js';
 import { runInputsOfCaseFile } from '../../diagnosis/pipeline/run-inputs.js';
 import { runCase } from '../../diagnosis/pipeline/run-case.js';
 import { saveRunAsNewCase } from '../../diagnosis/pipeline/save-run.js';
-import { describeFsError } from '../../graph-snapshot/io/line-reader.js';
+import { readJsonDocument } from '../../diagnosis/io/jsonl-reader.js';
 import { badInputAsInputError, withStore, withStoreOptions, type StoreOptions } from './case-store-options.js';
 import { describeDiagnosis, diagnosisJson } from './describe-diagnosis.js';
 import { startModelRequest, type ModelOptions } from './model-request.js';
@@ -34,7 +33,7 @@ export function registerDiagnoseCommand(program: Command): void {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1) throw new InvalidArgumentError('--top must be a positive integer');
       const path = resolve(file);
-      const parsed = parseCaseFile(await readJson(path), basename(path).replace(/\.json$/i, ''));
+      const parsed = parseCaseFile(await readJsonDocument(path), basename(path).replace(/\.json$/i, ''));
       if (!parsed.ok) throw new InputError(path, undefined, parsed.error);
       const inputs = runInputsOfCaseFile(parsed.value, path);
       const model = opts.reason || opts.llmIntake ? await startModelRequest(opts) : undefined;
@@ -48,7 +47,7 @@ export function registerDiagnoseCommand(program: Command): void {
             llmIntake: opts.llmIntake ? model?.request : undefined,
           }),
         );
-        const saved = opts.save ? await withStore(opts, (store) => saveRunAsNewCase(store, inputs, run)) : undefined;
+        const saved = opts.save ? await withStore(opts, (store) => saveRunAsNewCase(store, inputs, run), { create: true }) : undefined;
         if (opts.json) process.stdout.write(`${JSON.stringify(diagnosisJson(run, saved), null, 2)}\n`);
         else process.stdout.write(describeDiagnosis(run, top, saved));
       } finally {
@@ -57,10 +56,3 @@ export function registerDiagnoseCommand(program: Command): void {
     }));
 }
 
-async function readJson(path: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new InputError(path, undefined, err instanceof SyntaxError ? `invalid JSON: ${err.message}` : describeFsError(err));
-  }
-}

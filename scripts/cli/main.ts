@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../common/input-error.js';
+import { IntegrityError } from '../../common/integrity-error.js';
 import { ExitCode, exitCodeHelp } from './exit-codes.js';
 import { registerSnapshotCommands } from './snapshot-commands.js';
 import { registerBenchCommands } from './bench-commands.js';
@@ -17,6 +18,7 @@ program
   .description('Offline rare-disease diagnostic workstation: knowledge snapshot, ranking, intake and local reasoning.\nNothing leaves this machine.')
   .showHelpAfterError()
   .addHelpText('after', exitCodeHelp)
+  .option('--debug', 'on an unexpected failure, print the stack trace')
   .exitOverride();
 
 registerSnapshotCommands(program);
@@ -45,6 +47,13 @@ function handleError(err: unknown): number {
     process.stderr.write(`rarediag: ${err.message}\n`);
     return ExitCode.badInput;
   }
-  process.stderr.write(`rarediag: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  if (err instanceof IntegrityError) {
+    process.stderr.write(`rarediag: ${err.message}\n`);
+    return ExitCode.verifyFailed;
+  }
+  // A real bug: a short message, and the stack only when asked for (--debug or RAREDIAG_DEBUG=1).
+  const debug = process.argv.includes('--debug') || process.env['RAREDIAG_DEBUG'] === '1';
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`rarediag: unexpected failure: ${message}${debug && err instanceof Error && err.stack ? `\n${err.stack}` : '\n(run again with --debug for the details, and please report it)'}\n`);
   return ExitCode.failure;
 }

@@ -5,7 +5,7 @@ import type { ProgressEvent, ProgressListener } from '../../graph-snapshot/build
  * A progress bar on stderr (stdout stays clean for --json). On a terminal it redraws in place; in a log (CI, pipes)
  * it prints one line per step instead of control characters.
  */
-export function createProgressBar(title: string): { listener: ProgressListener; stop: () => void } {
+export function createProgressBar(title: string): { listener: ProgressListener; stop: (outcome?: 'done' | 'failed') => void } {
   const stream = process.stderr;
   if (!stream.isTTY) {
     let lastStep = '';
@@ -17,7 +17,8 @@ export function createProgressBar(title: string): { listener: ProgressListener; 
           stream.write(`${title}: ${e.step} (${Math.round(e.fraction * 100)}%, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
         }
       },
-      stop: () => stream.write(`${title}: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`),
+      // a failure says so (the error follows), never "done"
+      stop: (outcome = 'done') => stream.write(`${title}: ${outcome === 'done' ? 'done' : 'stopped'} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`),
     };
   }
   const bar = new cliProgress.SingleBar(

@@ -75,8 +75,10 @@ export function registerRankCommand(program: Command): void {
         let result;
         try {
           result = (await withSession(snapshotDir, (session) => runCase(session, inputs, { top: opts.top, explain: opts.explain, onProgress: (fraction, step) => bar?.listener({ fraction, step }) }))).ranking;
-        } finally {
-          bar?.stop();
+          bar?.stop('done');
+        } catch (err) {
+          bar?.stop('failed');
+          throw err;
         }
         if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else process.stdout.write(describeRankResult(result, Math.min(opts.top, 10)));

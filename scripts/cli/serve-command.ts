@@ -5,6 +5,7 @@ import { dataHome, packageRoot } from '../../graph-snapshot/snapshot/snapshot-lo
 import { readKeyFile, type CaseStoreKey } from '../../diagnosis/case-store/store-key.js';
 import { WorkstationService } from '../../diagnosis/service/workstation-service.js';
 import { startLoopbackServer } from '../serve/loopback-server.js';
+import { storeErrorForCli } from './case-store-options.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
 
 interface ServeOptions {
@@ -33,13 +34,16 @@ export function registerServeCommand(program: Command): void {
       else if (process.env['RAREDIAG_CASES_KEY']) key = process.env['RAREDIAG_CASES_KEY'];
       else throw new InputError('RAREDIAG_CASES_KEY', undefined, 'the case store is encrypted: set RAREDIAG_CASES_KEY or pass --key-file');
       const snapshotDir = await resolveSnapshot(opts);
+      const storeFile = join(home, 'cases.db');
       const service = await WorkstationService.create({
         snapshotDir,
         sourcesDir: resolve(opts.sources ?? join(packageRoot(), '..', 'shared', 'data')),
-        storeFile: join(home, 'cases.db'),
+        storeFile,
         storeKey: key,
         modelStoreDir: join(home, 'models'),
         applicationVersion: 'serve',
+      }).catch((err: unknown) => {
+        throw storeErrorForCli(err, storeFile);
       });
       const server = await startLoopbackServer(service, { port: Number(opts.port), staticDir: resolve(opts.static ?? join(packageRoot(), 'dist-renderer')) });
       process.stdout.write(`rarediag serve: ${server.url}\n`);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { buildSnapshot } from '../../graph-snapshot/build/snapshot-builder.js';
 import { readManifest, type SnapshotManifest } from '../../graph-snapshot/snapshot/manifest.js';
 import { defaultSnapshotDir, defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
+import { installationKeyFile, sealSnapshot } from '../../graph-snapshot/snapshot/snapshot-seal.js';
 import { verifySnapshot } from '../../graph-snapshot/snapshot/verify-snapshot.js';
 import { ExitCode } from './exit-codes.js';
 import { formatInt, formatTable } from './format-table.js';
@@ -61,6 +62,23 @@ export function registerSnapshotCommands(program: Command): void {
         for (const p of result.problems) process.stdout.write(`  ${p.file}: ${p.problem}\n`);
       }
       if (!result.ok) process.exitCode = ExitCode.verifyFailed;
+    });
+  snapshot
+    .command('seal')
+    .description("seal a snapshot you trust with this installation's key (a snapshot built here is sealed already); every file is re-hashed against the manifest first")
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .action(async (opts: { snapshot?: string }) => {
+      const dir = resolve(opts.snapshot ?? defaultSnapshotDir());
+      const result = await verifySnapshot(dir);
+      const other = result.problems.filter((p) => !(p.file === 'manifest.json' && /sealed/.test(p.problem)));
+      if (other.length) {
+        for (const p of other) process.stderr.write(`rarediag: ${dir}: ${p.file}: ${p.problem}\n`);
+        process.stderr.write('rarediag: not sealed: the files do not match the manifest\n');
+        process.exitCode = ExitCode.verifyFailed;
+        return;
+      }
+      sealSnapshot(dir);
+      process.stdout.write(`sealed ${result.snapshotId} at ${dir} with ${installationKeyFile()}\n`);
     });
 }
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { ApiCallError, isApiMethod, parseRequest, type ApiMethod, type JobEvent } from '../../diagnosis/contract/api.js';
+import { allowedHost, allowedOrigin, readBody, safeDecode } from './request-guards.js';
 
 export interface ApiHandler {
   call(method: ApiMethod, request: unknown): Promise<unknown>;
@@ -58,21 +59,32 @@ export async function startLoopbackServer(handler: ApiHandler, options: { port?:
     res.end(text);
   };
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // an answer given before the body is read drains it first, so the client sees the answer, not a reset connection
+    const early = (status: number, body: unknown) => {
+      req.resume();
+      send(res, status, body);
+    };
+    const port = (server.address() as AddressInfo).port;
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach the API or the files
+    if (!allowedHost(req.headers.host, port)) return early( 421, { error: 'wrong Host: this server answers to 127.0.0.1 and localhost only', kind: 'bad-request' });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { error: 'use POST', kind: 'bad-request' });
+      if (req.method !== 'POST') return early( 405, { error: 'use POST', kind: 'bad-request' });
+      if (!allowedOrigin(req.headers.origin, port)) return early( 403, { error: 'cross-origin requests are refused', kind: 'bad-request' });
       const auth = req.headers.authorization ?? '';
-      if (!okToken(auth.startsWith('Bearer ') ? auth.slice(7) : undefined)) return send(res, 401, { error: 'missing or wrong token', kind: 'bad-request' });
-      const method = decodeURIComponent(url.pathname.slice(5));
-      if (!isApiMethod(method)) return send(res, 404, { error: `unknown method ${method}`, kind: 'not-found' });
-      let body = '';
-      for await (const chunk of req) {
-        body += chunk;
-        if (body.length > MAX_BODY) return send(res, 413, { error: 'request too large', kind: 'bad-request' });
+      if (!okToken(auth.startsWith('Bearer ') ? auth.slice(7) : undefined)) return early( 401, { error: 'missing or wrong token', kind: 'bad-request' });
+      const method = safeDecode(url.pathname.slice(5));
+      if (method === undefined) return early( 400, { error: 'malformed escape in the URL', kind: 'bad-request' });
+      if (!isApiMethod(method)) return early( 404, { error: `unknown method ${method}`, kind: 'not-found' });
+      const body = await readBody(req, MAX_BODY);
+      if (!body.ok) {
+        // the rest of an oversized body is not read: close the connection rather than leave it for the next request
+        res.setHeader('connection', 'close');
+        return send(res, body.status, { error: body.error, kind: 'bad-request' });
       }
       let json: unknown;
       try {
-        json = body ? JSON.parse(body) : {};
+        json = body.text ? JSON.parse(body.text) : {};
       } catch {
         return send(res, 400, { error: 'the body is not JSON', kind: 'bad-request' });
       }
@@ -89,7 +101,9 @@ export async function startLoopbackServer(handler: ApiHandler, options: { port?:
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed', kind: 'bad-request' });
     // Static files of the built renderer (no directory listing, no path escape).
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    const decoded = safeDecode(url.pathname);
+    if (decoded === undefined) return send(res, 400, { error: 'malformed escape in the URL', kind: 'bad-request' });
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     let file = join(staticDir, rel || 'index.html');
     if (!file.startsWith(staticDir)) return send(res, 403, { error: 'forbidden', kind: 'bad-request' });
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html');
@@ -107,6 +121,12 @@ export async function startLoopbackServer(handler: ApiHandler, options: { port?:
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const port = (server.address() as AddressInfo).port;
+    if (!allowedHost(req.headers.host, port) || !allowedOrigin(req.headers.origin, port)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
     if (url.pathname !== '/events' || !okToken(url.searchParams.get('token'))) {
       socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
       socket.destroy();

@@ -35,6 +35,11 @@ describe('rarediag cases (CLI)', () => {
     const missing = await runCli(['cases', 'list'], { ...env, RAREDIAG_CASES_KEY: '' });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('rarediag: no key for the case store: set RAREDIAG_CASES_KEY (a passphrase) or pass --key-file FILE\n');
+    // a read command never creates a store: on a wrong path it says so
+    const none = await cases('list');
+    expect(none.code).toBe(3);
+    expect(none.stderr).toBe(`rarediag: ${storePath}: no case store at this path\n`);
+    open().close();
     expect((await cases('list')).stdout).toBe(`No cases in ${storePath}\n`);
     const wrong = await runCli(['cases', 'list'], { ...env, RAREDIAG_CASES_KEY: 'guess' });
     expect(wrong.code).toBe(3);
@@ -81,7 +86,7 @@ describe('rarediag cases (CLI)', () => {
     writeFileSync(notJson, '{"id": ');
     const r2 = await cases('import', notJson);
     expect(r2.code).toBe(3);
-    expect(r2.stderr).toMatch(new RegExp(`^rarediag: ${notJson}: not JSON: `));
+    expect(r2.stderr).toMatch(new RegExp(`^rarediag: ${notJson}: invalid JSON: `));
     const r3 = await cases('show', 'deadbeef');
     expect(r3.code).toBe(3);
     expect(r3.stderr).toBe(`rarediag: ${storePath}: no case with id "deadbeef"\n`);

@@ -47,7 +47,7 @@ describe('LLM-proposed findings, grounded to HPO', () => {
           findings: [
             { phrase: 'recurrent seizures', status: 'present' },
             { phrase: 'hearing loss', status: 'excluded' },
-            { phrase: 'stature short', status: 'present' },
+            { phrase: 'stature, short', status: 'present' },
             { phrase: 'loves painting dinosaurs', status: 'present' },
           ],
         },
@@ -58,7 +58,7 @@ describe('LLM-proposed findings, grounded to HPO', () => {
     expect(r.accepted.map((p) => [p.phrase, p.hpoId, p.status, p.groundedBy])).toEqual([
       ['recurrent seizures', 'HP:0001250', 'present', 'dictionary'],
       ['hearing loss', 'HP:0000365', 'excluded', 'dictionary'],
-      ['stature short', 'HP:0004322', 'present', 'label-search'],
+      ['stature, short', 'HP:0004322', 'present', 'label-search'],
     ]);
     expect(r.accepted[0]).toMatchObject({ start: 8, end: 26 });
     expect(r.dropped).toEqual([{ phrase: 'loves painting dinosaurs', status: 'present', dropped: 'no HPO term matches the phrase' }]);

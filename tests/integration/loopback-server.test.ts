@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -14,6 +15,7 @@ describe('loopback server (the same typed API over HTTP and WebSocket)', () => {
   const handler: ApiHandler = {
     call: async (method, request) => {
       calls.push([method, request]);
+      if (method === 'intake.extract') return [];
       if (method === 'jobs.cancel') {
         for (const l of listeners) l({ type: 'progress', jobId: (request as { jobId: string }).jobId, fraction: 0.5, step: 'half' });
         return { cancelled: true };
@@ -70,5 +72,57 @@ describe('loopback server (the same typed API over HTTP and WebSocket)', () => {
     await post('jobs.cancel', { jobId: 'job-7' });
     expect(await got).toEqual({ type: 'progress', jobId: 'job-7', fraction: 0.5, step: 'half' });
     ws.close();
+  });
+
+  /** A raw request whose body is written in the given byte chunks (so a multi-byte character can straddle two). */
+  const rawPost = (path: string, chunks: Buffer[], headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      let answered = false;
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, ...headers } }, (res) => {
+        answered = true;
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      // an early answer (before the whole body was sent) may close the connection under the remaining writes
+      req.on('error', (err) => {
+        if (!answered) reject(err);
+      });
+      (async () => {
+        for (const c of chunks) {
+          req.write(c);
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        req.end();
+      })().catch(reject);
+    });
+
+  it('receives non-ASCII bodies byte-exact, whatever the chunking; refuses invalid UTF-8; counts the limit in bytes', async () => {
+    const text = 'Größenwachstum vermindert; تأخر النمو; 发育迟缓; 😀'.repeat(4000); // ≈ 300 KB, 2- to 4-byte characters
+    const bytes = Buffer.from(JSON.stringify({ text }), 'utf8');
+    // cut into chunks of 1,000 bytes: many multi-byte characters straddle a boundary
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 1000) chunks.push(bytes.subarray(i, i + 1000));
+    calls.length = 0;
+    const ok = await rawPost('/api/intake.extract', chunks);
+    expect(ok.status).toBe(200);
+    expect((calls[0]![1] as { text: string }).text).toBe(text);
+    expect((calls[0]![1] as { text: string }).text).not.toContain('\uFFFD');
+    const invalid = await rawPost('/api/intake.extract', [Buffer.from('{"text":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    expect(invalid).toMatchObject({ status: 400, body: expect.stringContaining('not valid UTF-8') });
+    // 17 MB of a 2-byte character: 8.5 M characters, over the 16 MB limit in bytes
+    const big = Buffer.from(JSON.stringify({ text: 'é'.repeat(8_500_000) }), 'utf8');
+    expect((await rawPost('/api/intake.extract', [big])).status).toBe(413);
+  });
+
+  it('answers a malformed escape with 400, and refuses other Hosts (DNS rebinding) and other Origins', async () => {
+    expect((await post('jobs%E0%A4%A', {})).status).toBe(400);
+    expect((await fetch(`${base()}/%E0%A4%A`)).status).toBe(400);
+    expect((await rawPost('/api/jobs.cancel', [Buffer.from('{"jobId":"j"}')], { host: `evil.example:${server.port}` })).status).toBe(421);
+    expect((await rawPost('/api/jobs.cancel', [Buffer.from('{"jobId":"j"}')], { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await rawPost('/api/jobs.cancel', [Buffer.from('{"jobId":"j"}')], { origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+    const foreign = new WebSocket(`ws://127.0.0.1:${server.port}/events?token=${server.token}`, { origin: 'http://evil.example' });
+    await new Promise<void>((resolve) => foreign.on('error', () => resolve()));
+    expect(foreign.readyState).not.toBe(WebSocket.OPEN);
   });
 });

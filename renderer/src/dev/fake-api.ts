@@ -85,24 +85,24 @@ export class FakeWorkstation implements WorkstationApi {
         return { ok: true, problems: [] };
       },
       'cases.list': (req) => {
-        const q = String(req['search'] ?? '').trim().toLowerCase();
+        const q = String(req.search ?? '').trim().toLowerCase();
         return [...this.state.cases]
           .filter((c) => !q || [c.label, c.narrative, c.notes, ...c.findings.map((f) => f.label)].some((s) => s.toLowerCase().includes(q)))
           .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
           .map((c) => summary(c));
       },
       'cases.get': (req) => {
-        return this.getCase(String(req['id']));
+        return this.getCase(String(req.id));
       },
       'cases.create': (req) => {
         this.state.seq += 1;
         const at = this.now().toISOString();
         const c: CaseDetail = {
           id: `case-${String(this.state.seq).padStart(4, '0')}`,
-          label: String(req['label']),
+          label: String(req.label),
           status: caseStatus.options[0]!,
-          ...(req['sex'] ? { sex: req['sex'] as CaseDetail['sex'] } : {}),
-          ...(req['ageYears'] !== undefined ? { ageYears: Number(req['ageYears']) } : {}),
+          ...(req.sex ? { sex: req.sex as CaseDetail['sex'] } : {}),
+          ...(req.ageYears !== undefined ? { ageYears: Number(req.ageYears) } : {}),
           updatedAt: at,
           findingCount: 0,
           narrative: '',
@@ -115,7 +115,7 @@ export class FakeWorkstation implements WorkstationApi {
         return c;
       },
       'cases.update': (req) => {
-        const c = this.getCase(String(req['id']));
+        const c = this.getCase(String(req.id));
         for (const key of ['label', 'sex', 'ageYears', 'status', 'narrative', 'notes', 'finalDiagnosis'] as const) {
           if (req[key] !== undefined) (c as Record<string, unknown>)[key] = req[key];
         }
@@ -124,58 +124,58 @@ export class FakeWorkstation implements WorkstationApi {
         return c;
       },
         'cases.setFindings': (req) => {
-        const c = this.getCase(String(req['id']));
-        c.findings = req['findings'] as FindingView[];
+        const c = this.getCase(String(req.id));
+        c.findings = req.findings as FindingView[];
         c.findingCount = c.findings.length;
         c.updatedAt = this.now().toISOString();
         this.changed();
         return c;
       },
       'intake.extract': (req) => {
-        return extractFindings(String(req['text']));
+        return extractFindings(String(req.text));
       },
       'terms.search': (req) => {
-        return searchTerms(String(req['query']), Number(req['limit'] ?? 10));
+        return searchTerms(String(req.query), Number(req.limit ?? 10));
       },
       'vcf.attach': (req) => {
-        const c = this.getCase(String(req['caseId']));
-        const path = String(req['path']);
+        const c = this.getCase(String(req.caseId));
+        const path = String(req.path);
         if (/missing|does-not-exist/i.test(path)) throw new ApiCallError(`cannot read ${path}: no such file`, 'bad-input');
         const jobId = this.newJobId('vcf');
-        void this.runVcfJob(jobId, c, path, req['sample'] as string | undefined, req['assembly'] as string | undefined);
+        void this.runVcfJob(jobId, c, path, req.sample as string | undefined, req.assembly as string | undefined);
         return { jobId };
       },
       'diagnosis.run': (req) => {
-        const c = this.getCase(String(req['caseId']));
+        const c = this.getCase(String(req.caseId));
         if (!c.findings.some((f) => f.status === 'present')) throw new ApiCallError('the case has no present finding to rank on', 'bad-input');
         const jobId = this.newJobId('run');
-        void this.runDiagnosisJob(jobId, c, req['reason'] === true, req['modelId'] as string | undefined);
+        void this.runDiagnosisJob(jobId, c, req.reason === true, req.modelId as string | undefined);
         return { jobId };
       },
       'runs.get': (req) => {
-        const run = this.state.runs.find((r) => r.id === req['runId']);
-        if (!run) throw new ApiCallError(`no run ${String(req['runId'])}`, 'not-found');
+        const run = this.state.runs.find((r) => r.id === req.runId);
+        if (!run) throw new ApiCallError(`no run ${String(req.runId)}`, 'not-found');
         return run;
       },
       'decisions.record': (req) => {
-        const run = this.state.runs.find((r) => r.id === req['runId'] && r.caseId === req['caseId']);
-        if (!run) throw new ApiCallError(`no run ${String(req['runId'])} for case ${String(req['caseId'])}`, 'not-found');
-        if (!run.candidates.some((c) => c.id === req['diseaseId'])) throw new ApiCallError(`${String(req['diseaseId'])} is not a candidate of this run`, 'bad-request');
+        const run = this.state.runs.find((r) => r.id === req.runId && r.caseId === req.caseId);
+        if (!run) throw new ApiCallError(`no run ${String(req.runId)} for case ${String(req.caseId)}`, 'not-found');
+        if (!run.candidates.some((c) => c.id === req.diseaseId)) throw new ApiCallError(`${String(req.diseaseId)} is not a candidate of this run`, 'bad-request');
         this.state.decisions.push({
-          caseId: String(req['caseId']),
-          runId: String(req['runId']),
-          diseaseId: String(req['diseaseId']),
-          decision: req['decision'] as 'accept' | 'reject',
-          ...(req['note'] ? { note: String(req['note']) } : {}),
+          caseId: String(req.caseId),
+          runId: String(req.runId),
+          diseaseId: String(req.diseaseId),
+          decision: req.decision as 'accept' | 'reject',
+          ...(req.note ? { note: String(req.note) } : {}),
           at: this.now().toISOString(),
         });
         this.changed();
         return { ok: true };
       },
       'report.html': (req) => {
-        const c = this.getCase(String(req['caseId']));
-        const run = this.state.runs.find((r) => r.id === req['runId'] && r.caseId === c.id);
-        if (!run) throw new ApiCallError(`no run ${String(req['runId'])} for case ${c.id}`, 'not-found');
+        const c = this.getCase(String(req.caseId));
+        const run = this.state.runs.find((r) => r.id === req.runId && r.caseId === c.id);
+        if (!run) throw new ApiCallError(`no run ${String(req.runId)} for case ${c.id}`, 'not-found');
         return { html: fakeReportHtml(c, run, this.state.decisions.filter((d) => d.runId === run.id), this.now()) };
       },
       'models.list': () => {
@@ -197,7 +197,7 @@ export class FakeWorkstation implements WorkstationApi {
           return { jobId };
       },
       'jobs.cancel': (req) => {
-        const id = String(req['jobId']);
+        const id = String(req.jobId);
         const running = this.running.has(id);
         if (running) this.cancelled.add(id);
         return { cancelled: running };

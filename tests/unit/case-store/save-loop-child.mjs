@@ -5,7 +5,7 @@
 //   committed <case id> <n> <ms since start>   after a transaction has committed
 //   holding <case id> <WAL bytes before> <WAL bytes now>   inside an open transaction, its rows written (mode "hold")
 import { statSync, writeSync } from 'node:fs';
-import { CaseStore } from '../../../dist/diagnosis/cases/case-store.js';
+import { CaseStore } from '../../../dist/diagnosis/case-store/case-store.js';
 
 const [path, key, mode, firstArg] = process.argv.slice(2);
 const FINDINGS = 12;

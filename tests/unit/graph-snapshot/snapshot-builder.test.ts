@@ -23,7 +23,7 @@ describe('snapshot build from fixture sources', () => {
   });
 
   it('writes the Kuzu file, ranking tables, chains and a manifest with counts and sources', async () => {
-    expect(readdirSync(out).sort()).toEqual(['gene-models.json', 'graph.kuzu', 'liftover', 'manifest.json', 'ranking-tables.json', 'variant-index.json']);
+    expect(readdirSync(out).sort()).toEqual(['gene-models.json', 'graph.kuzu', 'liftover', 'manifest.json', 'manifest.seal', 'ranking-tables.json', 'variant-index.json']);
     expect(manifest).toEqual(await readManifest(out));
     expect(manifest.snapshotId).toMatch(/^hpo-2099-01-01-[0-9a-f]{10}$/);
     expect(manifest.counts.nodes).toEqual({ Phenotype: 19, Disease: 6, Gene: 4, Variant: 5, MondoConcept: 2 });

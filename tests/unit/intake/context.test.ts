@@ -99,7 +99,6 @@ describe('ConText: uncertainty, family, history', () => {
     ]);
     expect(statuses('Family history of deafness.')).toEqual([['deafness', 'family']]);
     expect(statuses('Deafness in his father.')).toEqual([['Deafness', 'family']]);
-    expect(statuses('No family history of seizures.')).toEqual([['seizures', 'family']]);
   });
 
   it('an informant is not the one with the finding: "mother reports"', () => {
@@ -155,5 +154,56 @@ describe('ConText: uncertainty, family, history', () => {
       ['Ptosis', 'uncertain'],
       ['Scoliosis', 'excluded'],
     ]);
+  });
+});
+
+describe('ConText: relatives, plans and resolved findings', () => {
+  it('a negated finding of the family is nobody\'s finding; a relative\'s own finding stays family', () => {
+    expect(statuses('No family history of seizures.')).toEqual([]);
+    expect(statuses('There is no family history of scoliosis, and his mother has ptosis.')).toEqual([['ptosis', 'family']]);
+    expect(statuses('His mother does not have seizures. He has scoliosis.')).toEqual([['scoliosis', 'present']]);
+  });
+
+  it('planned tests, surveillance and what may develop are not findings (uncertain)', () => {
+    expect(statuses('Referred to ophthalmology to look for ptosis.')).toEqual([['ptosis', 'uncertain']]);
+    expect(statuses('Surveillance for scoliosis will continue.')).toEqual([['scoliosis', 'uncertain']]);
+    expect(statuses('Seizures may develop later.')).toEqual([['Seizures', 'uncertain']]);
+    expect(statuses('Plan:\nMRI for seizures.\n\nExamination:\nPtosis.')).toEqual([
+      ['seizures', 'uncertain'],
+      ['Ptosis', 'present'],
+    ]);
+  });
+
+  it('a resolved finding is kept, flagged historical', () => {
+    expect(statuses('Hypotonia in infancy, since resolved.')).toEqual([['Hypotonia', 'present+h']]);
+    expect(statuses('Seizures have now resolved; no longer any headaches.')).toEqual([
+      ['Seizures', 'present+h'],
+      ['headaches', 'present+h'],
+    ]);
+  });
+
+  it('reads the reason for a referral as a finding', () => {
+    expect(statuses('A girl referred for scoliosis.')).toEqual([['scoliosis', 'present']]);
+  });
+});
+
+describe('ConText: clause boundaries of backward scopes, and more ways to say normal', () => {
+  it('a backward negation does not reach into the clause before ", and the ..."', () => {
+    expect(statuses('Ptosis is marked, and the seizures are absent.')).toEqual([
+      ['Ptosis', 'present'],
+      ['seizures', 'excluded'],
+    ]);
+    expect(statuses('Seizures, ptosis, and scoliosis were absent.')).toEqual([
+      ['Seizures', 'excluded'],
+      ['ptosis', 'excluded'],
+      ['scoliosis', 'excluded'],
+    ]);
+  });
+  it('reads "on track", "age-appropriate" and "has been normal" as normal', () => {
+    const ex = (text: string) => tinyRecognizer().extract(text).map((x) => [x.hpoId, x.status]);
+    expect(ex('Development on track.')).toEqual([['HP:0001263', 'excluded']]);
+    expect(ex('Her development has been normal.')).toEqual([['HP:0001263', 'excluded']]);
+    expect(ex('Hearing age-appropriate.')).toEqual([['HP:0000365', 'excluded']]);
+    expect(ex('The train was on track.')).toEqual([]);
   });
 });

@@ -84,3 +84,15 @@ describe('dictionary matching', () => {
     expect(found('Serum creatine kinase was markedly elevated.')).toEqual([['HP:0003236', 'Serum creatine kinase was markedly elevated']]);
   });
 });
+
+describe('figure and table labels', () => {
+  it('are not findings even when a short code is a synonym', async () => {
+    const { recognizerOf, findingsOf } = await import('../../fixtures/intake/lexicon-builder.js');
+    const r = recognizerOf([
+      ['HP:0000118', 'Phenotypic abnormality', []],
+      ['HP:0031658', 'Third heart sound', ['HP:0000118'], ['S3']],
+    ]);
+    expect(findingsOf(r, 'See Supplementary Figs S2 and S3, and Table S3.')).toEqual([]);
+    expect(findingsOf(r, 'An S3 was audible.')).toEqual([['HP:0031658', 'present', 'S3']]);
+  });
+});
