@@ -104,7 +104,7 @@ export const defaultRankerParameters: Readonly<RankerParameters> = {
   geneReportWeight: 0,
   diseaseReportWeight: 0.4,
   // with a VCF: w = 2 / √n, n reported findings (bench variants --half even, grid over 0.5-3 and exponents 0-0.5: gene
-  // top-1 62.0 → 62.9 %, top-10 72.5 → 73.9 %; odd half in the README)
+  // top-1 62.0 → 62.9 %, top-10 72.5 → 73.9 %; odd half 63.5 % / 74.2 %, README Benchmarks)
   phenotypeWeightWithVariants: 2,
   phenotypeWeightExponent: 0.5,
   // calibration: rarediag fit calibration --input ../shared/bench/phenopackets-dev.jsonl.gz (all 7,480 dev cases; the
