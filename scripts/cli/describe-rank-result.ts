@@ -66,8 +66,8 @@ export function describeRankResult(r: RankResult, show: number): string {
         g.genotype ? `${g.genotype.mode}: ${g.genotype.reason}` : '',
         (g.variants ?? []).slice(0, 3).map((v) => {
           const o = variantOut(v);
-          const input = o.inputBuild !== 'GRCh38' && o.input !== o.grch38 ? ` (${o.inputBuild} ${o.input})` : '';
-          return `${o.grch38}${input} ${o.zygosity} ${o.clinvar ? `ClinVar ${o.clinvar.significance} ${o.clinvar.stars}*${o.clinvar.hgvsC ? ` ${o.clinvar.hgvsC}` : ''}` : o.tier}${describeLocation(o)}`;
+          const input = o.inputBuild !== 'GRCh38' && o.input !== o.grch38 ? `, ${o.inputBuild} ${o.input}` : '';
+          return `${o.grch38} ${o.zygosity} ${o.clinvar ? `ClinVar ${o.clinvar.significance} ${o.clinvar.stars}*${o.clinvar.hgvsC ? ` ${o.clinvar.hgvsC}` : ''}` : o.tier}${describeLocation(o)}${input}`;
         }).join('; '),
       ]),
       ['r', 'l', 'r', 'l', 'l'],
