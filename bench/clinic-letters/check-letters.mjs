@@ -2,14 +2,15 @@
 // Validate the clinic-letter benchmark (letters-dev.jsonl) against the local HPO release.
 //
 // Usage:
-//   node bench/clinic-letters/check-letters.mjs [letters.jsonl] [--hpo-dir DIR]
+//   node bench/clinic-letters/check-letters.mjs [letters.jsonl] [--hpo-dir DIR] [--min-letters N]
 //
 // Defaults: letters-dev.jsonl next to this script; HPO data in ../shared/data/hpo
 // relative to the repository root (override with --hpo-dir or HPO_DIR).
 //
 // Checks (any failure -> exit code 1):
 //   - every line is valid JSON with the expected fields and types
-//   - ids are unique; at most 2 letters per diagnosis; at least 48 letters
+//   - ids are unique; at most 2 letters per diagnosis; at least 48 letters (--min-letters: a smaller
+//     supplementary set such as letters-dev2.jsonl)
 //   - text length is 80-300 words
 //   - every HPO id exists in hp.obo as a primary id (not an alt_id), is not obsolete,
 //     and its label equals the hp.obo name exactly
@@ -28,8 +29,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 let lettersPath = resolve(here, 'letters-dev.jsonl');
 let hpoDir = process.env.HPO_DIR || resolve(here, '../../../shared/data/hpo');
+let minLetters = 48;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--hpo-dir') hpoDir = resolve(args[++i]);
+  else if (args[i] === '--min-letters') minLetters = Number(args[++i]);
   else lettersPath = resolve(args[i]);
 }
 
@@ -172,7 +175,7 @@ lines.forEach((line, n) => {
 });
 
 for (const [dx, n] of perDiagnosis) if (n > 2) err(`${dx}: ${n} letters (max 2 per disease)`);
-if (counts.letters < 48) err(`only ${counts.letters} letters (need at least 48)`);
+if (counts.letters < minLetters) err(`only ${counts.letters} letters (need at least ${minLetters})`);
 if (counts.genetic * 3 > counts.letters) err(`${counts.genetic} letters with a genetic result (more than one third)`);
 
 console.log(

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { contentHashes, verifyAuditContents, type ContentVerification } from './audit-contents.js';
 import { appendAudit, readAudit, verifyAuditChain, type AuditRecord } from './audit-log.js';
 import { CaseInputError, CaseNotFoundError, CaseStoreOpenError } from './case-errors.js';
 import {
@@ -139,8 +140,9 @@ export class CaseStore {
     return this.db.transaction(() => fn(this.now())).immediate();
   }
 
+  /** Appends the audit row of a change, after the change: it records the hashes of what the change left (audit-contents.ts). */
   private audit(at: string, record: Omit<AuditRecord, 'actor'>): void {
-    appendAudit(this.db, { ...record, actor: this.actor }, at);
+    appendAudit(this.db, { ...record, actor: this.actor, details: { ...record.details, ...contentHashes(this.db, record) } }, at);
   }
 
   private touch(caseId: string, at: string): void {
@@ -454,6 +456,11 @@ export class CaseStore {
   /** Re-hashes the whole chain; names the first row that does not verify. */
   verifyAuditChain(expectedHead?: { seq: number; hash: string }): AuditVerification {
     return verifyAuditChain(this.db, expectedHead);
+  }
+
+  /** The stored rows against the hashes the audit log recorded for them (run after verifyAuditChain says the log is whole). */
+  verifyAuditContents(): ContentVerification {
+    return verifyAuditContents(this.db);
   }
 
   /** SQLite's own check of the file (b-trees, indexes, free pages): "ok" or the problems found. */

@@ -6,7 +6,7 @@ import { PUNCT, WORD, type Token } from './text-tokens.js';
  * A finding written as an adjective of the patient: "she was hypotonic", "Generally hypotonic.", "a hypotonic
  * infant", "markedly obese", "he is not dysmorphic" (negated by ConText as usual). The adjective is read as the noun of
  * its finding (spelling-variants.ts derivationCandidates: hypotonic → hypotonia, microcephalic → microcephaly, obese →
- * obesity) only where syntax says it describes the patient: after a copula, standing alone as a clause ("Neuro:
+ * obesity, hypertensive → hypertension, hyperactive → hyperactivity) only where syntax says it describes the patient: after a copula, standing alone as a clause ("Neuro:
  * hypotonic, areflexic."), or before a noun for the patient ("infant", "boy"). An adjective qualifying anything else
  * ("edematous mucosa", "hypotonic solution") is left alone: that reading is what made adjective derivation unreliable
  * as a dictionary-wide rule (DictionaryOptions.adjectiveDerivations).
@@ -29,6 +29,7 @@ function nounsOf(word: string): string[] {
   if (word.endsWith('e') && word.length > 4) out.push(`${word.slice(0, -1)}ity`); // obese → obesity
   if (word.endsWith('ed') && word.length > 6) out.push(word.slice(0, -1)); // jaundiced → jaundice
   if (word.endsWith('ic') && word.length > 6) out.push(`${word.slice(0, -2)}ia`); // anemic → anemia (after respelling)
+  if (word.endsWith('ive') && word.length > 7) out.push(`${word.slice(0, -3)}ion`, `${word.slice(0, -1)}ity`); // hypertensive → hypertension, hyperactive → hyperactivity
   return out;
 }
 
@@ -59,7 +60,7 @@ export function adjectiveFindings(dict: ConceptDictionary, tokens: readonly Toke
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (t.kind !== WORD || taken[i] || t.glued || tokens[i + 1]?.glued || t.lower.length < 5) continue;
-    if (!/(ic|ous|iced|ese)$/.test(t.lower)) continue;
+    if (!/(ic|ous|iced|ese|ive)$/.test(t.lower)) continue;
     const term = termOf(t.lower);
     if (term === undefined) continue;
     let p = i - 1;

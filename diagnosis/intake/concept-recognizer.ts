@@ -21,11 +21,13 @@ import { tokenize, type Token } from './text-tokens.js';
 import { demographicsOf } from './patient-demographics.js';
 import { findGrowth } from './growth-measurements.js';
 import { findMilestones } from './milestone-ages.js';
+import { findGestation } from './gestational-age.js';
 import { findProportions } from './body-proportions.js';
 import { zScoreFindings } from './zscore-findings.js';
 import { referenceRangeFindings } from './reference-range-labs.js';
 import { adjectiveFindings } from './adjective-findings.js';
 import { groupingFallback } from './grouping-fallback.js';
+import { capitalised, properNames } from './proper-names.js';
 import { findCandidateVariants, geneSymbols, type CandidateVariant, type GeneSymbols } from './variant-mentions.js';
 
 /** What a caller may ask of one extraction. */
@@ -99,7 +101,8 @@ export class ConceptRecognizer {
     }
     const dictionary = ConceptDictionary.compile(names, options.dictionary, hierarchy);
     const genes = options.genes ? geneSymbols(options.genes.symbols, options.genes.aliases) : undefined;
-    return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names), genes);
+    const isDescendant = (a: number, b: number) => !!hierarchy && a !== b && hierarchy.isAncestorOrSelf(dictionary.terms[b]!.id, dictionary.terms[a]!.id);
+    return new ConceptRecognizer(dictionary, hierarchy, new NormalStatementIndex(dictionary, names, isDescendant), genes);
   }
 
   extract(text: string, options: ExtractOptions = {}): ExtractedFinding[] {
@@ -119,7 +122,11 @@ export class ConceptRecognizer {
     const candidates = inOrder.concat(findReorderedCandidates(dict, tokens, keys, inOrder));
     const resolved = resolveOverlaps(candidates, dict.terms, this.hierarchy);
     const coordinated = [...coordinatedMatches(dict, tokens, keys, resolved), ...stackedModifierMatches(dict, tokens, keys, resolved, this.isDescendant)];
+    // A one-word name written as a personal name ("Re: Amelia"): read only when such a word is there (proper-names.ts).
+    const oneWordCapital = (m: { first: number; last: number }) => m.last - m.first === 1 && capitalised(text, tokens[m.first]!);
+    const names = resolved.some(oneWordCapital) ? properNames(tokens, text) : undefined;
     for (const m of [...resolved, ...coordinated]) {
+      if (names && oneWordCapital(m) && names.has(tokens[m.first]!.lower)) continue;
       take({
         term: m.entry.term,
         first: m.first,
@@ -155,7 +162,7 @@ export class ConceptRecognizer {
       },
       fromCase: options.ageYears !== undefined,
     };
-    for (const g of [...findGrowth(text, demo), ...findMilestones(text, demo), ...findProportions(text, demo)]) {
+    for (const g of [...findGrowth(text, demo), ...findMilestones(text, demo), ...findProportions(text, demo), ...findGestation(text)]) {
       const term = dict.termIndex(g.hpoId);
       const range = tokenRange(tokens, g.start, g.end);
       if (term === undefined || !range) continue;
@@ -189,9 +196,11 @@ export class ConceptRecognizer {
     }
     const normal = new Set<Recognised>();
     for (const s of this.normals?.find(tokens, keys, sentence, taken) ?? []) {
-      const r: Recognised = { term: s.term, first: s.first, last: s.last, basis: 'normal-statement', confidence: NORMAL_STATEMENT_CONFIDENCE };
-      normal.add(r);
-      take(r);
+      for (const term of this.normals!.excludedBy(s.term)) {
+        const r: Recognised = { term, first: s.first, last: s.last, basis: 'normal-statement', confidence: NORMAL_STATEMENT_CONFIDENCE };
+        normal.add(r);
+        take(r);
+      }
     }
 
     if (options.nestedMentions) {

@@ -78,6 +78,24 @@ export const NORMAL_FUNCTIONS: Readonly<Record<string, string>> = {
   fundoscopy: 'HP:0001098',
   ck: 'HP:0040081', // Abnormal circulating creatine kinase activity
   cpk: 'HP:0040081',
+  // Blood and eye pressures are measured to look for hypertension (the screening question), QT to look for both
+  // directions (the direction pair below).
+  'blood pressure': 'HP:0000822', // Hypertension
+  'blood pressures': 'HP:0000822',
+  bp: 'HP:0000822',
+  'intraocular pressure': 'HP:0007906', // Ocular hypertension
+  'intraocular pressures': 'HP:0007906',
+  'eye pressure': 'HP:0007906',
+  qt: 'HP:0031547', // Abnormal QT interval
+  qtc: 'HP:0031547',
+  'qtc interval': 'HP:0031547',
+};
+
+/** One word that says a measurement is normal: "a normotensive young adult" excludes hypertension. */
+export const NORMAL_ADJECTIVES: Readonly<Record<string, string>> = {
+  normotensive: 'HP:0000822', // Hypertension
+  normotension: 'HP:0000822',
+  euthyroid: 'HP:0002926', // Abnormality of thyroid physiology
 };
 
 /** Words after "normal" or before it ("X was normal") that say so. */
@@ -98,11 +116,20 @@ export interface NormalStatement {
   term: number;
 }
 
+/**
+ * A measured quantity's abnormal directions, named after it: "Prolonged QT interval" and "Shortened QT interval" for
+ * "Abnormal QT interval", "Elevated / Decreased circulating creatinine concentration". "Normal QT interval" excludes
+ * each direction, and an annotator (or a clinician's term list) names the direction, not the grouping term.
+ */
+const DIRECTION = /^(?:increased|elevated|raised|high|decreased|reduced|low|prolonged|shortened) (.+)$/;
+
 /** The index of phrases X whose "normal X" excludes a term, compiled with the dictionary's key function. */
 export class NormalStatementIndex {
   readonly root: TrieNode = {};
+  /** grouping term → its direction terms (see DIRECTION), when the ontology names them */
+  private readonly directionsOf = new Map<number, number[]>();
 
-  constructor(private readonly dict: ConceptDictionary, lex: LexiconNames) {
+  constructor(private readonly dict: ConceptDictionary, lex: LexiconNames, isDescendant?: (term: number, of: number) => boolean) {
     // Generic: from the names of grouping terms; the most general term wins for each phrase.
     const best = new Map<string, { term: number; ic: number; tokens: Token[] }>();
     for (const n of lex.names) {
@@ -122,6 +149,35 @@ export class NormalStatementIndex {
       const term = dict.termIndex(id);
       if (term !== undefined) this.insert(tokenize(phrase), term);
     }
+    if (isDescendant) this.collectDirections(lex, isDescendant);
+  }
+
+  /** Direction terms of each grouping term of the index: same quantity, a direction word (in the label or an exact synonym), below it in the HPO. */
+  private collectDirections(lex: LexiconNames, isDescendant: (term: number, of: number) => boolean): void {
+    const groupings = new Map<string, number[]>();
+    for (const n of lex.names) {
+      // quantities only: "normal nose" excludes every anomaly of the nose, not just its sizes
+      if (n.source !== 'label' || /morphology/i.test(n.name)) continue;
+      const x = groupingSubject(n.name);
+      if (x) groupings.set(x, [...(groupings.get(x) ?? []), n.term]);
+    }
+    // a direction named by the label or an exact synonym ("Hypercholesterolemia", EXACT "Elevated serum cholesterol")
+    for (const n of lex.names) {
+      if (n.source !== 'label' && n.source !== 'exact') continue;
+      const m = DIRECTION.exec(n.name.toLowerCase());
+      const x = m ? m[1]!.replace(NAME_PADDING, '').trim() : undefined;
+      for (const g of (x && groupings.get(x)) || []) {
+        if (!isDescendant(n.term, g)) continue;
+        const list = this.directionsOf.get(g) ?? [];
+        if (!list.includes(n.term)) list.push(n.term);
+        this.directionsOf.set(g, list);
+      }
+    }
+  }
+
+  /** The terms a normal statement about `term` excludes: its direction terms when the HPO names them, else itself. */
+  excludedBy(term: number): number[] {
+    return this.directionsOf.get(term) ?? [term];
   }
 
   private insert(tokens: Token[], term: number): void {
@@ -152,7 +208,14 @@ export class NormalStatementIndex {
     const free = (k: number) => k >= 0 && k < tokens.length && !taken[k] && tokens[k]!.kind === WORD;
     for (let i = 0; i < tokens.length; i += 1) {
       const t = tokens[i]!;
-      if (t.kind !== WORD || taken[i] || !NORMAL_WORDS.has(t.lower)) continue;
+      if (t.kind !== WORD || taken[i]) continue;
+      const adjective = NORMAL_ADJECTIVES[t.lower];
+      const adjectiveTerm = adjective === undefined ? undefined : this.dict.termIndex(adjective);
+      if (adjectiveTerm !== undefined) {
+        out.push({ first: i, last: i + 1, term: adjectiveTerm });
+        continue;
+      }
+      if (!NORMAL_WORDS.has(t.lower)) continue;
       const before = NORMAL_AFTER[t.lower];
       if (before && tokens[i - 1]?.lower !== before) continue;
       // "within normal limits" ends after "limits"

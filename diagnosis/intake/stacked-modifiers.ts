@@ -1,6 +1,6 @@
 import type { ConceptDictionary } from './concept-dictionary.js';
 import type { ResolvedMatch } from './overlap-resolution.js';
-import { PUNCT, WORD, tokenize, type Token } from './text-tokens.js';
+import { NUMBER, PUNCT, WORD, tokenize, type Token } from './text-tokens.js';
 import { LINKING_WORDS } from './word-set-index.js';
 
 /** The word-set keys of a term's label (cached per dictionary and term). */
@@ -41,6 +41,17 @@ const NOT_MODIFIERS = new Set([
  */
 const SPECIFYING = new Set(['bilateral', 'unilateral', 'mild', 'moderate', 'severe', 'profound', 'progressive', 'congenital', 'neonatal', 'infantile', 'recurrent', 'episodic', 'generalized', 'generalised', 'focal', 'multiple', 'left', 'right', 'partial', 'complete', 'total', 'diffuse', 'symmetric', 'asymmetric', 'proximal', 'distal', 'central', 'peripheral', 'intermittent', 'chronic', 'acute', 'persistent', 'transient']);
 
+/** How a count of two or more is named in the HPO. */
+const COUNT_READINGS = ['multiple', 'recurrent', 'frequent'];
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'numerous', 'many', 'countless', 'repeated', 'frequent', 'recurring', 'innumerable']);
+/** "six", "several", "12", "repeated": a count of two or more (a number below 100 without a unit after it). */
+function isCount(t: Token): boolean {
+  if (t.kind === WORD) return COUNT_WORDS.has(t.lower);
+  if (t.kind !== NUMBER) return false;
+  const n = Number(t.lower);
+  return Number.isInteger(n) && n >= 2 && n < 100;
+}
+
 export function stackedModifierMatches(dict: ConceptDictionary, tokens: readonly Token[], keys: readonly string[], matches: readonly ResolvedMatch[], isDescendant?: (term: number, of: number) => boolean): ResolvedMatch[] {
   const covered = new Uint8Array(tokens.length);
   for (const m of matches) covered.fill(1, m.first, m.last);
@@ -77,24 +88,33 @@ export function stackedModifierMatches(dict: ConceptDictionary, tokens: readonly
       if (entry) out.push({ first: m.first, last: m.last, entry, exact: false, length: words.length, ambiguous: false });
     }
   }
-  // A specifying qualifier before a whole finding: the finding's more specific term, if it has one.
+  // A specifying qualifier before a whole finding: the finding's more specific term, if it has one. A count of two
+  // or more reads as "multiple", "recurrent" or "frequent" ("six cafe-au-lait macules" → Multiple cafe-au-lait
+  // spots), whichever the ontology has below the finding.
   if (isDescendant) {
     for (const m of matches) {
       if (m.entry.capitals) continue;
       let s = m.first;
       for (let u = 0; u < MAX_MODIFIER_WORDS; u += 1) {
         const w = tokens[s - 1];
-        if (!w || w.kind !== WORD || covered[s - 1] || !SPECIFYING.has(w.lower)) break;
+        if (!w || covered[s - 1]) break;
+        const count = isCount(w);
+        if (!count && (w.kind !== WORD || !SPECIFYING.has(w.lower))) break;
         s -= 1;
         // the qualifier with the finding's words, or with its term's label ("bilateral undescended testes" →
         // bilateral + Cryptorchidism → Bilateral cryptorchidism)
-        const qualifier = content(s, m.first);
-        const entries = (dict.wordSets.lookup([...qualifier, ...content(m.first, m.last)]) ?? dict.wordSets.lookup([...qualifier, ...labelKeys(dict, m.entry.term)]))?.map((x) => x.entry);
-        const entry = entries?.find((e) => !e.capitals && !e.literal && e.term !== m.entry.term && isDescendant(e.term, m.entry.term));
+        const qualifiers = count ? COUNT_READINGS.map((q) => [dict.setKey(dict.key(q))]) : [content(s, m.first)];
+        let entry: ResolvedMatch['entry'] | undefined;
+        for (const qualifier of qualifiers) {
+          const entries = (dict.wordSets.lookup([...qualifier, ...content(m.first, m.last)]) ?? dict.wordSets.lookup([...qualifier, ...labelKeys(dict, m.entry.term)]))?.map((x) => x.entry);
+          entry = entries?.find((e) => !e.capitals && !e.literal && e.term !== m.entry.term && isDescendant(e.term, m.entry.term));
+          if (entry) break;
+        }
         if (entry) {
           out.push({ first: s, last: m.last, entry, exact: false, length: m.length + m.first - s, ambiguous: false });
           break;
         }
+        if (count) break;
       }
     }
   }

@@ -1,8 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { InputError } from '../../common/input-error.js';
 import { describeFsError, readLines } from '../../graph-snapshot/io/line-reader.js';
 
-export type JsonLine = { line: number; ok: true; value: unknown } | { line: number; ok: false; error: string };
+/**
+ * One record of an input: its line (a `.jsonl`) or element number (a `.json` array), and, when it came from a
+ * directory of `.json` files, the file it came from (its name names the case's outputs, its folder anchors relative
+ * paths inside it).
+ */
+export type JsonLine = ({ line: number; ok: true; value: unknown } | { line: number; ok: false; error: string }) & { file?: string };
 
 /** The most a `.json` file read whole may hold (a line-oriented `.jsonl` is bounded per line instead). */
 const MAX_JSON_FILE = 256 * 1024 * 1024;
@@ -40,27 +46,27 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 /**
  * Streams a `.jsonl` / `.jsonl.gz` file, one parsed value per non-empty line; a line that is not JSON yields an
  * error entry (with its line number) instead of stopping the stream. A `.json` file holding one object or an array
- * is read whole and yields its element(s). Lines and files are bounded (line-reader.ts InputLimits).
+ * is read whole and yields its element(s). A directory yields the records of each of its `.json` files in name order
+ * (PhEval's layout: one phenopacket per file), each tagged with its file. Lines and files are bounded
+ * (line-reader.ts InputLimits).
  */
 export async function* readJsonRecords(path: string): AsyncGenerator<JsonLine> {
+  if (await isDirectory(path)) {
+    let names: string[];
+    try {
+      names = (await readdir(path)).filter((f) => /\.json$/i.test(f)).sort();
+    } catch (err) {
+      throw new InputError(path, undefined, describeFsError(err), { cause: err });
+    }
+    if (names.length === 0) throw new InputError(path, undefined, 'no .json files in this directory (one phenopacket per file expected)');
+    for (const name of names) {
+      const file = join(path, name);
+      for await (const rec of readJsonFile(file)) yield { ...rec, file };
+    }
+    return;
+  }
   if (/\.json$/i.test(path)) {
-    const parts: string[] = [];
-    let size = 0;
-    for await (const { text } of readLines(path, { maxLineLength: MAX_JSON_FILE })) {
-      size += text.length + 1;
-      if (size > MAX_JSON_FILE) {
-        yield { line: 1, ok: false, error: `larger than ${MAX_JSON_FILE / 1024 / 1024} MB: give a .jsonl file (one case per line) instead` };
-        return;
-      }
-      parts.push(text);
-    }
-    const parsed = parseJson(parts.join('\n'));
-    if (!parsed.ok) {
-      yield { line: 1, ok: false, error: parsed.error };
-      return;
-    }
-    const items = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
-    for (const [i, item] of items.entries()) yield { line: i + 1, ok: true, value: item };
+    yield* readJsonFile(path);
     return;
   }
   for await (const { text, line } of readLines(path)) {
@@ -68,6 +74,35 @@ export async function* readJsonRecords(path: string): AsyncGenerator<JsonLine> {
     const parsed = parseJson(text);
     yield parsed.ok ? { line, ok: true, value: parsed.value } : { line, ok: false, error: parsed.error };
   }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false; // a missing file is reported by the reader, naming it
+  }
+}
+
+/** A `.json` file read whole: its object, or each element of its array. */
+async function* readJsonFile(path: string): AsyncGenerator<JsonLine> {
+  const parts: string[] = [];
+  let size = 0;
+  for await (const { text } of readLines(path, { maxLineLength: MAX_JSON_FILE })) {
+    size += text.length + 1;
+    if (size > MAX_JSON_FILE) {
+      yield { line: 1, ok: false, error: `larger than ${MAX_JSON_FILE / 1024 / 1024} MB: give a .jsonl file (one case per line) instead` };
+      return;
+    }
+    parts.push(text);
+  }
+  const parsed = parseJson(parts.join('\n'));
+  if (!parsed.ok) {
+    yield { line: 1, ok: false, error: parsed.error };
+    return;
+  }
+  const items = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  for (const [i, item] of items.entries()) yield { line: i + 1, ok: true, value: item };
 }
 
 /**

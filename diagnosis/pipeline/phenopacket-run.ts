@@ -1,7 +1,8 @@
-import { isAbsolute, resolve, dirname } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../common/input-error.js';
-import { parsePhenopacketCase } from '../case-input/phenopacket-input.js';
+import { parsePhenopacketCase, type PhenopacketVcf } from '../case-input/phenopacket-input.js';
 import type { JsonLine } from '../io/jsonl-reader.js';
 import type { VcfSummary } from '../variants/patient-variants.js';
 import type { KnowledgeSession } from './knowledge-session.js';
@@ -22,7 +23,8 @@ export type RankOutputLine =
         rank: number;
         probability: number;
         variants?: VariantOut[];
-        genotype?: { lr: number; mode: string; satisfied: boolean; reason: string };
+        /** evidence: the GRCh38 keys of the variants the gene's genotype evidence rests on */
+        genotype?: { lr: number; mode: string; satisfied: boolean; reason: string; evidence: string[] };
       }[];
       /** input terms that were not used, and why */
       skipped?: { id: string; reason: string }[];
@@ -32,6 +34,19 @@ export type RankOutputLine =
 
 const round = (x: number, digits: number) => Number(x.toPrecision(digits));
 
+/** How a batch reads its records. */
+export interface RecordOptions {
+  /** the input file: relative VCF paths of a `.jsonl` are resolved against its folder */
+  inputFile?: string;
+  /** a folder holding the VCFs a phenopacket names in `files` (PhEval's testdata layout: the file's name looked up here) */
+  vcfDir?: string;
+  /**
+   * scores at full precision instead of 6 significant digits: whoever re-ranks by score (PhEval) must see two
+   * candidates the ranker told apart as different, and only true ties as equal
+   */
+  exactScores?: boolean;
+}
+
 /** Wrapper fields that attach a VCF to a case (issue 4 contract). */
 const vcfWrapper = z.object({ vcf: z.string().min(1), genomeAssembly: z.enum(['GRCh37', 'GRCh38']).optional(), sample: z.string().optional() });
 
@@ -40,36 +55,63 @@ function vcfSummaryOut(s: VcfSummary) {
 }
 
 /**
- * Ranks one input record (a phenopacket or a wrapper, optionally with `"vcf"`, `"genomeAssembly"` and `"sample"`)
- * through `runCase`. Problems with the record or its VCF become an `error` line naming the input line, so one bad
- * case never stops a batch. A relative VCF path is resolved against the input file's directory.
+ * Where the VCF a phenopacket names in `files` is: with `vcfDir`, the file's name in that folder (PhEval's convention:
+ * corpora move between machines, their URIs do not); else the URI's path, relative to the phenopacket's folder.
  */
-export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonLine, top: number, inputFile?: string): Promise<RankOutputLine> {
-  if (!rec.ok) return { id: null, error: `line ${rec.line}: ${rec.error}` };
+function phenopacketVcfPath(vcf: PhenopacketVcf, baseDir: string, vcfDir: string | undefined): string {
+  let path = vcf.uri;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    if (!path.toLowerCase().startsWith('file:')) throw new Error(`files: the VCF "${path.slice(0, 60)}" is not a local file (only file: URIs and paths are read)`);
+    path = fileURLToPath(path);
+  }
+  if (vcfDir) return join(vcfDir, basename(path));
+  return isAbsolute(path) ? path : resolve(baseDir, path);
+}
+
+/**
+ * Ranks one input record (a phenopacket or a wrapper, optionally with `"vcf"`, `"genomeAssembly"` and `"sample"`)
+ * through `runCase`; without a wrapper `vcf`, the VCF the phenopacket names in `files` is read. Problems with the
+ * record or its VCF become an `error` line naming the input line (or file), so one bad case never stops a batch. A
+ * relative VCF path is resolved against the folder of the file it was written in.
+ */
+export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonLine, top: number, options: RecordOptions = {}): Promise<RankOutputLine> {
+  const where = rec.file ? basename(rec.file) : `line ${rec.line}`;
+  if (!rec.ok) return { id: null, error: `${where}: ${rec.error}` };
   const parsed = parsePhenopacketCase(rec.value);
-  if (!parsed.ok) return { id: parsed.id ?? null, error: `line ${rec.line}: ${parsed.error}` };
+  if (!parsed.ok) return { id: parsed.id ?? null, error: `${where}: ${parsed.error}` };
   const { findings } = parsed;
-  const inputs: CaseRunInputs = runInputsOfFindings(findings, `line ${rec.line}`);
+  const inputs: CaseRunInputs = runInputsOfFindings(findings, where);
+  const source = rec.file ?? options.inputFile;
+  const baseDir = source ? dirname(source) : process.cwd();
   if ('vcf' in parsed.extra) {
     const w = vcfWrapper.safeParse(parsed.extra);
-    if (!w.success) return { id: findings.id, error: `line ${rec.line}: wrapper field ${w.error.issues[0]!.path.join('.')}: ${w.error.issues[0]!.message}` };
-    const path = isAbsolute(w.data.vcf) || !inputFile ? w.data.vcf : resolve(dirname(inputFile), w.data.vcf);
+    if (!w.success) return { id: findings.id, error: `${where}: wrapper field ${w.error.issues[0]!.path.join('.')}: ${w.error.issues[0]!.message}` };
+    const path = isAbsolute(w.data.vcf) || !source ? w.data.vcf : resolve(baseDir, w.data.vcf);
     inputs.variants = { path, assembly: w.data.genomeAssembly, sample: w.data.sample };
+  } else if (parsed.vcf) {
+    let path: string;
+    try {
+      path = phenopacketVcfPath(parsed.vcf, baseDir, options.vcfDir);
+    } catch (err) {
+      return { id: findings.id, error: `${where}: ${(err as Error).message}` };
+    }
+    inputs.variants = { path, assembly: parsed.vcf.assembly };
   }
   let result;
   try {
     result = (await runCase(session, inputs, { top, explain: 0 })).ranking;
   } catch (err) {
-    if (err instanceof InputError) return { id: findings.id, error: err.file === inputs.origin ? err.message : `line ${rec.line}: ${err.message}` };
+    if (err instanceof InputError) return { id: findings.id, error: err.file === inputs.origin ? err.message : `${where}: ${err.message}` };
     throw err;
   }
+  const digits = options.exactScores ? (x: number) => x : (x: number) => round(x, 6);
   const line: RankOutputLine = {
     id: findings.id,
     diseases: result.diseases.map((d) => ({
       id: d.id,
       label: d.label,
       mondo: d.mondo,
-      score: round(d.score, 6),
+      score: digits(d.score),
       probability: round(d.probability, 6),
       rank: d.rank,
       ids: d.ids,
@@ -77,7 +119,7 @@ export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonL
     genes: result.genes.map((g) => ({
       symbol: g.symbol,
       ncbiGeneId: g.ncbiGeneId,
-      score: round(g.score, 6),
+      score: digits(g.score),
       rank: g.rank,
       probability: round(g.probability, 6),
       ...(g.variants ? { variants: g.variants.map(variantOut), genotype: g.genotype } : {}),

@@ -9,7 +9,7 @@ import { prepareQuery, type PreparedQuery, type QueryTerm, type SkippedTerm } fr
 import { defaultRankerParameters, type RankerParameters } from './ranker-parameters.js';
 import { sexInheritanceLnLR } from './sex-inheritance.js';
 import { TermScorer } from './term-scores.js';
-import { mapProbability } from './probability-map.js';
+import { mapByKnots, mapProbability } from './probability-map.js';
 import { topK } from './top-k.js';
 import { GenotypeScores, diseaseModes, type DiseaseModes } from './genotype-scores.js';
 import type { UnprofiledDiseases } from './unprofiled-diseases.js';
@@ -70,8 +70,8 @@ export interface RankedGene {
   probability: number;
   /** the gene's best disease */
   topDisease: string;
-  /** with a VCF: the gene's variants and their genotype check for its best disease */
-  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string };
+  /** with a VCF: the gene's variants and their genotype check for its best disease (evidence: the GRCh38 keys of the variants it rests on) */
+  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string; evidence: string[] };
   variants?: AnnotatedVariant[];
 }
 
@@ -281,13 +281,15 @@ export class PhenotypeRanker {
           genotype: g ? log10(g[d]!) : 0,
         },
         coverage: this.coverageOf[d]!,
-        probability: mapProbability(Math.exp(t * gs[grp]! - logNorm), p.probabilitySlope, p.probabilityIntercept + (i === 0 ? p.probabilityTopOffset : 0)),
+        probability: i === 0 ? firstProbability(Math.exp(t * gs[grp]! - logNorm), p) : mapProbability(Math.exp(t * gs[grp]! - logNorm), p.probabilitySlope, p.probabilityIntercept),
         genes: this.genesOfGroup(grp),
         genotype: this.genotypeOf(d),
         explanation: i < explainN ? explainCandidate(m, this, d, query.present, query.excluded, { sex: findings.sex, ageYears: age }) : undefined,
       };
     });
     if (this.unprofiled) this.addUnprofiled(diseases, top, t, logNorm);
+    // the isotonic step may bring the first below the second on a near tie: the list must not contradict its order
+    if (diseases.length > 1 && diseases[0]!.probability < diseases[1]!.probability) diseases[0]!.probability = diseases[1]!.probability;
     const unlistedProbability = coherent(diseases, Math.exp(p.unlistedLogWeight - logNorm));
     return {
       snapshotId: m.snapshotId,
@@ -476,7 +478,7 @@ export class PhenotypeRanker {
         topDisease: m.diseaseIds[geneBest[gene]!]!,
       };
       if (geno && check) {
-        out.genotype = { lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason };
+        out.genotype = { lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason, evidence: check.variants.map((v) => v.key) };
         out.variants = this.genotypeVariants(gene) ?? [];
       }
       return out;
@@ -494,6 +496,11 @@ export class PhenotypeRanker {
  * others are scaled down to what remains, and the unlisted share is what the first leaves at most. Returns the
  * unlisted probability to show.
  */
+/** The first candidate's probability: the logistic map with the first-candidate offset, then the isotonic step. */
+function firstProbability(p: number, params: RankerParameters): number {
+  return mapByKnots(mapProbability(p, params.probabilitySlope, params.probabilityIntercept + params.probabilityTopOffset), params.topProbabilityKnots);
+}
+
 function coherent(diseases: RankedDisease[], unlisted: number): number {
   if (diseases.length === 0) return Math.min(1, unlisted);
   const first = diseases[0]!.probability;

@@ -12,6 +12,8 @@ export interface PhenotypeNode {
   /** extra lower-cased names for text matching (PhenoTagger), not already among label/synonyms */
   textVariants: string[];
   altIds: string[];
+  /** cross-references from the ontology (UMLS:C0036572, SNOMEDCT_US:91175000, MSH:...), as the release gives them */
+  xrefs: string[];
   /** P (phenotypic abnormality), I (inheritance), C (clinical course), M (modifier), F (frequency), H (past history), '' */
   aspect: string;
   obsolete: boolean;

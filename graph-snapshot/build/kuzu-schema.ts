@@ -10,7 +10,7 @@ import type {
 } from './knowledge.js';
 
 /** Bumped whenever a table or property changes; the runtime refuses snapshots of another version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type KuzuType = 'STRING' | 'DOUBLE' | 'INT8' | 'INT32' | 'INT64' | 'BOOLEAN' | 'STRING[]';
 export type Cell = string | number | boolean | null | string[];
@@ -55,6 +55,7 @@ export const phenotypeTable: NodeTableSpec<PhenotypeNode> = {
     col('synonymScopes', 'STRING[]'),
     col('textVariants', 'STRING[]'),
     col('altIds', 'STRING[]'),
+    col('xrefs', 'STRING[]'),
     col('aspect', 'STRING'),
     col('obsolete', 'BOOLEAN'),
     col('replacedBy', 'STRING'),

@@ -5,7 +5,8 @@ import { parseGenesToDisease, type GeneDiseaseRow } from '../parsers/genes-to-di
 import { parseGenesToPhenotype, type GenePhenotypeRow } from '../parsers/genes-to-phenotype-parser.js';
 import { parseHpoa, type HpoaDocument } from '../parsers/hpoa-parser.js';
 import { parseGeneAliases, parseGeneInfo, parseGeneSpans, type GeneInfo, type GeneSpan } from '../parsers/ncbi-gene-parser.js';
-import { parseObo, type OboDocument } from '../parsers/obo-parser.js';
+import type { OboDocument } from '../parsers/obo-parser.js';
+import { parseOntologyFile } from '../parsers/ontology-file.js';
 import { parseOrphaClassification, type OrphaClassification } from '../parsers/orphanet-classification-parser.js';
 import {
   parseOrphaIcd,
@@ -57,7 +58,7 @@ export async function loadSources(located: LocatedSources, progress: StepProgres
   const all = (role: SourceRole) => located.files[role] ?? [];
   const declared = new Map<string, string>();
 
-  const obo = await progress.run('ontology', () => parseObo(one('hpoObo')!));
+  const obo = await progress.run('ontology', () => parseOntologyFile(one('hpoObo')!));
   if (obo.dataVersion) declared.set(one('hpoObo')!, obo.dataVersion);
 
   const hpoa = await progress.run('annotations', () => parseHpoa(one('hpoAnnotations')!, skips));

@@ -4,7 +4,8 @@ import { InputError } from '../../common/input-error.js';
 
 /** Every upstream source the snapshot reads, by role. Patterns are tried in order; the first that exists wins. */
 export const sourceRoles = {
-  hpoObo: { patterns: ['hpo/hp.obo', 'hp.obo', 'hpo/hp*.obo'], required: true },
+  // the ontology: hp.obo, or HPO's OBO Graphs JSON release (hp.json) when there is no hp.obo (parsers/ontology-file.ts)
+  hpoObo: { patterns: ['hpo/hp.obo', 'hp.obo', 'hpo/hp*.obo', 'hpo/hp.json', 'hpo/hp.json.gz', 'hp.json', 'hp.json.gz'], required: true },
   hpoAnnotations: { patterns: ['hpo/phenotype.hpoa', 'hpo/phenotype.hpoa.gz', 'phenotype.hpoa', 'hpo/phenotype*.hpoa'], required: true },
   genesToDisease: { patterns: ['hpo/genes_to_disease.txt', 'genes_to_disease.txt', 'hpo/genes_to_disease*.txt'], required: true },
   genesToPhenotype: { patterns: ['hpo/genes_to_phenotype.txt', 'hpo/genes_to_phenotype_links.tsv', 'hpo/genes_to_phenotype*.txt'], required: false },

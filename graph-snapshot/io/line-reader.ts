@@ -110,7 +110,8 @@ export async function* readLines(path: string, limits: InputLimits = {}): AsyncG
   }
 }
 
-function gzipReason(err: unknown): string {
+/** Why reading a (possibly gzip) file failed, in words: truncated, corrupt, too large, not found. */
+export function gzipReason(err: unknown): string {
   if (err instanceof InflationError) return err.message;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'Z_BUF_ERROR') return 'unexpected end of compressed data (truncated gzip?)';

@@ -20,7 +20,9 @@ export interface OboTerm {
   obsolete: boolean;
   replacedBy?: string;
   consider: string[];
-  /** line of the `[Term]` header, for error messages */
+  /** cross-references to other vocabularies (UMLS:C0036572, SNOMEDCT_US:91175000, MSH:D012640 ...) */
+  xrefs: string[];
+  /** line of the `[Term]` header (of the node, in OBO Graphs JSON), for error messages */
   line: number;
 }
 
@@ -56,6 +58,7 @@ export async function parseObo(path: string): Promise<OboDocument> {
       obsolete: current.obsolete ?? false,
       replacedBy: current.replacedBy,
       consider: current.consider ?? [],
+      xrefs: current.xrefs ?? [],
       line: current.line,
     });
     current = undefined;
@@ -69,7 +72,7 @@ export async function parseObo(path: string): Promise<OboDocument> {
       inHeader = false;
       if (!trimmed.endsWith(']')) throw new InputError(path, line, `malformed stanza header: ${trimmed}`);
       inTerm = trimmed === '[Term]';
-      if (inTerm) current = { line, synonyms: [], parents: [], altIds: [], consider: [] };
+      if (inTerm) current = { line, synonyms: [], parents: [], altIds: [], consider: [], xrefs: [] };
       continue;
     }
     const colon = trimmed.indexOf(':');
@@ -113,8 +116,15 @@ export async function parseObo(path: string): Promise<OboDocument> {
       case 'consider':
         current.consider!.push(requireCurie(path, line, beforeComment(value)));
         break;
+      case 'xref':
+      {
+        // `xref: UMLS:C0036572 "a description"`: the reference is the first word (kept as written: the wild has URLs too)
+        const ref = beforeComment(value).split(/\s/)[0];
+        if (ref) current.xrefs!.push(ref);
+        break;
+      }
       default:
-        break; // xref, comment, subset, property_value, created_by...: not needed by the snapshot
+        break; // comment, subset, property_value, created_by...: not needed by the snapshot
     }
   }
   finish();

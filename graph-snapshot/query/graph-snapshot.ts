@@ -21,6 +21,8 @@ export interface PhenotypeRecord {
   definition: string;
   synonyms: string[];
   altIds: string[];
+  /** cross-references from the ontology (UMLS, SNOMED CT, MeSH ...) */
+  xrefs: string[];
   aspect: string;
   obsolete: boolean;
   replacedBy: string;
@@ -217,7 +219,7 @@ export class GraphSnapshot {
   async phenotype(id: string): Promise<PhenotypeRecord | undefined> {
     const rows = await this.rows(
       `MATCH (p:Phenotype) WHERE p.id = $id RETURN p.id AS id, p.label AS label, p.definition AS definition,
-       p.synonyms AS synonyms, p.altIds AS altIds, p.aspect AS aspect, p.obsolete AS obsolete, p.replacedBy AS replacedBy,
+       p.synonyms AS synonyms, p.altIds AS altIds, p.xrefs AS xrefs, p.aspect AS aspect, p.obsolete AS obsolete, p.replacedBy AS replacedBy,
        p.ic AS ic, p.diseaseCount AS diseaseCount, p.ancestors AS ancestors`,
       { id },
     );
@@ -229,6 +231,7 @@ export class GraphSnapshot {
       definition: String(r['definition'] ?? ''),
       synonyms: (r['synonyms'] as string[] | null) ?? [],
       altIds: (r['altIds'] as string[] | null) ?? [],
+      xrefs: (r['xrefs'] as string[] | null) ?? [],
       aspect: String(r['aspect'] ?? ''),
       obsolete: Boolean(r['obsolete']),
       replacedBy: String(r['replacedBy'] ?? ''),

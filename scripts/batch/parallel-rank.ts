@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { JsonLine } from '../../diagnosis/io/jsonl-reader.js';
 import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
-import { runPhenopacketRecord } from '../../diagnosis/pipeline/phenopacket-run.js';
+import { runPhenopacketRecord, type RecordOptions } from '../../diagnosis/pipeline/phenopacket-run.js';
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 
 export interface RankedLine {
@@ -23,14 +23,14 @@ export async function* rankRecords(
   top: number,
   workers = Math.min(2, availableParallelism()),
   parameters: Partial<RankerParameters> = {},
-  inputFile?: string,
+  recordOptions: RecordOptions = {},
 ): AsyncGenerator<RankedLine> {
   if (workers <= 1) {
     const session = await KnowledgeSession.open(snapshotDir, { parameters });
     try {
       for await (const r of records) {
         const t0 = process.hrtime.bigint();
-        const out = await runPhenopacketRecord(session, r, top, inputFile);
+        const out = await runPhenopacketRecord(session, r, top, recordOptions);
         yield { json: JSON.stringify(out), ms: Number(process.hrtime.bigint() - t0) / 1e6 };
       }
     } finally {
@@ -39,7 +39,7 @@ export async function* rankRecords(
     return;
   }
   const url = new URL('./rank-worker.js', import.meta.url);
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { snapshotDir, top, parameters, inputFile } }));
+  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { snapshotDir, top, parameters, recordOptions } }));
   const done = new Map<number, RankedLine[]>();
   let wake: (() => void) | undefined;
   let failure: unknown;

@@ -2,14 +2,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JsonLine } from '../../diagnosis/io/jsonl-reader.js';
 import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
-import { runPhenopacketRecord } from '../../diagnosis/pipeline/phenopacket-run.js';
+import { runPhenopacketRecord, type RecordOptions } from '../../diagnosis/pipeline/phenopacket-run.js';
 import type { RankerParameters } from '../../diagnosis/ranking/ranker-parameters.js';
 
-const { snapshotDir, top, parameters, inputFile } = workerData as {
+const { snapshotDir, top, parameters, recordOptions } = workerData as {
   snapshotDir: string;
   top: number;
   parameters?: Partial<RankerParameters>;
-  inputFile?: string;
+  recordOptions: RecordOptions;
 };
 const session = await KnowledgeSession.open(snapshotDir, { parameters });
 // Batches are processed one at a time, in arrival order.
@@ -20,7 +20,7 @@ parentPort!.on('message', (msg: { seq: number; records: JsonLine[] }) => {
       const lines = [];
       for (const r of msg.records) {
         const t0 = process.hrtime.bigint();
-        const out = await runPhenopacketRecord(session, r, top, inputFile);
+        const out = await runPhenopacketRecord(session, r, top, recordOptions);
         lines.push({ json: JSON.stringify(out), ms: Number(process.hrtime.bigint() - t0) / 1e6 });
       }
       parentPort!.postMessage({ seq: msg.seq, lines });

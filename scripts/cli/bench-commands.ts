@@ -5,6 +5,7 @@ import { runPhenopacketBench } from '../bench/phenopacket-bench.js';
 import { runVariantBench } from '../bench/variant-bench.js';
 import { defaultBenchWorkDir, runVcfBench } from '../bench/vcf-bench.js';
 import { runReasoningBench } from '../bench/reasoning-bench.js';
+import { writeCohortInputs } from '../bench/cohort-inputs.js';
 import { runClassicsBench } from '../bench/classics-bench.js';
 import { registerExtractionBench } from '../bench/extraction-bench.js';
 import { registerNarrativeBench } from '../bench/narrative-bench.js';
@@ -118,6 +119,22 @@ export function registerBenchCommands(program: Command): void {
 }
 
 export function registerVcfBench(bench: Command): void {
+  bench
+    .command('cohort-inputs')
+    .description('write a cohort for timing workflows/cohort: a sample sheet of N phenotype-only phenopackets and M exomes (causal variants spiked into the background exome, one .vcf.gz and PED each)')
+    .requiredOption('--out <dir>', 'where samples.tsv, phenopackets/ and exomes/ go')
+    .option('--input <file>', 'bench phenopackets', '../shared/bench/phenopackets-dev.jsonl.gz')
+    .option('--background <vcf>', 'GRCh37 background exome', join(defaultSourcesDir(), 'vcf', 'background-exome-grch37.vcf.gz'))
+    .option('--phenotype-only <n>', 'phenotype-only cases', '1000')
+    .option('--exomes <n>', 'cases with a spiked exome', '20')
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .action(async (opts: { out: string; input: string; background: string; phenotypeOnly: string; exomes: string; snapshot?: string }) => {
+      const [p, e] = [Number(opts.phenotypeOnly), Number(opts.exomes)];
+      if (!Number.isInteger(p) || p < 0 || !Number.isInteger(e) || e < 0) throw new InvalidArgumentError('--phenotype-only and --exomes must be integers ≥ 0');
+      const r = await writeCohortInputs({ input: opts.input, background: opts.background, snapshot: await resolveSnapshot({ snapshot: opts.snapshot }), out: opts.out, phenotypeOnly: p, exomes: e });
+      process.stdout.write(`${r.phenotypeOnly} phenotype-only case(s) and ${r.exomes} exome(s): ${r.sheet}\n`);
+    });
+
   bench
     .command('vcf')
     .description('VCF parse + annotate throughput, and a streamed multi-million-record GRCh38 .vcf.gz: wall time and peak memory')

@@ -165,21 +165,33 @@ export function registerCasesCommand(program: Command): void {
       }),
     );
 
-  withStoreOptions(cases.command('audit-verify').description('re-hash the audit chain and the file (exit code 4 if the chain is broken)'))
+  withStoreOptions(
+    cases.command('audit-verify').description(
+      're-hash the audit chain, check every case, narrative, note, finding set, decision, VCF reference and run against the hash the log recorded, and check the file (exit code 4 on any mismatch)',
+    ),
+  )
     .option('--head <seq:hash>', 'also check the chain still reaches this head (as printed by an earlier backup or audit-verify)', auditHead)
     .option('--json', 'print the result as JSON')
     .action(
       badInputAsInputError(async (opts: StoreOptions & { head?: { seq: number; hash: string }; json?: boolean }) => {
         await withStore(opts, (store) => {
           const result = store.verifyAuditChain(opts.head);
+          // rows are only compared with a log that is itself whole: a broken chain already says everything after it is suspect
+          const contents = result.ok ? store.verifyAuditContents() : undefined;
           const integrity = store.integrityCheck();
-          if (opts.json) json({ path: store.path, integrity, ...result });
-          else if (result.ok) process.stdout.write(`OK: ${result.rows} audit rows verify, head ${result.rows}:${result.headHash}; SQLite integrity ${integrity}\n`);
-          else {
+          if (opts.json) json({ path: store.path, integrity, ...result, contents });
+          else if (!result.ok) {
             const b = result.brokenAt;
             process.stdout.write(`FAILED: ${store.path}: audit chain broken at row ${b.seq}${b.action ? ` (${b.at} ${b.actor} ${b.action})` : ''}: ${result.problem}\n`);
+          } else if (contents && !contents.ok) {
+            process.stdout.write(`FAILED: ${store.path}: the stored data differs from the audit log:\n${contents.problems.map((p) => `  ${p}\n`).join('')}`);
+          } else {
+            const covered = contents && contents.notCovered > 0 ? ` (${contents.notCovered} rows written before row hashes were recorded are not covered)` : '';
+            process.stdout.write(
+              `OK: ${result.rows} audit rows verify, head ${result.rows}:${result.headHash}; ${contents?.checked ?? 0} cases and rows match the log${covered}; SQLite integrity ${integrity}\n`,
+            );
           }
-          if (!result.ok || integrity !== 'ok') process.exitCode = ExitCode.verifyFailed;
+          if (!result.ok || !contents?.ok || integrity !== 'ok') process.exitCode = ExitCode.verifyFailed;
         });
       }),
     );

@@ -42,6 +42,7 @@ export function registerFitCommands(program: Command): void {
         probabilitySlope: parameters['probabilitySlope'] ?? defaultRankerParameters.probabilitySlope,
         probabilityIntercept: parameters['probabilityIntercept'] ?? defaultRankerParameters.probabilityIntercept,
         probabilityTopOffset: parameters['probabilityTopOffset'] ?? defaultRankerParameters.probabilityTopOffset,
+        topProbabilityKnots: defaultRankerParameters.topProbabilityKnots,
       };
       const before = reliability(cases.map((c) => calibrate(c, current)));
       const cv = crossValidate(cases, folds);
@@ -55,7 +56,8 @@ export function registerFitCommands(program: Command): void {
         `${cases.length} cases (${opts.half}); current calibration ${describe(before)}\n` +
           `cohort-grouped ${folds}-fold cross-validation ${describe(cv.report)}\n${reliabilityTable(cv.report)}\n` +
           `folds: ${cv.fits.map((f) => `T ${f.temperature.toFixed(3)} · n^-${f.temperatureExponent} / w ${f.unlistedLogWeight.toFixed(2)} / map ${f.probabilitySlope.toFixed(2)}, ${f.probabilityIntercept.toFixed(2)}, ${f.probabilityTopOffset.toFixed(2)}`).join('; ')}\n` +
-          `fit on all cases: temperature ${all.temperature.toFixed(4)}, temperatureExponent ${all.temperatureExponent}, unlistedLogWeight ${all.unlistedLogWeight.toFixed(3)}, probabilitySlope ${all.probabilitySlope.toFixed(4)}, probabilityIntercept ${all.probabilityIntercept.toFixed(4)}, probabilityTopOffset ${all.probabilityTopOffset.toFixed(4)}\n`,
+          `fit on all cases: temperature ${all.temperature.toFixed(4)}, temperatureExponent ${all.temperatureExponent}, unlistedLogWeight ${all.unlistedLogWeight.toFixed(3)}, probabilitySlope ${all.probabilitySlope.toFixed(4)}, probabilityIntercept ${all.probabilityIntercept.toFixed(4)}, probabilityTopOffset ${all.probabilityTopOffset.toFixed(4)},\n` +
+          `  topProbabilityKnots ${JSON.stringify((all.topProbabilityKnots ?? []).map(([x, y]) => [Number(x.toFixed(4)), Number(y.toFixed(4))]))}\n`,
       );
     });
   fit

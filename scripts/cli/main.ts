@@ -11,6 +11,7 @@ import { registerExtractCommand } from './extract-command.js';
 import { defaultModelStoreDir, registerModelsCommand } from './models-command.js';
 import { registerCasesCommand } from './cases-command.js';
 import { registerFitCommands } from './fit-commands.js';
+import { registerCohortCommands } from './cohort-command.js';
 
 const program = new Command();
 program
@@ -30,11 +31,20 @@ registerBenchCommands(program);
 registerModelsCommand(program, { storeDir: defaultModelStoreDir });
 registerCasesCommand(program);
 registerFitCommands(program);
+registerCohortCommands(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
   process.exitCode = handleError(err);
+}
+
+/**
+ * An error thrown in a worker thread (benchmarks, batch ranking, fitting) reaches the main thread as a plain Error
+ * with its name, message and fields, but not its class: a snapshot a worker refuses is still bad input, not a bug.
+ */
+function fromWorker(err: unknown, name: 'InputError' | 'IntegrityError'): err is Error {
+  return err instanceof Error && err.constructor === Error && err.name === name;
 }
 
 function handleError(err: unknown): number {
@@ -43,11 +53,11 @@ function handleError(err: unknown): number {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return ExitCode.ok;
     return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
-  if (err instanceof InputError) {
+  if (err instanceof InputError || fromWorker(err, 'InputError')) {
     process.stderr.write(`rarediag: ${err.message}\n`);
     return ExitCode.badInput;
   }
-  if (err instanceof IntegrityError) {
+  if (err instanceof IntegrityError || fromWorker(err, 'IntegrityError')) {
     process.stderr.write(`rarediag: ${err.message}\n`);
     return ExitCode.verifyFailed;
   }

@@ -1,8 +1,13 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { readJsonRecords } from '../../diagnosis/io/jsonl-reader.js';
+import { IntegrityError } from '../../common/integrity-error.js';
+import { readJsonRecords, type JsonLine } from '../../diagnosis/io/jsonl-reader.js';
+import type { RankOutputLine, RecordOptions } from '../../diagnosis/pipeline/phenopacket-run.js';
+import { MANIFEST_FILE, readManifest } from '../../graph-snapshot/snapshot/manifest.js';
+import { PhevalResultWriter, resultStem } from '../pheval/pheval-files.js';
+import { phevalTables } from '../pheval/pheval-results.js';
 import { runCase } from '../../diagnosis/pipeline/run-case.js';
 import type { CaseRunInputs } from '../../diagnosis/pipeline/run-types.js';
 import { runInputsOfFindings } from '../../diagnosis/pipeline/run-inputs.js';
@@ -31,8 +36,11 @@ export function registerRankCommand(program: Command): void {
   program
     .command('rank')
     .description('rank diseases and genes from phenotypes: a batch of phenopackets (--phenopackets) or one ad-hoc case (--hpo)')
-    .option('--phenopackets <file>', 'GA4GH Phenopacket v2 input: .jsonl / .jsonl.gz (objects or {"phenopacket": ...} wrappers) or one .json')
-    .option('--out <file>', 'output .jsonl, one line per input case in input order (default: stdout)')
+    .option('--phenopackets <path>', 'GA4GH Phenopacket v2 input: .jsonl / .jsonl.gz (objects or {"phenopacket": ...} wrappers), one .json, or a directory of .json files (one phenopacket each)')
+    .option('--out <file>', 'output .jsonl, one line per input case in input order (default: stdout, unless --pheval-out is given)')
+    .option('--pheval-out <dir>', 'batch: also write PhEval result files per case: <stem>-gene_result.tsv, <stem>-disease_result.tsv, and <stem>-variant_result.tsv with a VCF (stem: the phenopacket file name, else its id); scores at full precision')
+    .option('--vcf-dir <dir>', "batch: the folder of the VCFs phenopackets name in their files (looked up by file name, PhEval's testdata layout)")
+    .option('--expect-snapshot <id>', 'refuse (exit 4) unless the snapshot has this id (a cohort pinned to one knowledge release)')
     .option('--hpo <ids>', 'observed HPO terms, comma-separated (ad-hoc case)', idList)
     .option('--excluded <ids>', 'excluded HPO terms, comma-separated', idList)
     .option('--top <n>', 'diseases and genes per case', positiveInt('--top'), 100)
@@ -60,11 +68,21 @@ export function registerRankCommand(program: Command): void {
       sample?: string;
       assembly?: string;
       allFilters?: boolean;
+      phevalOut?: string;
+      vcfDir?: string;
+      expectSnapshot?: string;
     }) => {
       if (!opts.phenopackets === !opts.hpo) throw new InvalidArgumentError('give either --phenopackets FILE or --hpo IDS');
       if (opts.assembly && opts.assembly !== 'GRCh37' && opts.assembly !== 'GRCh38') throw new InvalidArgumentError('--assembly must be GRCh37 or GRCh38');
+      if ((opts.phevalOut || opts.vcfDir) && !opts.phenopackets) throw new InvalidArgumentError('--pheval-out and --vcf-dir go with --phenopackets');
+      if (opts.vcfDir && !(existsSync(opts.vcfDir) && statSync(opts.vcfDir).isDirectory())) throw new InvalidArgumentError(`--vcf-dir ${opts.vcfDir}: not a directory`);
       const snapshotDir = await resolveSnapshot(opts);
-      if (opts.phenopackets) await rankBatch(resolve(opts.phenopackets), opts.out, snapshotDir, opts.top, opts.workers);
+      if (opts.expectSnapshot) await checkSnapshotId(snapshotDir, opts.expectSnapshot);
+      if (opts.phenopackets) {
+        const input = resolve(opts.phenopackets);
+        const records: RecordOptions = { inputFile: input, vcfDir: opts.vcfDir && resolve(opts.vcfDir), exactScores: opts.phevalOut !== undefined };
+        await rankBatch(input, opts.out, snapshotDir, opts.top, opts.workers, records, opts.phevalOut && resolve(opts.phevalOut));
+      }
       else {
         const inputs: CaseRunInputs = {
           ...runInputsOfFindings({ id: 'ad-hoc', present: opts.hpo!, excluded: opts.excluded ?? [] }, '--hpo'),
@@ -86,20 +104,41 @@ export function registerRankCommand(program: Command): void {
     });
 }
 
-async function rankBatch(input: string, out: string | undefined, snapshotDir: string, top: number, workers?: number): Promise<void> {
-  const sink = out ? createWriteStream(resolve(out)) : process.stdout;
+/** A cohort pinned to one knowledge release: the snapshot's id must be the one expected. */
+async function checkSnapshotId(dir: string, expected: string): Promise<void> {
+  const { snapshotId } = await readManifest(dir);
+  if (snapshotId !== expected) throw new IntegrityError(join(dir, MANIFEST_FILE), `snapshot ${snapshotId}, expected ${expected} (--expect-snapshot): not the knowledge release this run is pinned to`);
+}
+
+async function rankBatch(input: string, out: string | undefined, snapshotDir: string, top: number, workers: number | undefined, records: RecordOptions, phevalDir: string | undefined): Promise<void> {
+  const sink = out ? createWriteStream(resolve(out)) : phevalDir ? undefined : process.stdout;
+  const pheval = phevalDir ? new PhevalResultWriter(phevalDir) : undefined;
+  // output lines come in input order, one per record: the files they came from, in the same order
+  const files: (string | undefined)[] = [];
+  async function* tapped(source: AsyncIterable<JsonLine>): AsyncGenerator<JsonLine> {
+    for await (const r of source) {
+      files.push(r.file);
+      yield r;
+    }
+  }
   let n = 0;
   let errors = 0;
   const started = Date.now();
-  for await (const line of rankRecords(readJsonRecords(input), snapshotDir, top, workers, {}, input)) {
+  for await (const line of rankRecords(tapped(readJsonRecords(input)), snapshotDir, top, workers, {}, records)) {
     n += 1;
-    if (line.json.startsWith('{"id":') && line.json.includes('"error":')) errors += 1;
-    if (!sink.write(`${line.json}\n`)) await once(sink, 'drain');
+    const file = files.shift();
+    const isError = line.json.startsWith('{"id":') && line.json.includes('"error":');
+    if (isError) errors += 1;
+    if (pheval && !isError) {
+      const ranked = JSON.parse(line.json) as Extract<RankOutputLine, { diseases: unknown }>;
+      pheval.write(resultStem(file, ranked.id), phevalTables(ranked));
+    }
+    if (sink && !sink.write(`${line.json}\n`)) await once(sink, 'drain');
   }
-  if (out) {
+  if (out && sink) {
     sink.end();
     await once(sink, 'finish');
   }
-  process.stderr.write(`ranked ${n} case(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${errors ? `, ${errors} with an error line` : ''}\n`);
+  const phevalNote = pheval ? `; PhEval results for ${pheval.cases} case(s) (${pheval.files} files) in ${pheval.dir}` : '';
+  process.stderr.write(`ranked ${n} case(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${errors ? `, ${errors} with an error line` : ''}${phevalNote}\n`);
 }
-

@@ -4,6 +4,7 @@ import { buildSnapshot } from '../../graph-snapshot/build/snapshot-builder.js';
 import { readManifest, type SnapshotManifest } from '../../graph-snapshot/snapshot/manifest.js';
 import { defaultSnapshotDir, defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { installationKeyFile, sealSnapshot } from '../../graph-snapshot/snapshot/snapshot-seal.js';
+import { exportSnapshot, importSnapshot } from '../../graph-snapshot/snapshot/snapshot-archive.js';
 import { verifySnapshot } from '../../graph-snapshot/snapshot/verify-snapshot.js';
 import { ExitCode } from './exit-codes.js';
 import { formatInt, formatTable } from './format-table.js';
@@ -79,6 +80,49 @@ export function registerSnapshotCommands(program: Command): void {
       }
       sealSnapshot(dir);
       process.stdout.write(`sealed ${result.snapshotId} at ${dir} with ${installationKeyFile()}\n`);
+    });
+
+  snapshot
+    .command('export')
+    .description('write the snapshot as one .tar.gz for a machine without the sources (air-gapped), with ARCHIVE.sha256 beside it; only a snapshot that verifies here is exported')
+    .requiredOption('--out <archive>', 'the archive to write (e.g. rarediag-snapshot.tar.gz)')
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { out: string; snapshot?: string; json?: boolean }) => {
+      const dir = resolve(opts.snapshot ?? defaultSnapshotDir());
+      const bar = createProgressBar('snapshot export');
+      let result;
+      try {
+        result = await exportSnapshot(dir, resolve(opts.out), bar.listener);
+        bar.stop('done');
+      } catch (err) {
+        bar.stop('failed');
+        throw err;
+      }
+      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else process.stdout.write(`exported ${result.snapshotId} (${result.files} files) to ${result.archive}: ${formatInt(result.bytes)} bytes\nsha256 ${result.sha256} (in ${result.checksumFile}; carry it along, or compare it on import with --sha256)\n`);
+    });
+
+  snapshot
+    .command('import')
+    .description('put an exported snapshot archive in place: its sha256 is checked (ARCHIVE.sha256 beside it, or --sha256), every file against the manifest, then it is sealed with this installation\'s key; a damaged archive is refused (exit 4) and nothing is replaced')
+    .argument('<archive>', 'the .tar.gz written by `rarediag snapshot export`')
+    .option('--sha256 <hex>', 'the sha256 the archive must have (default: read from ARCHIVE.sha256)')
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--json', 'print the result as JSON')
+    .action(async (archive: string, opts: { sha256?: string; snapshot?: string; json?: boolean }) => {
+      const dir = resolve(opts.snapshot ?? defaultSnapshotDir());
+      const bar = createProgressBar('snapshot import');
+      let result;
+      try {
+        result = await importSnapshot(resolve(archive), dir, { sha256: opts.sha256, onProgress: bar.listener });
+        bar.stop('done');
+      } catch (err) {
+        bar.stop('failed');
+        throw err;
+      }
+      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else process.stdout.write(`imported ${result.snapshotId} into ${result.dir} (sha256 checked against the ${result.checkedAgainst}, ${result.files} files verified, sealed with ${installationKeyFile()})\n`);
     });
 }
 

@@ -1,4 +1,4 @@
-import { mapProbability } from '../../diagnosis/ranking/probability-map.js';
+import { mapByKnots, mapProbability } from '../../diagnosis/ranking/probability-map.js';
 
 /**
  * Fitting the calibration of the post-test probabilities (ranker-parameters.ts: temperature, unlistedLogWeight) by
@@ -26,14 +26,18 @@ export interface Calibration {
   probabilitySlope: number;
   probabilityIntercept: number;
   probabilityTopOffset: number;
+  /** the isotonic step of the first candidate's probability (ranker-parameters.ts); none: identity */
+  topProbabilityKnots?: readonly (readonly [number, number])[];
 }
 
 const logit = (p: number) => Math.log(Math.max(1e-12, p) / Math.max(1e-12, 1 - p));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The final map of a candidate's probability: the ranker's own (diagnosis/ranking/probability-map.ts). */
-const recalibrate = (p: number, cal: Pick<Calibration, 'probabilitySlope' | 'probabilityIntercept' | 'probabilityTopOffset'>, first = false) =>
-  mapProbability(p, cal.probabilitySlope, cal.probabilityIntercept + (first ? cal.probabilityTopOffset : 0));
+const recalibrate = (p: number, cal: Pick<Calibration, 'probabilitySlope' | 'probabilityIntercept' | 'probabilityTopOffset' | 'topProbabilityKnots'>, first = false) =>
+  first
+    ? mapByKnots(mapProbability(p, cal.probabilitySlope, cal.probabilityIntercept + cal.probabilityTopOffset), cal.topProbabilityKnots ?? [])
+    : mapProbability(p, cal.probabilitySlope, cal.probabilityIntercept);
 
 /** The case's temperature: more findings, more correlated evidence, so a lower temperature per unit of score. */
 export const caseTemperature = (cal: Pick<Calibration, 'temperature' | 'temperatureExponent'>, findings: number) =>
@@ -132,7 +136,40 @@ export function fitCalibration(cases: readonly ScoredCase[], exponents: readonly
     if (fit.nll < best.nll) best = { temperature, temperatureExponent: e, unlistedLogWeight: fit.b, probabilitySlope: 1, probabilityIntercept: 0, probabilityTopOffset: 0, nll: fit.nll };
   }
   const { nll: _nll, ...calibration } = best;
-  return { ...calibration, ...fitLogisticMap(cases, calibration) };
+  const withMap = { ...calibration, ...fitLogisticMap(cases, calibration) };
+  return { ...withMap, topProbabilityKnots: fitTopKnots(cases, withMap) };
+}
+
+/**
+ * The isotonic step of the first candidate's probability: pool-adjacent-violators over (probability after the logistic
+ * map, was the first candidate right), sorted by probability, then adjacent blocks pooled until each holds at least
+ * `minShare` of the cases (a step fitted to a handful of cases would be noise). Knots at each block's mean probability
+ * and accuracy; monotone by construction.
+ */
+export function fitTopKnots(cases: readonly ScoredCase[], cal: Calibration, minShare = 0.01): [number, number][] {
+  const points = cases
+    .map((c) => calibrate(c, { ...cal, topProbabilityKnots: [] }))
+    .map((r) => ({ x: r.topProbability, y: r.topCorrect ? 1 : 0 }))
+    .sort((a, b) => a.x - b.x);
+  if (points.length === 0) return [];
+  const minWeight = Math.max(1, Math.ceil(minShare * points.length));
+  type Block = { sx: number; sy: number; w: number };
+  const pool = (a: Block, b: Block): Block => ({ sx: a.sx + b.sx, sy: a.sy + b.sy, w: a.w + b.w });
+  const blocks: Block[] = [];
+  for (const p of points) {
+    blocks.push({ sx: p.x, sy: p.y, w: 1 });
+    // pool while the last block's accuracy is below its predecessor's (a violation), or the predecessor is too small
+    while (blocks.length > 1) {
+      const b = blocks[blocks.length - 1]!;
+      const a = blocks[blocks.length - 2]!;
+      if (a.sy / a.w >= b.sy / b.w || a.w < minWeight) {
+        blocks.splice(blocks.length - 2, 2, pool(a, b));
+      } else break;
+    }
+  }
+  // the last block may still be small: pool it into its predecessor
+  while (blocks.length > 1 && blocks[blocks.length - 1]!.w < minWeight) blocks.splice(blocks.length - 2, 2, pool(blocks[blocks.length - 2]!, blocks[blocks.length - 1]!));
+  return blocks.map((b) => [b.sx / b.w, b.sy / b.w]);
 }
 
 /** The probabilities of a case's leading candidates under the tempered softmax (before the final map), and which is the truth. */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -91,4 +91,19 @@ describe('the same input is read the same way by every entry point, and bad inpu
     expect(r.stdout.match(/HP:0001250/g)).toHaveLength(30_000);
     noStack(r.stderr);
   }, 180_000);
+
+  it('reports a snapshot refused inside a worker thread as what it is (exit 4), not as an unexpected failure', async () => {
+    // the snapshot's files linked, its manifest copied and changed: the workers that open it refuse it
+    const copy = join(home, 'changed-snapshot');
+    mkdirSync(copy, { recursive: true });
+    for (const f of readdirSync(snapshot)) if (f !== 'manifest.json') symlinkSync(join(snapshot, f), join(copy, f));
+    writeFileSync(join(copy, 'manifest.json'), readFileSync(join(snapshot, 'manifest.json'), 'utf8').replace('"builtAt": "', '"builtAt": "1'));
+    const phenopackets = join(home, 'two.jsonl');
+    writeFileSync(phenopackets, `${JSON.stringify({ id: 'a', phenotypicFeatures: [{ type: { id: 'HP:0001166' } }] })}\n`);
+    const r = await runCli(['fit', 'calibration', '--input', phenopackets, '--snapshot', copy, '--folds', '2'], env);
+    expect(r.stderr).not.toMatch(/unexpected failure/);
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toMatch(new RegExp(`^rarediag: ${copy}/manifest\\.(json|seal)`));
+    noStack(r.stderr);
+  }, 120_000);
 });

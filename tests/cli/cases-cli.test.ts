@@ -129,10 +129,20 @@ describe('rarediag cases (CLI)', () => {
   it('verifies the audit chain, and exits 4 naming the row when it was tampered with', async () => {
     const ok = await cases('audit-verify');
     expect(ok.code, ok.stderr).toBe(0);
-    const m = /^OK: (\d+) audit rows verify, head (\d+:[0-9a-f]{64}); SQLite integrity ok\n$/.exec(ok.stdout);
-    expect(m).not.toBeNull();
+    const m = /^OK: (\d+) audit rows verify, head (\d+:[0-9a-f]{64}); (\d+) cases and rows match the log; SQLite integrity ok\n$/.exec(ok.stdout);
+    expect(m, ok.stdout).not.toBeNull();
+    expect(Number(m![3])).toBeGreaterThan(0);
     expect((await cases('audit-verify', '--head', m![2]!)).code).toBe(0);
     expect((await cases('audit-verify', '--head', 'nonsense')).code).toBe(2);
+
+    // a case edited by someone holding the key: the chain is whole, the row no longer matches its audit hash
+    const edit = rawConnection(storePath, KEY);
+    const edited1 = edit.prepare('SELECT id FROM cases ORDER BY created_at LIMIT 1').pluck().get() as string;
+    edit.prepare("UPDATE cases SET label = label || ' (edited)' WHERE id = ?").run(edited1);
+    edit.close();
+    const edited = await cases('audit-verify');
+    expect(edited.code).toBe(4);
+    expect(edited.stdout).toMatch(new RegExp(`^FAILED: ${storePath}: the stored data differs from the audit log:\\n  case ${edited1}: the case row differs from what audit row \\d+ recorded\\n$`));
 
     const raw = rawConnection(storePath, KEY);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone else' WHERE seq = 4;");

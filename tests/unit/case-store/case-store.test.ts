@@ -64,7 +64,10 @@ describe('case store: cases, findings, runs, decisions', () => {
     expect(store.getCase(id).findings).toHaveLength(5);
     const entry = store.auditTrail({ caseId: id }).at(-1)!;
     expect(entry).toMatchObject({ actor: 'dr.patel', action: 'findings.record', caseId: id });
-    expect(entry.details).toEqual({ changes: [{ hpoId: 'HP:0001250', status: 'uncertain', source: 'llm-accepted', before: { status: 'excluded', source: 'typed' } }] });
+    expect(entry.details).toEqual({
+      changes: [{ hpoId: 'HP:0001250', status: 'uncertain', source: 'llm-accepted', before: { status: 'excluded', source: 'typed' } }],
+      state: { case: expect.stringMatching(/^[0-9a-f]{64}$/), findings: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     store.removeFinding(id, 'HP:0000545');
     expect(store.getCase(id).findings.map((f) => f.hpoId)).not.toContain('HP:0000545');
     expect(() => store.removeFinding(id, 'HP:0000545')).toThrow(CaseNotFoundError);
@@ -202,6 +205,9 @@ describe('case store: cases, findings, runs, decisions', () => {
     expect(trail).not.toContain('father');
     expect(store.auditTrail({ caseId: id }).find((e) => e.action === 'note.add')!.details).toEqual({
       text: { length: 50, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      // hashes of what the change left (the note's row, the case's row and findings) for audit-verify, never the text
+      row: expect.stringMatching(/^[0-9a-f]{64}$/),
+      state: { case: expect.stringMatching(/^[0-9a-f]{64}$/), findings: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
   });
 

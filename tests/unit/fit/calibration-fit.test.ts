@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, crossValidate, fitCalibration, foldOf, reliability, type ScoredCase } from '../../../scripts/fit/calibration-fit.js';
+import { mapByKnots } from '../../../diagnosis/ranking/probability-map.js';
+import { calibrate, crossValidate, fitCalibration, fitTopKnots, foldOf, reliability, type Calibration, type ScoredCase } from '../../../scripts/fit/calibration-fit.js';
 import { seededRandom } from '../../../scripts/bench/stats.js';
 
 /**
@@ -62,5 +63,45 @@ describe('calibration fitting (temperature and "not in the knowledge base")', ()
     expect(foldOf('FBN1', 5)).toBe(foldOf('FBN1', 5));
     const folds = new Set(['FBN1', 'NF1', 'MECP2', 'FGFR3', 'COL1A1', 'PTPN11', 'TSC2'].map((c) => foldOf(c, 5)));
     expect(folds.size).toBeGreaterThan(1);
+  });
+
+  it('maps the first probability through monotone knots, constant beyond them', () => {
+    const knots = [
+      [0.1, 0.2],
+      [0.5, 0.4],
+      [0.9, 0.95],
+    ] as const;
+    expect(mapByKnots(0.05, knots)).toBe(0.2);
+    expect(mapByKnots(0.3, knots)).toBeCloseTo(0.3, 12);
+    expect(mapByKnots(0.7, knots)).toBeCloseTo(0.675, 12);
+    expect(mapByKnots(0.99, knots)).toBe(0.95);
+    expect(mapByKnots(0.42, [])).toBe(0.42);
+  });
+
+  it('fits the isotonic step by pool-adjacent-violators, in blocks of at least the given share', () => {
+    // first candidates shown with the logistic map's probability p (one candidate, so p is fixed by the score); right
+    // with a known, non-logistic rate: 0.3 below p = 0.3, 0.5 up to 0.7, 0.9 above
+    const identity: Calibration = { temperature: 1, temperatureExponent: 0, unlistedLogWeight: 0, probabilitySlope: 1, probabilityIntercept: 0, probabilityTopOffset: 0 };
+    const rand = seededRandom(5);
+    const cases: ScoredCase[] = Array.from({ length: 4000 }, (_, i) => {
+      const p = 0.02 + 0.96 * rand();
+      const score = Math.log(p / (1 - p)); // softmax of {score, unlisted 0} gives p
+      const rate = p < 0.3 ? 0.3 : p < 0.7 ? 0.5 : 0.9;
+      return { cohort: `c${i % 50}`, top: Float64Array.of(score), truthScore: rand() < rate ? score : null, findings: 1 };
+    });
+    const knots = fitTopKnots(cases, identity, 0.05);
+    expect(knots.length).toBeGreaterThan(2);
+    for (let i = 1; i < knots.length; i += 1) {
+      expect(knots[i]![0]).toBeGreaterThan(knots[i - 1]![0]);
+      expect(knots[i]![1]).toBeGreaterThanOrEqual(knots[i - 1]![1]);
+    }
+    const shown = (p: number) => mapByKnots(p, knots);
+    expect(shown(0.15)).toBeCloseTo(0.3, 1);
+    expect(shown(0.5)).toBeCloseTo(0.5, 1);
+    expect(shown(0.85)).toBeCloseTo(0.9, 1);
+    const before = reliability(cases.map((c) => calibrate(c, identity)));
+    const after = reliability(cases.map((c) => calibrate(c, { ...identity, topProbabilityKnots: knots })));
+    expect(before.ece).toBeGreaterThan(0.1);
+    expect(after.ece).toBeLessThan(0.04);
   });
 });

@@ -6,7 +6,7 @@ import { InputError } from '../../../common/input-error.js';
 import { fixture, scratchDir } from '../../helpers/paths.js';
 
 describe('parseObo', () => {
-  it('reads header, terms, synonyms with scope and type, definitions, is_a, alt_id, obsolete and replaced_by', async () => {
+  it('reads header, terms, synonyms with scope and type, definitions, xrefs, is_a, alt_id, obsolete and replaced_by', async () => {
     const doc = await parseObo(fixture('hpo', 'hp.fixture.obo'));
     expect(doc.dataVersion).toBe('hp/releases/2099-01-01');
     expect(doc.terms.map((t) => t.id)).toContain('HP:0001250');
@@ -20,6 +20,7 @@ describe('parseObo', () => {
       { text: 'Fits', scope: 'EXACT', type: 'layperson' },
       { text: 'Epileptic seizure', scope: 'RELATED' },
     ]);
+    expect(seizure.xrefs).toEqual(['UMLS:C0036572', 'SNOMEDCT_US:91175000']); // the description after the id is dropped
     const nervous = doc.terms.find((t) => t.id === 'HP:0000707')!;
     expect(nervous.definition).toBe('An abnormality of the "nervous system".');
     const obsolete = doc.terms.find((t) => t.id === 'HP:0009999')!;

@@ -34,6 +34,17 @@ describe('phenopacket input', () => {
     expect(parsePhenopacketCase(42)).toMatchObject({ ok: false });
   });
 
+  it("reads the VCF a phenopacket names in files (PhEval's testdata), with hg19/hg38 as GRCh37/GRCh38", () => {
+    const vcf = (uri: string, attributes: Record<string, string>) => parsePhenopacketCase({ ...packet, files: [{ uri: 'notes.pdf', fileAttributes: { fileFormat: 'pdf' } }, { uri, fileAttributes: attributes }] });
+    expect(vcf('file:///data/vcf/p1.vcf.gz', { fileFormat: 'VCF', genomeAssembly: 'hg19' })).toMatchObject({ ok: true, vcf: { uri: 'file:///data/vcf/p1.vcf.gz', assembly: 'GRCh37' } });
+    expect(vcf('vcf/p1.vcf', { fileFormat: 'vcf', genomeAssembly: 'GRCh38' })).toMatchObject({ ok: true, vcf: { uri: 'vcf/p1.vcf', assembly: 'GRCh38' } });
+    expect(vcf('vcf/p1.vcf', { fileFormat: 'vcf' })).toMatchObject({ ok: true, vcf: { uri: 'vcf/p1.vcf' } });
+    expect(vcf('vcf/p1.bam', { fileFormat: 'vcf' })).toMatchObject({ ok: false, error: expect.stringMatching(/field files\.1\.uri: a VCF must end in \.vcf or \.vcf\.gz/) });
+    expect(vcf('vcf/p1.vcf', { fileFormat: 'vcf', genomeAssembly: 'T2T' })).toMatchObject({ ok: false, error: expect.stringMatching(/files\.1\.fileAttributes\.genomeAssembly: "T2T"/) });
+    const none = parsePhenopacketCase(packet);
+    expect(none.ok && 'vcf' in none).toBe(false);
+  });
+
   it('parses ISO 8601 ages', () => {
     expect(durationToYears('P6Y')).toBe(6);
     expect(durationToYears('P1Y6M')).toBeCloseTo(1.5, 12);
