@@ -128,6 +128,19 @@ export const variantEvidence = z.object({
   zygosity: z.string(),
   clinvar: z.object({ significance: z.string(), stars: z.number(), id: z.string(), hgvsC: z.string().optional(), hgvsP: z.string().optional() }).optional(),
   consequence: z.string().optional(),
+  location: z
+    .object({
+      transcript: z.string(),
+      class: z.string(),
+      position: z.string().optional(),
+      exon: z.number().optional(),
+      intron: z.number().optional(),
+      exonCount: z.number(),
+      spliceRegion: z.boolean(),
+      mane: z.boolean(),
+    })
+    .optional(),
+  constraint: z.object({ pli: z.number().optional(), loeuf: z.number().optional(), misZ: z.number().optional() }).optional(),
   tier: z.string(),
   lr: z.number(),
 });
@@ -169,6 +182,8 @@ export const candidate = z.object({
   observed: z.array(termEvidence),
   excluded: z.array(termEvidence),
   notReported: z.array(missingFeature),
+  /** a disease without a curated phenotype profile, scored from the annotated diseases of its genes (borrowedFrom) */
+  profile: z.object({ curated: z.literal(false), borrowedFrom: z.array(z.string()) }).optional(),
 });
 export type Candidate = z.infer<typeof candidate>;
 

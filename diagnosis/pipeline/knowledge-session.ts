@@ -7,9 +7,12 @@ import { TermHierarchy } from '../intake/term-hierarchy.js';
 import { PhenotypeModel } from '../ranking/phenotype-model.js';
 import { PhenotypeRanker } from '../ranking/ranker.js';
 import type { RankerParameters } from '../ranking/ranker-parameters.js';
+import { UnprofiledDiseases } from '../ranking/unprofiled-diseases.js';
 import { DiseaseTextIndex } from '../reasoning/disease-text-index.js';
 import { TermSearch } from '../terms/term-search.js';
 import { ClinVarIndex } from '../variants/clinvar-index.js';
+import { GeneConstraintTable } from '../variants/gene-constraint.js';
+import { TranscriptIndex } from '../variants/transcript-index.js';
 import { VariantAnnotator } from '../variants/variant-annotator.js';
 
 export interface SessionOptions {
@@ -55,7 +58,8 @@ export class KnowledgeSession {
     const graph = await GraphSnapshot.open(snapshotDir);
     try {
       const tables = await graph.loadRankingTables();
-      const ranker = new PhenotypeRanker(new PhenotypeModel(tables), options.parameters ?? {});
+      const model = new PhenotypeModel(tables);
+      const ranker = new PhenotypeRanker(model, options.parameters ?? {}, new UnprofiledDiseases(tables.unprofiled, model));
       return new KnowledgeSession(snapshotDir, graph, tables, ranker, {});
     } catch (err) {
       await graph.close();
@@ -87,7 +91,7 @@ export class KnowledgeSession {
    * every derived index; runs on it hold the parent open, and closing it closes nothing (the parent owns the graph).
    */
   withParameters(parameters: Partial<RankerParameters>): KnowledgeSession {
-    const view = new KnowledgeSession(this.snapshotDir, this.graph, this.tables, new PhenotypeRanker(this.model, parameters), this.shared);
+    const view = new KnowledgeSession(this.snapshotDir, this.graph, this.tables, new PhenotypeRanker(this.model, parameters, this.ranker.unprofiled), this.shared);
     view.parent = this;
     return view;
   }
@@ -120,10 +124,16 @@ export class KnowledgeSession {
     return d.textIndex;
   }
 
-  /** The variant annotator: ClinVar index and GRCh37 → GRCh38 chain (≈0.3 s, once). */
+  /** The variant annotator: ClinVar index, GRCh37 → GRCh38 chain, transcript models of both assemblies, gene constraint (≈0.5 s, once). */
   variantAnnotator(): Promise<VariantAnnotator> {
     const d = this.shared;
-    d.annotator ??= (async () => new VariantAnnotator(this.model, new ClinVarIndex(await this.graph.loadVariantIndex()), await this.graph.liftover37to38()))();
+    d.annotator ??= (async () => {
+      const models = await this.graph.loadGeneModels();
+      return new VariantAnnotator(this.model, new ClinVarIndex(await this.graph.loadVariantIndex()), await this.graph.liftover37to38(), {
+        transcripts: { GRCh37: new TranscriptIndex(models.transcripts.GRCh37), GRCh38: new TranscriptIndex(models.transcripts.GRCh38) },
+        constraint: new GeneConstraintTable(models.constraint),
+      });
+    })();
     return d.annotator;
   }
 

@@ -69,6 +69,7 @@ export function runView(id: string, run: RunResult, labelOf?: DiseaseLabelOf): R
       observed: (d.explanation?.observed ?? []).map((o) => ({ id: o.id, label: o.label, match: o.match, diseaseTerm: o.diseaseTerm, lr: o.lr, frequency: o.frequency > 0 ? o.frequency : undefined, frequencyText: o.frequencyText })),
       excluded: (d.explanation?.excluded ?? []).map((o) => ({ id: o.id, label: o.label, match: o.match, diseaseTerm: o.diseaseTerm, lr: o.lr, frequency: o.frequency > 0 ? o.frequency : undefined, frequencyText: o.notYetDue ? `${o.frequencyText ?? ''}; not yet due at this age` : o.frequencyText })),
       notReported: (d.explanation?.notReported ?? []).map((f) => ({ id: f.id, label: f.label, frequencyText: f.frequencyText, lr: f.lr })),
+      ...(d.profile ? { profile: d.profile } : {}),
     })),
     genes: ranking.genes.map((g) => ({ rank: g.rank, symbol: g.symbol, score: g.score, probability: g.probability, genotypeLR: g.genotype?.lr })),
     discriminating: (pack?.discriminating ?? []).map((f) => ({ hpoId: f.hpoId, label: f.label, presentIn: f.presentIn, absentIn: f.absentIn })),

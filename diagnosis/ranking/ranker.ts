@@ -12,6 +12,7 @@ import { TermScorer } from './term-scores.js';
 import { mapByKnots, mapProbability } from './probability-map.js';
 import { topK } from './top-k.js';
 import { GenotypeScores, diseaseModes, type DiseaseModes } from './genotype-scores.js';
+import type { UnprofiledDiseases } from './unprofiled-diseases.js';
 import type { GenotypeCheck } from '../variants/genotype-likelihood.js';
 import type { PatientVariants, VcfSummary } from '../variants/patient-variants.js';
 import type { AnnotatedVariant } from '../variants/variant-annotator.js';
@@ -38,6 +39,11 @@ export interface RankedDisease {
   /** with a VCF: the genotype evidence of the disease's best gene */
   genotype?: { gene: string; lr: number; mode: string; satisfied: boolean; reason: string; variants: AnnotatedVariant[] };
   explanation?: CandidateExplanation;
+  /**
+   * Set for a disease without a curated phenotype profile (unprofiled-diseases.ts): its score is borrowed from the
+   * annotated diseases of its genes, listed best first.
+   */
+  profile?: { curated: false; borrowedFrom: string[] };
 }
 
 /** The parts of a disease's score other than the reported findings, as log10 likelihood ratios. */
@@ -156,6 +162,8 @@ export class PhenotypeRanker {
   constructor(
     readonly model: PhenotypeModel,
     parameters: Partial<RankerParameters> = {},
+    /** diseases with a gene but no curated phenotype profile, shown with their genes' evidence */
+    readonly unprofiled?: UnprofiledDiseases,
   ) {
     this.parameters = { ...defaultRankerParameters, ...parameters };
     this.scorer = new TermScorer(model, this.parameters);
@@ -240,7 +248,8 @@ export class PhenotypeRanker {
     const fin = this.finalScores;
     // Per-term phenotype LRs are multiplied as if independent, which overstates them; with a VCF the phenotype part
     // is tempered by a weight so that genotype evidence can outweigh a moderate phenotype lead (ranker-parameters.ts).
-    const w = this.genotype ? p.phenotypeWeightWithVariants : 1;
+    const reported = Math.max(1, query.present.length + query.excluded.length);
+    const w = this.genotype ? p.phenotypeWeightWithVariants * Math.pow(reported, -p.phenotypeWeightExponent) : 1;
     const g = this.genotype?.lnLR;
     for (let d = 0; d < fin.length; d += 1) {
       const phenotype = this.lrScores[d]! + this.notReported[d]! + this.onsetLn[d]! + this.sexLn[d]!;
@@ -278,6 +287,7 @@ export class PhenotypeRanker {
         explanation: i < explainN ? explainCandidate(m, this, d, query.present, query.excluded, { sex: findings.sex, ageYears: age }) : undefined,
       };
     });
+    if (this.unprofiled) this.addUnprofiled(diseases, top, t, logNorm);
     // the isotonic step may bring the first below the second on a near tie: the list must not contradict its order
     if (diseases.length > 1 && diseases[0]!.probability < diseases[1]!.probability) diseases[0]!.probability = diseases[1]!.probability;
     const unlistedProbability = coherent(diseases, Math.exp(p.unlistedLogWeight - logNorm));
@@ -310,6 +320,57 @@ export class PhenotypeRanker {
       if (x > negligible) sum += Math.exp(x - max);
     }
     return max + Math.log(sum);
+  }
+
+  /**
+   * Inserts the diseases without a curated phenotype profile whose borrowed score reaches the list, each after the
+   * candidates of equal score (it never outranks the diseases it borrows from), and renumbers. Their probability is
+   * mapped from the borrowed score as a concept's would be, outside the normaliser (they are not among the concepts);
+   * coherent() then keeps the list's total at most 1.
+   */
+  private addUnprofiled(diseases: RankedDisease[], top: number, t: number, logNorm: number): void {
+    const u = this.unprofiled!;
+    const fin = this.finalScores;
+    const m = this.model;
+    const floor = diseases.length >= top ? diseases[diseases.length - 1]!.score * Math.LN10 : -Infinity;
+    // the prior of a disease nothing is known about: unknown prevalence, no ClinVar report (disease-prior.ts)
+    const ownPrior = this.parameters.prevalenceWeight * Math.log(this.parameters.unknownPrevalence);
+    const extra: { score: number; entry: RankedDisease }[] = [];
+    for (let k = 0; k < u.size; k += 1) {
+      const s = u.score(k, fin, this.priorLn, ownPrior);
+      if (!(s > floor)) continue;
+      const best = u.best(k, fin);
+      const borrowed = [...u.borrowed[k]!].sort((a, b) => fin[b]! - fin[a]!).map((d) => m.diseaseIds[d]!);
+      extra.push({
+        score: s,
+        entry: {
+          rank: 0,
+          id: u.ids[k]!,
+          ids: [u.ids[k]!],
+          label: u.labels[k]!,
+          mondo: u.mondo[k]!,
+          score: s / Math.LN10,
+          log10LikelihoodRatio: 0,
+          parts: { notReported: 0, onset: 0, sex: 0, prior: ownPrior / Math.LN10, genotype: 0 },
+          coverage: 0,
+          probability: mapProbability(Math.exp(t * s - logNorm), this.parameters.probabilitySlope, this.parameters.probabilityIntercept),
+          genes: u.genes[k]!.map((g) => ({ symbol: m.geneSymbols[g]!, ncbiGeneId: m.geneIds[g]! })).sort((a, b) => a.symbol.localeCompare(b.symbol)),
+          genotype: this.genotypeOf(best),
+          profile: { curated: false, borrowedFrom: borrowed.slice(0, 5) },
+        },
+      });
+    }
+    if (extra.length === 0) return;
+    extra.sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1));
+    const merged: RankedDisease[] = [];
+    let i = 0;
+    let j = 0;
+    while (merged.length < top && (i < diseases.length || j < extra.length)) {
+      const takeCurated = j >= extra.length || (i < diseases.length && diseases[i]!.score * Math.LN10 >= extra[j]!.score);
+      merged.push(takeCurated ? diseases[i++]! : extra[j++]!.entry);
+    }
+    merged.forEach((d, k) => (d.rank = k + 1));
+    diseases.splice(0, diseases.length, ...merged);
   }
 
   /** The concept (MONDO group) index of a disease id, for RankResult.conceptScores; undefined when unknown. */

@@ -52,9 +52,14 @@ export class GeneVariantCollector {
   }
 }
 
-/** Order: higher tier LR, then biallelic before heterozygous, then key (deterministic). */
+/** The most a variant can weigh in any mode of inheritance (its LR, times the dominant-mode constraint factor). */
+const strength = (v: AnnotatedVariant) => v.assessment.lr * Math.max(1, v.assessment.dominantFactor);
+
+/** Order: stronger first, then biallelic before heterozygous, then key (deterministic). */
 function stronger(a: AnnotatedVariant, b: AnnotatedVariant): number {
-  if (a.assessment.lr !== b.assessment.lr) return b.assessment.lr - a.assessment.lr;
+  const sa = strength(a);
+  const sb = strength(b);
+  if (sa !== sb) return sb - sa;
   const za = a.call.copies >= 2 ? 0 : 1;
   const zb = b.call.copies >= 2 ? 0 : 1;
   if (za !== zb) return za - zb;
@@ -79,10 +84,10 @@ export async function loadPatientVariants(path: string, options: VcfReadOptions,
       if (unliftedExamples.length < 5) unliftedExamples.push(`line ${call.line}: ${call.chrom}:${call.pos}:${call.ref}:${call.alt} (${outcome.reason})`);
       return;
     }
-    if (outcome.variant.inputBuild === 'GRCh37') lifted += 1;
+    if (build === 'GRCh37') lifted += 1;
     if (outcome.kind === 'outside-genes') return;
     inGenes += 1;
-    for (const g of outcome.genes) collector.add(g, outcome.variant);
+    for (const p of outcome.placements) collector.add(p.gene, p.variant);
   }, (info) => {
     build = info.build;
   });

@@ -70,7 +70,7 @@ export async function readVcf(
 ): Promise<VcfReadSummary> {
   const file = basename(path);
   const headerLines: string[] = [];
-  let header: (VcfHeaderInfo & { sampleColumn: number; lastColumn: number; formats: AnnotationFormat[] }) | undefined;
+  let header: (VcfHeaderInfo & { sampleColumn: number; lastColumn: number; formats: AnnotationFormat[]; caches: RecordCaches }) | undefined;
   const summary: Omit<VcfReadSummary, keyof VcfHeaderInfo> = { file: path, records: 0, passed: 0, dropped: {}, examples: {} };
   const drop = (reason: string, line: number, text: string) => {
     summary.dropped[reason] = (summary.dropped[reason] ?? 0) + 1;
@@ -117,7 +117,7 @@ export async function readVcf(
   if (!sawAnyLine) throw new InputError(path, undefined, `${file} is empty`);
   if (!header) throw new InputError(path, undefined, 'no #CHROM header line: not a VCF file, or the header is missing');
   options.onProgress?.(summary.records, 1);
-  const { sampleColumn: _c, formats: _f, lastColumn: _l, ...info } = header;
+  const { sampleColumn: _c, formats: _f, lastColumn: _l, caches: _k, ...info } = header;
   return { ...info, ...summary };
 }
 
@@ -149,6 +149,7 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
     sampleColumn: 9 + index,
     lastColumn: 8 + samples.length,
     formats,
+    caches: new RecordCaches(),
   };
 }
 
@@ -172,10 +173,57 @@ function columnOffsets(text: string, n: number, out: Int32Array): number {
 
 let offsets = new Int32Array(64);
 
+/** A decimal POS read from text[start, end), or -1 when it is not a positive integer. */
+function parsePosition(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i += 1) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Per-file caches of what repeats from record to record: chromosome names, and the genotype strings with their
+ * calls (a handful of distinct values in millions of records). Cached calls are shared, so they are frozen.
+ */
+class RecordCaches {
+  private readonly chroms = new Map<string, string>();
+  private readonly genotypes = new Map<string, { gt: ReturnType<typeof parseGenotype>; calls: (AlleleCall | undefined)[] }>();
+
+  chrom(raw: string): string {
+    let c = this.chroms.get(raw);
+    if (c === undefined) {
+      c = normaliseChrom(raw);
+      this.chroms.set(raw, c);
+    }
+    return c;
+  }
+
+  genotype(text: string): { gt: ReturnType<typeof parseGenotype>; calls: (AlleleCall | undefined)[] } {
+    let g = this.genotypes.get(text);
+    if (g === undefined) {
+      g = { gt: parseGenotype(text), calls: [] };
+      if (this.genotypes.size < 4096) this.genotypes.set(text, g);
+    }
+    return g;
+  }
+
+  call(g: { gt: ReturnType<typeof parseGenotype>; calls: (AlleleCall | undefined)[] }, altIndex: number): AlleleCall | undefined {
+    if (altIndex < g.calls.length) return g.calls[altIndex];
+    const call = alleleCall(g.gt!, altIndex);
+    while (g.calls.length < altIndex) g.calls.push(undefined);
+    g.calls[altIndex] = call ? Object.freeze(call) : undefined;
+    return g.calls[altIndex];
+  }
+}
+
 function readRecord(
   text: string,
   line: number,
-  h: { sampleColumn: number; lastColumn: number; formats: AnnotationFormat[] },
+  h: { sampleColumn: number; lastColumn: number; formats: AnnotationFormat[]; caches: RecordCaches },
   passOnly: boolean,
   drop: (reason: string, line: number, text: string) => void,
   emit: (c: VcfCall) => void,
@@ -186,27 +234,33 @@ function readRecord(
   if (found < need) return drop('wrong number of columns', line, `${found} columns, the sample is column ${need}`);
   // the proband is the last column the header declares: anything after it means the columns cannot be trusted
   if (h.sampleColumn === h.lastColumn && offsets[need]! <= text.length) return drop('more columns than the header declares', line, `column ${need + 1}`);
+  // Columns are compared and parsed in place where they can be: slicing every column of millions of records is what
+  // the garbage collector would spend its time on.
   const col = (i: number) => text.slice(offsets[i]!, offsets[i + 1]! - 1);
-  const pos = Number(col(1));
-  if (!Number.isInteger(pos) || pos < 1) return drop('invalid POS', line, col(1));
+  const pos = parsePosition(text, offsets[1]!, offsets[2]! - 1);
+  if (pos < 1) return drop('invalid POS', line, col(1));
   const ref = col(3).toUpperCase();
   if (!acgtn.test(ref)) return drop('non-ACGTN REF', line, ref);
-  const filter = col(6);
-  if (passOnly && filter !== 'PASS' && filter !== '.') return drop(`FILTER not PASS`, line, filter);
-  const format = col(8);
-  if (!format.startsWith('GT')) return drop('no GT field', line, format);
-  const sampleField = col(h.sampleColumn);
-  const colon = sampleField.indexOf(':');
-  const gt = parseGenotype(colon < 0 ? sampleField : sampleField.slice(0, colon));
-  if (!gt) return drop('unreadable GT', line, sampleField);
-  if (gt.alleles.every((a) => a === null)) return drop('missing genotype', line, sampleField);
-  const alts = col(4).toUpperCase().split(',');
-  const chrom = normaliseChrom(col(0));
-  const id = col(2);
+  const filterLength = offsets[7]! - 1 - offsets[6]!;
+  const pass = (filterLength === 4 && text.startsWith('PASS', offsets[6]!)) || (filterLength === 1 && text.charCodeAt(offsets[6]!) === 46);
+  if (passOnly && !pass) return drop(`FILTER not PASS`, line, col(6));
+  const filter = pass ? (filterLength === 4 ? 'PASS' : '.') : col(6);
+  if (!text.startsWith('GT', offsets[8]!)) return drop('no GT field', line, col(8));
+  const sampleStart = offsets[h.sampleColumn]!;
+  const sampleEnd = offsets[h.sampleColumn + 1]! - 1;
+  const colon = text.indexOf(':', sampleStart);
+  const cached = h.caches.genotype(text.slice(sampleStart, colon < 0 || colon > sampleEnd ? sampleEnd : colon));
+  const gt = cached.gt;
+  if (!gt) return drop('unreadable GT', line, col(h.sampleColumn));
+  if (gt.alleles.every((a) => a === null)) return drop('missing genotype', line, col(h.sampleColumn));
+  const altColumn = col(4).toUpperCase();
+  const alts = altColumn.includes(',') ? altColumn.split(',') : [altColumn];
+  const chrom = h.caches.chrom(col(0));
+  const id = offsets[3]! - 1 - offsets[2]! === 1 && text.charCodeAt(offsets[2]!) === 46 ? '.' : col(2);
   let carried = false;
   for (let i = 0; i < alts.length; i += 1) {
     const alt = alts[i]!;
-    const call = alleleCall(gt, i + 1);
+    const call = h.caches.call(cached, i + 1);
     if (!call) continue;
     carried = true;
     if (alt === '*' || alt === '.') {
@@ -221,7 +275,7 @@ function readRecord(
       drop('non-ACGTN ALT', line, alt);
       continue;
     }
-    const n = normaliseAlleles(pos, ref, alt);
+    const n = ref.length === 1 && alt.length === 1 ? { pos, ref, alt } : normaliseAlleles(pos, ref, alt);
     const annotation = h.formats.length ? annotateAllele(col(7), h.formats, ref, alts, i) : undefined;
     emit({
       chrom,
@@ -235,5 +289,5 @@ function readRecord(
       line,
     });
   }
-  if (!carried) drop('proband does not carry an ALT allele', line, sampleField.split(':')[0]!);
+  if (!carried) drop('proband does not carry an ALT allele', line, col(h.sampleColumn).split(':')[0]!);
 }

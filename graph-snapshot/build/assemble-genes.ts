@@ -1,5 +1,10 @@
 import type { RawSources } from './load-sources.js';
+import type { InferredGeneLink } from './infer-gene-links.js';
 import type { GeneDiseaseEdge, GeneNode } from './knowledge.js';
+
+/** Source of a link found in HPO's gene → phenotype file rather than in genes_to_disease (infer-gene-links.ts). */
+export const LINK_SOURCE_STATED = 'HPO genes_to_phenotype (disease_id)';
+export const LINK_SOURCE_INFERRED = 'HPO genes_to_phenotype (annotations of a disease without a gene)';
 
 export interface GeneAssembly {
   genes: GeneNode[];
@@ -10,8 +15,11 @@ export interface GeneAssembly {
   extraSpans: number;
 }
 
-/** Genes (NCBI) with aliases and GRCh38 spans, and their disease associations from genes_to_disease. */
-export function assembleGenes(raw: RawSources, knownDiseases: Set<string>): GeneAssembly {
+/**
+ * Genes (NCBI) with aliases and GRCh38 spans, and their disease associations from genes_to_disease, completed with
+ * the links HPO's gene → phenotype file knows and genes_to_disease does not (`extraLinks`).
+ */
+export function assembleGenes(raw: RawSources, knownDiseases: Set<string>, extraLinks: readonly InferredGeneLink[] = []): GeneAssembly {
   const genes = new Map<number, GeneNode>();
   for (const g of raw.genes) {
     genes.set(g.ncbiGeneId, {
@@ -49,7 +57,18 @@ export function assembleGenes(raw: RawSources, knownDiseases: Set<string>): Gene
   }
   const geneDisease: GeneDiseaseEdge[] = [];
   const seen = new Set<string>();
-  for (const row of raw.genesToDisease) {
+  const rows = [
+    ...raw.genesToDisease,
+    ...extraLinks.map((l) => ({
+      ncbiGeneId: l.ncbiGeneId,
+      symbol: l.symbol,
+      associationType: 'MENDELIAN',
+      diseaseId: l.diseaseId,
+      source: l.basis === 'stated' ? LINK_SOURCE_STATED : LINK_SOURCE_INFERRED,
+      line: 0,
+    })),
+  ];
+  for (const row of rows) {
     if (!knownDiseases.has(row.diseaseId)) continue;
     let g = genes.get(row.ncbiGeneId);
     if (!g) {

@@ -2,6 +2,7 @@ import { SkipLog } from '../io/skip-log.js';
 import { parseChainFile, type ChainFile } from '../liftover/chain-parser.js';
 import { parseClinVarHgvsTsv, parseClinVarVcf, type ClinVarDocument, type ClinVarHgvs } from '../parsers/clinvar-parser.js';
 import { parseGenesToDisease, type GeneDiseaseRow } from '../parsers/genes-to-disease-parser.js';
+import { parseGenesToPhenotype, type GenePhenotypeRow } from '../parsers/genes-to-phenotype-parser.js';
 import { parseHpoa, type HpoaDocument } from '../parsers/hpoa-parser.js';
 import { parseGeneAliases, parseGeneInfo, parseGeneSpans, type GeneInfo, type GeneSpan } from '../parsers/ncbi-gene-parser.js';
 import type { OboDocument } from '../parsers/obo-parser.js';
@@ -14,6 +15,9 @@ import {
   type OrphaEntry,
   type OrphaSuccession,
 } from '../parsers/orphanet-nomenclature-parser.js';
+import { parseGeneAccessions } from '../parsers/gene-accession-parser.js';
+import { parseGeneConstraint, type GeneConstraint } from '../parsers/gene-constraint-parser.js';
+import { parseTranscriptFile, type TranscriptDocument } from '../parsers/transcript-file.js';
 import { parsePhenoTaggerAltIds, parsePhenoTaggerWordMap } from '../parsers/phenotagger-parser.js';
 import { parseSssom, type SssomDocument } from '../parsers/sssom-parser.js';
 import type { StepProgress } from './progress.js';
@@ -23,6 +27,8 @@ export interface RawSources {
   obo: OboDocument;
   hpoa: HpoaDocument;
   genesToDisease: GeneDiseaseRow[];
+  /** HPO's gene → phenotype links (empty when the file is absent) */
+  genesToPhenotype: GenePhenotypeRow[];
   mondo: SssomDocument[];
   phenoTaggerWords?: Record<string, string[]>;
   phenoTaggerAltIds?: Record<string, string>;
@@ -37,6 +43,11 @@ export interface RawSources {
   clinvar: ClinVarDocument;
   clinvarHgvs: Map<string, ClinVarHgvs>;
   chain37to38: ChainFile;
+  /** GRCh38 → GRCh37, when a GRCh38 transcript file is given without a GRCh37 one (its models are lifted down) */
+  chain38to37?: ChainFile;
+  transcripts: { GRCh37?: TranscriptDocument; GRCh38?: TranscriptDocument };
+  geneAccessions: Map<string, number>;
+  geneConstraint: GeneConstraint[];
   /** release declared inside a file's own header, by absolute path */
   declaredReleases: Map<string, string>;
 }
@@ -53,6 +64,7 @@ export async function loadSources(located: LocatedSources, progress: StepProgres
   const hpoa = await progress.run('annotations', () => parseHpoa(one('hpoAnnotations')!, skips));
   if (hpoa.version) declared.set(one('hpoAnnotations')!, hpoa.version);
   const genesToDisease = await progress.run('annotations', () => parseGenesToDisease(one('genesToDisease')!));
+  const genesToPhenotype = one('genesToPhenotype') ? await progress.run('annotations', () => parseGenesToPhenotype(one('genesToPhenotype')!)) : [];
 
   const mondo = await progress.run('mappings', async () => {
     const docs: SssomDocument[] = [];
@@ -96,10 +108,20 @@ export async function loadSources(located: LocatedSources, progress: StepProgres
   const clinvarHgvs = one('clinvarHgvs') ? await parseClinVarHgvsTsv(one('clinvarHgvs')!) : new Map<string, ClinVarHgvs>();
   const chain37to38 = await progress.run('liftover', () => parseChainFile(one('chainHg19ToHg38')!));
 
+  const models = await progress.run('transcripts', async () => {
+    const grch37 = one('transcriptsGrch37') ? await parseTranscriptFile(one('transcriptsGrch37')!, skips) : undefined;
+    const grch38 = one('transcriptsGrch38') ? await parseTranscriptFile(one('transcriptsGrch38')!, skips) : undefined;
+    const chain38to37 = grch38 && !grch37 && one('chainHg38ToHg19') ? await parseChainFile(one('chainHg38ToHg19')!) : undefined;
+    const accessions = one('geneAccessions') ? await parseGeneAccessions(one('geneAccessions')!) : new Map<string, number>();
+    const constraint = one('geneConstraint') ? await parseGeneConstraint(one('geneConstraint')!) : [];
+    return { grch37, grch38, chain38to37, accessions, constraint };
+  });
+
   return {
     obo,
     hpoa,
     genesToDisease,
+    genesToPhenotype,
     mondo,
     phenoTaggerWords,
     phenoTaggerAltIds,
@@ -114,6 +136,10 @@ export async function loadSources(located: LocatedSources, progress: StepProgres
     clinvar,
     clinvarHgvs,
     chain37to38,
+    chain38to37: models.chain38to37,
+    transcripts: { GRCh37: models.grch37, GRCh38: models.grch38 },
+    geneAccessions: models.accessions,
+    geneConstraint: models.constraint,
     declaredReleases: declared,
   };
 }

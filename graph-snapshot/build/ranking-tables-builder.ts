@@ -123,6 +123,8 @@ export function buildRankingTables(
     d.clinvarReports.push(reports);
   }
 
+  const unprofiled = unprofiledDiseases(knowledge, new Set(d.ids), new Set(d.mondo.filter(Boolean)), genesByDisease);
+
   const redirects: Record<string, string> = {};
   const replacements: Record<string, string> = {};
   for (const [from, res] of ontology.redirectEntries()) {
@@ -149,8 +151,37 @@ export function buildRankingTables(
     redirects,
     replacements,
     diseases: d,
+    unprofiled,
     genes,
   };
+}
+
+/** Orphanet groups and diseases of many genes say too little about any one gene to be shown for it. */
+export const MAX_GENES_OF_UNPROFILED = 5;
+
+/**
+ * Active diseases with a gene but no phenotype annotation, whose MONDO concept has no annotated entry either, with at
+ * most MAX_GENES_OF_UNPROFILED genes and not an Orphanet group.
+ */
+function unprofiledDiseases(
+  k: Knowledge,
+  profiled: Set<string>,
+  profiledMondo: Set<string>,
+  genesByDisease: Map<string, { gene: number; type: string }[]>,
+): RankingTables['unprofiled'] {
+  const out: RankingTables['unprofiled'] = { ids: [], labels: [], mondo: [], genes: [] };
+  const candidates = k.diseases
+    .filter((x) => x.active && !profiled.has(x.id) && !(x.mondo && profiledMondo.has(x.mondo)) && x.orphaLevel !== 'Group of disorders')
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const x of candidates) {
+    const gs = genesByDisease.get(x.id) ?? [];
+    if (gs.length === 0 || gs.length > MAX_GENES_OF_UNPROFILED) continue;
+    out.ids.push(x.id);
+    out.labels.push(x.label);
+    out.mondo.push(x.mondo);
+    out.genes.push(gs.map((g) => g.gene));
+  }
+  return out;
 }
 
 /**

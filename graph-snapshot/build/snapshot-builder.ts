@@ -8,6 +8,7 @@ import { Ontology } from '../ontology/ontology.js';
 import {
   CHAIN_37_TO_38,
   CHAIN_38_TO_37,
+  GENE_MODELS_FILE,
   GRAPH_FILE,
   LIFTOVER_DIR,
   MANIFEST_FILE,
@@ -18,7 +19,10 @@ import {
 } from '../snapshot/manifest.js';
 import { packageRoot, recoverSnapshotDir, swapIntoPlace, temporaryBuildDir } from '../snapshot/snapshot-location.js';
 import { assembleDiseases } from './assemble-diseases.js';
-import { assembleGenes } from './assemble-genes.js';
+import { assembleGeneModels } from './assemble-gene-models.js';
+import { LINK_SOURCE_INFERRED, LINK_SOURCE_STATED, assembleGenes } from './assemble-genes.js';
+import { inferGeneLinks } from './infer-gene-links.js';
+import { Liftover } from '../liftover/liftover.js';
 import { assemblePhenotypes, collectTextVariants } from './assemble-phenotypes.js';
 import { assembleVariants } from './assemble-variants.js';
 import { digestFile } from './file-digest.js';
@@ -58,6 +62,7 @@ const steps = {
   genes: 8,
   clinvar: 14,
   liftover: 3,
+  transcripts: 4,
   assemble: 10,
   graph: 30,
   'ranking tables': 4,
@@ -107,7 +112,13 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
       const diseases = assembleDiseases(raw, ontology, skips, hpoaFile);
       const diseaseTerms = [...diseases.positiveTerms.values()];
       const phenotypes = assemblePhenotypes(ontology, diseaseTerms, collectTextVariants(ontology, raw.phenoTaggerWords));
-      const genes = assembleGenes(raw, new Set(diseases.diseases.map((d) => d.id)));
+      const annotationSets = new Map<string, Set<string>>();
+      for (const row of raw.hpoa.rows) {
+        const id = row.negated ? undefined : ontology.resolve(row.hpoId)?.id;
+        if (id) (annotationSets.get(row.diseaseId) ?? annotationSets.set(row.diseaseId, new Set()).get(row.diseaseId)!).add(id);
+      }
+      const extraLinks = inferGeneLinks(raw.genesToPhenotype, raw.genesToDisease, annotationSets, (x) => ontology.resolve(x)?.id);
+      const genes = assembleGenes(raw, new Set(diseases.diseases.map((d) => d.id)), extraLinks);
       const build = detectGenomeBuild(raw.clinvar.header).build ?? 'GRCh37';
       const variants = assembleVariants(raw, genes.genes, genes.bySymbol, build === 'GRCh37');
       const knowledge: Knowledge = {
@@ -123,7 +134,7 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
         sameAs: diseases.sameAs,
         classifiedUnder: diseases.classifiedUnder,
       };
-      return { ontology, phenotypes, knowledge, variants, build };
+      return { ontology, phenotypes, knowledge, variants, build, bySymbol: genes.bySymbol };
     });
     const { knowledge } = assembled;
 
@@ -134,19 +145,34 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
       if (existsSync(join(tmp, leftover))) throw new Error(`Kuzu left ${leftover} after checkpoint and close`);
     }
 
-    await progress.run('ranking tables', async () => {
+    const geneModelFigures = await progress.run('ranking tables', async () => {
       const tables = buildRankingTables(snapshotId, assembled.ontology, assembled.phenotypes, knowledge);
       await writeFile(join(tmp, RANKING_TABLES_FILE), JSON.stringify(tables));
       await writeFile(join(tmp, VARIANT_INDEX_FILE), JSON.stringify(buildVariantIndex(snapshotId, knowledge)));
+      const geneModels = assembleGeneModels(
+        snapshotId,
+        {
+          grch37: raw.transcripts.GRCh37,
+          grch38: raw.transcripts.GRCh38,
+          accessions: raw.geneAccessions,
+          constraint: raw.geneConstraint,
+          lift37to38: new Liftover(raw.chain37to38),
+          lift38to37: raw.chain38to37 ? new Liftover(raw.chain38to37) : undefined,
+        },
+        knowledge.genes,
+        assembled.bySymbol,
+      );
+      await writeFile(join(tmp, GENE_MODELS_FILE), JSON.stringify(geneModels.models));
       await mkdir(join(tmp, LIFTOVER_DIR), { recursive: true });
       await copyFile(located.files.chainHg19ToHg38![0]!, join(tmp, CHAIN_37_TO_38));
       if (located.files.chainHg38ToHg19) await copyFile(located.files.chainHg38ToHg19[0]!, join(tmp, CHAIN_38_TO_37));
       // Sources may be read-only; the snapshot's copies follow the snapshot's own permissions.
       for (const f of [CHAIN_37_TO_38, CHAIN_38_TO_37]) if (existsSync(join(tmp, f))) await chmod(join(tmp, f), 0o644);
+      return geneModels.figures;
     });
 
     const manifest = await progress.run('manifest', async () => {
-      const files = [GRAPH_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, CHAIN_37_TO_38, ...(located.files.chainHg38ToHg19 ? [CHAIN_38_TO_37] : [])];
+      const files = [GRAPH_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, GENE_MODELS_FILE, CHAIN_37_TO_38, ...(located.files.chainHg38ToHg19 ? [CHAIN_38_TO_37] : [])];
       const fileEntries = [];
       for (const name of files) fileEntries.push({ name, ...(await digestFile(join(tmp, name))) });
       const m: SnapshotManifest = {
@@ -176,6 +202,7 @@ export async function buildSnapshot(options: BuildOptions): Promise<SnapshotMani
           ...assembled.variants.liftover,
           notInGene: assembled.variants.notInGene,
         },
+        geneModels: geneModelFigures,
         skipped: skips.reports(),
       };
       m.buildSeconds = Math.round((Date.now() - started) / 100) / 10;
@@ -228,6 +255,8 @@ function summarise(k: Knowledge, annotatedDiseases: number): Record<string, numb
     diseasesWithMondo: k.diseases.filter((d) => d.mondo).length,
     genes: k.genes.length,
     genesWithDiseases: genesWithDiseases.size,
+    geneLinksStatedByGenePhenotypes: k.geneDisease.filter((e) => e.source === LINK_SOURCE_STATED).length,
+    geneLinksInferredFromGenePhenotypes: k.geneDisease.filter((e) => e.source === LINK_SOURCE_INFERRED).length,
     clinvarVariantsGrch38: k.variants.length,
     clinvarPathogenicGrch38: plp,
     phenotypeAnnotations: k.hasPhenotype.length,

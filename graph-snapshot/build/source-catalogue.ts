@@ -8,6 +8,7 @@ export const sourceRoles = {
   hpoObo: { patterns: ['hpo/hp.obo', 'hp.obo', 'hpo/hp*.obo', 'hpo/hp.json', 'hpo/hp.json.gz', 'hp.json', 'hp.json.gz'], required: true },
   hpoAnnotations: { patterns: ['hpo/phenotype.hpoa', 'hpo/phenotype.hpoa.gz', 'phenotype.hpoa', 'hpo/phenotype*.hpoa'], required: true },
   genesToDisease: { patterns: ['hpo/genes_to_disease.txt', 'genes_to_disease.txt', 'hpo/genes_to_disease*.txt'], required: true },
+  genesToPhenotype: { patterns: ['hpo/genes_to_phenotype.txt', 'hpo/genes_to_phenotype_links.tsv', 'hpo/genes_to_phenotype*.txt'], required: false },
   mondoOmim: { patterns: ['hpo/mondo_exactmatch_omim.sssom.tsv'], required: true },
   mondoOrphanet: { patterns: ['hpo/mondo_exactmatch_orphanet.sssom.tsv'], required: true },
   mondoDecipher: { patterns: ['hpo/mondo_hasdbxref_decipher.sssom.tsv'], required: false },
@@ -21,6 +22,30 @@ export const sourceRoles = {
   geneInfo: { patterns: ['genes/Homo_sapiens.gene_info', 'genes/Homo_sapiens.gene_info.gz', 'genes/ncbi_gene_info_hs.tsv'], required: true },
   geneAliases: { patterns: ['genes/ncbi_gene_aliases_hs.tsv'], required: false },
   geneSpans: { patterns: ['genes/gene_spans_hg38.bed'], required: true },
+  // Transcript models (UCSC genePred tables, GTF, GFF3; the format is read from the content). A GRCh38 file wins over
+  // lifting the GRCh37 models; either assembly may be missing.
+  transcriptsGrch37: {
+    patterns: ['genes/refFlat_hg19*', 'genes/ncbiRefSeq_hg19*', 'genes/refGene_hg19*', 'genes/knownGene_hg19*', 'genes/*GRCh37*.gtf*', 'genes/*GRCh37*.gff3*', 'genes/*GRCh37*.gff*'],
+    required: false,
+  },
+  transcriptsGrch38: {
+    patterns: [
+      'genes/ncbiRefSeq_hg38*',
+      'genes/refGene_hg38*',
+      'genes/refFlat_hg38*',
+      'genes/knownGene_hg38*',
+      'genes/MANE*.gtf*',
+      'genes/MANE*.gff*',
+      'genes/gencode*.gtf*',
+      'genes/gencode*.gff3*',
+      'genes/*GRCh38*.gtf*',
+      'genes/*GRCh38*.gff3*',
+      'genes/*GRCh38*.gff*',
+    ],
+    required: false,
+  },
+  geneAccessions: { patterns: ['genes/ncbi_gene_refseq_ucsc_hs.tsv.gz', 'genes/ncbi_gene_refseq_ucsc_hs.tsv', 'genes/gene2refseq.gz', 'genes/gene2refseq'], required: false },
+  geneConstraint: { patterns: ['genes/gnomad*constraint*.tsv', 'genes/gnomad*constraint*.tsv.gz', 'genes/gnomad*.lof_metrics.by_gene*', 'genes/gnomad*constraint*.txt*'], required: false },
   clinvarVcf: { patterns: ['clinvar/clinvar.vcf.gz', 'clinvar/clinvar*GRCh38*.vcf.gz', 'clinvar/clinvar*GRCh37*.vcf.gz', 'clinvar/*.vcf.gz'], required: true },
   clinvarHgvs: { patterns: ['clinvar/*GRCh37.tsv.gz', 'clinvar/*.tsv.gz'], required: false },
   chainHg19ToHg38: { patterns: ['liftover/hg19ToHg38.over.chain.gz', 'liftover/hg19ToHg38.over.chain', 'liftover/hg19ToHg38*.chain'], required: true },

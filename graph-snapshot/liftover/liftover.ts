@@ -34,8 +34,12 @@ export function reverseComplement(seq: string): string {
  */
 export class Liftover {
   private readonly blocks = new Map<string, ChainBlock[]>();
+  /** chromosome names as given → canonical, and each chain's target name, so a lift allocates no strings */
+  private readonly names = new Map<string, string>();
+  private readonly qChroms: string[];
 
   constructor(private readonly chainFile: ChainFile) {
+    this.qChroms = chainFile.chains.map((c) => normaliseChrom(c.qName));
     for (const [name, list] of chainFile.blocksByChrom) {
       const key = normaliseChrom(name);
       // Keep the primary name if an alias collides (chr1 vs 1 in the same file does not happen in UCSC files).
@@ -45,7 +49,11 @@ export class Liftover {
 
   /** Lifts a closed interval; both ends must fall in the same ungapped block. */
   liftInterval(chrom: string, start: number, end: number): LiftedInterval | LiftFailure {
-    const c = normaliseChrom(chrom);
+    let c = this.names.get(chrom);
+    if (c === undefined) {
+      c = normaliseChrom(chrom);
+      this.names.set(chrom, c);
+    }
     if (c === 'MT') return { chrom: c, start, end, strand: '+' };
     const list = this.blocks.get(c);
     if (!list) return 'chromosome-not-in-chain';
@@ -53,7 +61,7 @@ export class Liftover {
     if (!block) return 'unmapped';
     if (end - 1 >= block.tEnd) return 'spans-gap';
     const chain = this.chainFile.chains[block.chainIndex]!;
-    const qChrom = normaliseChrom(chain.qName);
+    const qChrom = this.qChroms[block.chainIndex]!;
     const offsetStart = start - 1 - block.tStart;
     const offsetEnd = end - 1 - block.tStart;
     if (chain.qStrand === '+') {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import kuzu from 'kuzu';
 import { SCHEMA_VERSION } from '../build/kuzu-schema.js';
 import { InputError } from '../../common/input-error.js';
-import { CHAIN_37_TO_38, CHAIN_38_TO_37, GRAPH_FILE, MANIFEST_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, readManifest, type SnapshotManifest } from '../snapshot/manifest.js';
+import { CHAIN_37_TO_38, CHAIN_38_TO_37, GENE_MODELS_FILE, GRAPH_FILE, MANIFEST_FILE, RANKING_TABLES_FILE, VARIANT_INDEX_FILE, readManifest, type SnapshotManifest } from '../snapshot/manifest.js';
+import { checkGeneModels, type GeneModels } from '../snapshot/gene-models.js';
 import { checkContent, checkSizes } from '../snapshot/snapshot-integrity.js';
 import { checkSeal } from '../snapshot/snapshot-seal.js';
 import { checkRankingTables, type RankingTables } from '../snapshot/ranking-tables.js';
@@ -198,6 +199,11 @@ export class GraphSnapshot {
   /** Loads the ClinVar variant columns (see variant-index.ts). */
   async loadVariantIndex(): Promise<VariantIndexTables> {
     return this.readSidecar(VARIANT_INDEX_FILE, checkVariantIndex) as Promise<VariantIndexTables>;
+  }
+
+  /** Transcript models of both assemblies and gene constraint (see gene-models.ts). */
+  async loadGeneModels(): Promise<GeneModels> {
+    return this.readSidecar(GENE_MODELS_FILE, checkGeneModels) as Promise<GeneModels>;
   }
 
   /** The snapshot's GRCh38 → GRCh37 liftover, when the build had that chain (benchmarks spike GRCh38 variants into GRCh37 VCFs). */

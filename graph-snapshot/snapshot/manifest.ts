@@ -9,11 +9,22 @@ export const MANIFEST_FILE = 'manifest.json';
 export const GRAPH_FILE = 'graph.kuzu';
 export const RANKING_TABLES_FILE = 'ranking-tables.json';
 export const VARIANT_INDEX_FILE = 'variant-index.json';
+export const GENE_MODELS_FILE = 'gene-models.json';
 export const LIFTOVER_DIR = 'liftover';
 export const CHAIN_37_TO_38 = 'liftover/hg19ToHg38.over.chain.gz';
 export const CHAIN_38_TO_37 = 'liftover/hg38ToHg19.over.chain.gz';
 
 const fileEntry = z.object({ name: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+const buildModels = z.object({
+  origin: z.string(),
+  transcripts: z.number(),
+  coding: z.number(),
+  genes: z.number(),
+  unmatched: z.number(),
+  unlifted: z.number().optional(),
+  unliftedByReason: z.record(z.string(), z.number()).optional(),
+});
 
 export const manifestSchema = z.object({
   format: z.literal('rarediag-snapshot'),
@@ -49,6 +60,14 @@ export const manifestSchema = z.object({
     duplicateKeys: z.number(),
     notInGene: z.number(),
   }),
+  /** transcript models per assembly and gene constraint (gene-models.json); absent in snapshots of older builds */
+  geneModels: z
+    .object({
+      GRCh37: buildModels,
+      GRCh38: buildModels,
+      constraint: z.object({ genes: z.number(), matched: z.number(), unmatched: z.number() }),
+    })
+    .optional(),
   skipped: z.array(z.object({ reason: z.string(), count: z.number(), examples: z.array(z.string()) })),
   /** synthetic-vignette release check against the previous snapshot, when the build or import ran one */
   releaseCheck: releaseCheckSchema.optional(),

@@ -4,7 +4,7 @@
  * a few tens of thousands per second, far too slow for a cold start). Arrays are columnar and index-based.
  */
 export const RANKING_TABLES_FORMAT = 'rarediag-ranking-tables';
-export const RANKING_TABLES_VERSION = 5;
+export const RANKING_TABLES_VERSION = 6;
 
 export interface RankingTables {
   format: typeof RANKING_TABLES_FORMAT;
@@ -65,6 +65,18 @@ export interface RankingTables {
     prevalence: number[];
     clinvarReports: number[];
   };
+  /**
+   * Diseases with a gene but no phenotype annotation of their own (an OMIM entry newer than the annotations, an
+   * Orphanet entry HPO does not annotate) and no annotated entry of the same MONDO concept: the ranker shows them with
+   * the evidence of their genes' other diseases, flagged as having no curated phenotype profile.
+   */
+  unprofiled: {
+    ids: string[];
+    labels: string[];
+    mondo: string[];
+    /** gene indexes (into genes) */
+    genes: number[][];
+  };
   genes: {
     ncbiIds: number[];
     symbols: string[];
@@ -100,7 +112,8 @@ export function checkRankingTables(value: unknown): string | undefined {
   if (t.version !== RANKING_TABLES_VERSION) return `ranking tables version ${t.version}, this program reads ${RANKING_TABLES_VERSION}`;
   const terms = t.terms;
   const d = t.diseases;
-  if (!terms || !d || !t.genes || !t.redirects || !t.replacements) return 'missing sections';
+  if (!terms || !d || !t.genes || !t.redirects || !t.replacements || !t.unprofiled) return 'missing sections';
+  for (const k of ['labels', 'mondo', 'genes'] as const) if (t.unprofiled[k]?.length !== t.unprofiled.ids.length) return `unprofiled.${k} has the wrong length`;
   const n = terms.ids.length;
   for (const k of ['labels', 'aspects', 'parents', 'diseaseCount', 'ic', 'depth'] as const) {
     if (terms[k].length !== n) return `terms.${k} has ${terms[k].length} entries, expected ${n}`;

@@ -65,10 +65,14 @@ export function registerBenchCommands(program: Command): void {
     .option('--half <which>', 'all, even or odd cases by line order', 'all')
     .option('--limit <n>', 'stop after n cases')
     .option('--param <k=v...>', 'override a ranker parameter (for exploration)')
+    .option('--ablation', 'also rank with the VCF evidence taken apart: no transcript models, location only, + constraint')
+    .option('--cases <file>', 'write every case\'s ranks per arm as JSON lines (failure analysis)')
     .option('--json', 'print the figures as JSON')
-    .action(async (opts: { input: string; background: string; snapshot?: string; half: string; limit?: string; param?: string[]; json?: boolean }) => {
+    .action(async (opts: { input: string; background: string; snapshot?: string; half: string; limit?: string; param?: string[]; ablation?: boolean; cases?: string; json?: boolean }) => {
       if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
       await runVariantBench({
+        ablation: !!opts.ablation,
+        casesOut: opts.cases,
         input: opts.input,
         background: opts.background,
         snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),

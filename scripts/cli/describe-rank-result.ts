@@ -1,5 +1,5 @@
 import type { RankResult } from '../../diagnosis/ranking/ranker.js';
-import { variantOut } from '../../diagnosis/pipeline/variant-out.js';
+import { variantOut, type VariantOut } from '../../diagnosis/pipeline/variant-out.js';
 import { formatTable } from './format-table.js';
 
 /** A likelihood ratio with its signed log10: "LR 25.3 (+1.40)", "LR 0.200 (−0.70)"; a minus sign marks evidence against. */
@@ -7,6 +7,17 @@ const lr = (x: number) => {
   const l = Math.log10(x);
   return `LR ${x.toPrecision(3)} (${Math.abs(l) < 0.005 ? '0.00' : `${l > 0 ? '+' : '−'}${Math.abs(l).toFixed(2)}`})`;
 };
+
+/** ", frameshift c.123del exon 2/9 NM_000001, LOEUF 0.21" from a variant's location and its gene's constraint. */
+function describeLocation(o: VariantOut): string {
+  const l = o.location;
+  const where = l
+    ? `, ${l.class}${l.position ? ` ${l.position}` : ''}${l.exon ? ` exon ${l.exon}/${l.exonCount}` : l.intron ? ` intron ${l.intron}` : ''} ${l.transcript}`
+    : '';
+  const c = o.constraint;
+  const constraint = c?.loeuf !== undefined ? `, LOEUF ${c.loeuf}` : c?.misZ !== undefined ? `, missense Z ${c.misZ}` : '';
+  return where + constraint;
+}
 
 /** The readable form of a ranking: terms used, the differential, genes with variants, per-term evidence. */
 export function describeRankResult(r: RankResult, show: number): string {
@@ -31,16 +42,19 @@ export function describeRankResult(r: RankResult, show: number): string {
       r.diseases.slice(0, show).map((d) => [
         d.rank,
         d.id,
-        d.label.length > 48 ? `${d.label.slice(0, 45)}...` : d.label,
+        (d.label.length > 48 ? `${d.label.slice(0, 45)}...` : d.label) + (d.profile ? ' *' : ''),
         d.genes.map((g) => g.symbol).slice(0, 3).join(',') + (d.genes.length > 3 ? '...' : ''),
         d.score.toFixed(2),
-        `${Math.round(100 * d.coverage)}%`,
+        d.profile ? '' : `${Math.round(100 * d.coverage)}%`,
         pct(d.probability),
       ]),
       ['r', 'l', 'l', 'l', 'r', 'r', 'r'],
     ),
     `post-test probabilities are calibrated on published cases: among past cases shown with 70 %, about 70 % had that diagnosis` +
-      (r.unlistedProbability >= 0.001 ? `; a disease this snapshot does not contain: ${pct(r.unlistedProbability)}` : ''),
+      (r.unlistedProbability >= 0.001 ? `; a disease this snapshot does not contain: ${pct(r.unlistedProbability)}` : '') +
+      (r.diseases.slice(0, show).some((d) => d.profile)
+        ? '\n* no curated phenotype profile: scored from the annotated diseases of its genes, never above them'
+        : ''),
   );
   if (r.vcf) {
     lines.push('', formatTable(
@@ -52,7 +66,8 @@ export function describeRankResult(r: RankResult, show: number): string {
         g.genotype ? `${g.genotype.mode}: ${g.genotype.reason}` : '',
         (g.variants ?? []).slice(0, 3).map((v) => {
           const o = variantOut(v);
-          return `${o.grch38} ${o.zygosity} ${o.clinvar ? `ClinVar ${o.clinvar.significance} ${o.clinvar.stars}*${o.clinvar.hgvsC ? ` ${o.clinvar.hgvsC}` : ''}` : o.tier}`;
+          const input = o.inputBuild !== 'GRCh38' && o.input !== o.grch38 ? `, ${o.inputBuild} ${o.input}` : '';
+          return `${o.grch38} ${o.zygosity} ${o.clinvar ? `ClinVar ${o.clinvar.significance} ${o.clinvar.stars}*${o.clinvar.hgvsC ? ` ${o.clinvar.hgvsC}` : ''}` : o.tier}${describeLocation(o)}${input}`;
         }).join('; '),
       ]),
       ['r', 'l', 'r', 'l', 'l'],

@@ -4,6 +4,9 @@ import { defaultRankerParameters } from '../../diagnosis/ranking/ranker-paramete
 import { crossValidate, fitCalibration, reliability, calibrate, type CalibrationReport } from '../fit/calibration-fit.js';
 import { collectCaseScores } from '../fit/case-scores.js';
 import { reliabilityTable } from '../fit/reliability-table.js';
+import { runTierFit } from '../bench/variant-tier-fit.js';
+import { defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
+import { join } from 'node:path';
 import { parseParams } from './param-options.js';
 import { resolveSnapshot, snapshotOptionHelp } from './snapshot-options.js';
 
@@ -56,6 +59,26 @@ export function registerFitCommands(program: Command): void {
           `fit on all cases: temperature ${all.temperature.toFixed(4)}, temperatureExponent ${all.temperatureExponent}, unlistedLogWeight ${all.unlistedLogWeight.toFixed(3)}, probabilitySlope ${all.probabilitySlope.toFixed(4)}, probabilityIntercept ${all.probabilityIntercept.toFixed(4)}, probabilityTopOffset ${all.probabilityTopOffset.toFixed(4)},\n` +
           `  topProbabilityKnots ${JSON.stringify((all.topProbabilityKnots ?? []).map(([x, y]) => [Number(x.toFixed(4)), Number(y.toFixed(4))]))}\n`,
       );
+    });
+  fit
+    .command('variant-tiers')
+    .description('the likelihood ratios of the variant location tiers and constraint factors: causal variants of the spiked benchmark against the background exome (fit on the even half, check on the odd)')
+    .requiredOption('--input <file>', 'phenopackets .jsonl.gz with vcfRecord (GRCh38) and allelicState')
+    .option('--background <vcf>', 'background exome (GRCh37)', join(defaultSourcesDir(), 'vcf', 'background-exome-grch37.vcf.gz'))
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--half <which>', 'all, even or odd cases by line order', 'even')
+    .option('--limit <n>', 'stop after n cases')
+    .option('--json', 'print the figures as JSON')
+    .action(async (opts: { input: string; background: string; snapshot?: string; half: string; limit?: string; json?: boolean }) => {
+      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      await runTierFit({
+        input: opts.input,
+        background: opts.background,
+        snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
+        half: opts.half as 'all' | 'even' | 'odd',
+        limit: opts.limit ? Number(opts.limit) : undefined,
+        json: !!opts.json,
+      });
     });
 }
 

@@ -40,6 +40,8 @@ describe('rarediag rank with a VCF (the command-line contract)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/VCF .*proband\.vcf\.gz \(sample manuel, GRCh37: given by the user\): 37709 records/);
     expect(r.stdout).toMatch(/1\s+FGFR3\s+\d+\s+dominant: heterozygous allele\s+4:1804392:G:A heterozygous ClinVar pathogenic/);
+    // its place on the transcript models, the gene's constraint and the input (GRCh37) position
+    expect(r.stdout).toMatch(/4:1804392:G:A heterozygous ClinVar pathogenic [^;\n]*, coding c\.\d+ exon \d+\/\d+ NM_\d+, LOEUF [\d.]+, GRCh37 4:1806119:G:A/);
     const bad = join(dir, 'bad.vcf');
     writeFileSync(bad, 'not a vcf\n');
     const e = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--vcf', bad, '--snapshot', snapshot]);

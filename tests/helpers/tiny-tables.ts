@@ -125,6 +125,7 @@ export function tinyTables(edit?: (annotations: TinyAnnotation[][]) => void): Ra
       prevalence: [250, -1, -1, 3],
       clinvarReports: [40, 0, 0, 2],
     },
+    unprofiled: { ids: [], labels: [], mondo: [], genes: [] },
     genes: {
       ncbiIds: [11, 22, 44],
       symbols: ['GENE1', 'GENE2', 'GENE4'],

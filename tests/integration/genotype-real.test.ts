@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
+import { genotypeParameters } from '../../diagnosis/variants/genotype-likelihood.js';
 import { loadPatientVariants } from '../../diagnosis/variants/patient-variants.js';
 import { scratchDir } from '../helpers/paths.js';
 import { achondroplasiaTerms, fgfr3G380R, spikedBackground } from '../helpers/spiked-vcf.js';
@@ -43,8 +44,8 @@ describe('genotype-aware ranking on the real snapshot and background exome', () 
     expect(variants.summary).toMatchObject({ build: 'GRCh38', lifted: 0, inGenes: 1 });
     const r = session.ranker.rank({ present: achondroplasiaTerms, excluded: [] }, { variants });
     expect(r.genes[0]).toMatchObject({ symbol: 'FGFR3', genotype: { satisfied: true } });
-    // Diseases whose genes carry no variant are lowered: the genotype evidence of another skeletal gene is 0.1.
-    expect(r.genes.find((x) => x.symbol === 'COL2A1')?.genotype?.lr).toBe(0.1);
+    // Diseases whose genes carry no variant are lowered: the genotype evidence of another skeletal gene is the floor.
+    expect(r.genes.find((x) => x.symbol === 'COL2A1')?.genotype?.lr).toBe(genotypeParameters.noQualifyingVariantLR);
   });
 
   it('does not let a single heterozygous allele satisfy a recessive disease', async () => {

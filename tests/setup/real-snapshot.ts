@@ -35,6 +35,7 @@ async function readable(dir: string): Promise<boolean> {
     const snap = await GraphSnapshot.open(dir);
     try {
       await snap.loadRankingTables();
+      await snap.loadGeneModels();
       return true;
     } finally {
       await snap.close();

@@ -146,7 +146,26 @@ export function CandidateEvidence(props: {
                       )}
                     </td>
                     <td>
-                      {v.consequence ?? '—'}
+                      {v.consequence ?? v.location?.class ?? '—'}
+                      {v.location && (
+                        <div className="small">
+                          <span className="mono">
+                            {v.location.position ?? ''}
+                            {v.location.exon ? ` exon ${v.location.exon}/${v.location.exonCount}` : v.location.intron ? ` intron ${v.location.intron}` : ''}
+                          </span>{' '}
+                          <span className="muted mono">
+                            {v.location.transcript}
+                            {v.location.mane ? ' (MANE)' : ''}
+                          </span>
+                        </div>
+                      )}
+                      {v.constraint && (v.constraint.loeuf !== undefined || v.constraint.misZ !== undefined) && (
+                        <div className="muted small" title="gnomAD v4 constraint of the gene">
+                          {v.constraint.loeuf !== undefined && <>LOEUF {v.constraint.loeuf}</>}
+                          {v.constraint.loeuf !== undefined && v.constraint.misZ !== undefined && ' · '}
+                          {v.constraint.misZ !== undefined && <>missense Z {v.constraint.misZ}</>}
+                        </div>
+                      )}
                       <div className="muted small">{v.tier}</div>
                     </td>
                     <td className="num">{formatLr(v.lr)}</td>

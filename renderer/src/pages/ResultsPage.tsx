@@ -155,6 +155,11 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                             <button type="button" className="link-button" data-candidate={c.id} aria-pressed={isSel} onClick={() => setSelectedId(c.id)} aria-controls="evidence-panel">
                               {c.label}
                             </button>
+                            {c.profile && (
+                              <span className="tag tag-muted" title={`scored from the annotated diseases of its genes: ${c.profile.borrowedFrom.join(', ')}`}>
+                                no curated phenotype profile
+                              </span>
+                            )}
                             {final ? (
                               <span className="tag tag-solved">final diagnosis</span>
                             ) : (
@@ -177,7 +182,7 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
                               <span style={{ width: `${Math.max(c.probability * 100, c.probability > 0 ? 1 : 0)}%` }} />
                             </span>
                           </td>
-                          <td className="num">{Math.round(c.coverage * 100)} %</td>
+                          <td className="num">{c.profile ? '–' : `${Math.round(c.coverage * 100)} %`}</td>
                         </tr>
                       );
                     })}

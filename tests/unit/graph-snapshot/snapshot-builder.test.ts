@@ -23,7 +23,7 @@ describe('snapshot build from fixture sources', () => {
   });
 
   it('writes the Kuzu file, ranking tables, chains and a manifest with counts and sources', async () => {
-    expect(readdirSync(out).sort()).toEqual(['graph.kuzu', 'liftover', 'manifest.json', 'manifest.seal', 'ranking-tables.json', 'variant-index.json']);
+    expect(readdirSync(out).sort()).toEqual(['gene-models.json', 'graph.kuzu', 'liftover', 'manifest.json', 'manifest.seal', 'ranking-tables.json', 'variant-index.json']);
     expect(manifest).toEqual(await readManifest(out));
     expect(manifest.snapshotId).toMatch(/^hpo-2099-01-01-[0-9a-f]{10}$/);
     expect(manifest.counts.nodes).toEqual({ Phenotype: 19, Disease: 6, Gene: 4, Variant: 5, MondoConcept: 2 });
@@ -40,6 +40,17 @@ describe('snapshot build from fixture sources', () => {
         ['ClinVar record with a symbolic or non-ACGTN allele', 1],
       ]),
     );
+    // transcript models: GRCh37 as given, GRCh38 lifted exon by exon (chr3 has no chain); constraint by symbol
+    expect(manifest.geneModels).toEqual({
+      GRCh37: { origin: 'refFlat_hg19.fixture.txt (refFlat)', transcripts: 2, coding: 2, genes: 1, unmatched: 1 },
+      GRCh38: { origin: 'lifted from GRCh37', transcripts: 1, coding: 1, genes: 1, unmatched: 0, unlifted: 1, unliftedByReason: { 'exon not in the target assembly': 1 } },
+      constraint: { genes: 2, matched: 1, unmatched: 1 },
+    });
+    const snap = await GraphSnapshot.open(out);
+    const models = await snap.loadGeneModels();
+    await snap.close();
+    expect(models.transcripts.GRCh38).toMatchObject({ ids: ['NM_000001.1'], symbols: ['GENEA'], ncbiGeneIds: [1001], chrom: ['1'], txStart: [10100], cdsStart: [10150], cdsEnd: [10450] });
+    expect(models.constraint).toEqual({ ncbiIds: [1001], symbols: ['GENEA'], pli: [0.99], loeuf: [0.2], misZ: [3.5] });
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);
   });

@@ -6,14 +6,14 @@ import type { ClinVarEntry } from '../../../diagnosis/variants/clinvar-index.js'
 
 const clinvar = (significance: string, stars: number): ClinVarEntry => ({ key: 'k', key37: '', significance, stars, clinvarId: '1', geneSymbol: 'G', hgvsC: '', hgvsP: '' });
 
-function variant(key: string, zygosity: 'heterozygous' | 'homozygous' | 'hemizygous', lr: number, haplotype?: number): AnnotatedVariant {
+function variant(key: string, zygosity: 'heterozygous' | 'homozygous' | 'hemizygous', lr: number, haplotype?: number, dominantFactor = 1): AnnotatedVariant {
   const copies = zygosity === 'homozygous' ? 2 : 1;
   return {
     key,
     inputKey: key,
     inputBuild: 'GRCh38',
     call: haplotype === undefined ? { copies, zygosity } : { copies, zygosity, haplotype },
-    assessment: { tier: 'unknown', lr, reasons: [] },
+    assessment: { tier: 'unknown', lr, dominantFactor, reasons: [] },
     line: 1,
   };
 }
@@ -71,9 +71,24 @@ describe('genotype likelihood ratio and the inheritance check', () => {
   });
 
   it('penalises a gene with no qualifying variant, and picks the most favourable mode', () => {
-    expect(genotypeLR([], ['dominant'], undefined)).toMatchObject({ mode: 'none', satisfied: false, lr: 0.1 });
-    expect(genotypeLR([variant('a', 'heterozygous', 0)], ['dominant'], undefined)).toMatchObject({ lr: 0.1, reason: expect.stringContaining('benign') });
+    const none = genotypeParameters.noQualifyingVariantLR;
+    expect(none).toBeLessThan(1);
+    expect(genotypeLR([], ['dominant'], undefined)).toMatchObject({ mode: 'none', satisfied: false, lr: none });
+    expect(genotypeLR([variant('a', 'heterozygous', 0)], ['dominant'], undefined)).toMatchObject({ lr: none, reason: expect.stringContaining('benign') });
     const either = genotypeLR([variant('a', 'heterozygous', 50)], ['recessive', 'dominant'], undefined);
     expect(either).toMatchObject({ mode: 'dominant', lr: 50 });
+  });
+});
+
+describe('gene constraint in the genotype check', () => {
+  it('weighs the constraint factor in dominant modes only', () => {
+    // a LoF in a haploinsufficient gene (factor 3) beats a stronger-looking change in an unconstrained one (factor 0.2)
+    const lof = variant('lof', 'heterozygous', 90, undefined, 3);
+    const other = variant('other', 'heterozygous', 100, undefined, 0.2);
+    const dom = genotypeLR([other, lof], ['dominant'], undefined);
+    expect(dom).toMatchObject({ mode: 'dominant', lr: 270, reason: 'heterozygous allele in a constrained gene' });
+    expect(dom.variants[0]!.key).toBe('lof');
+    const rec = genotypeLR([variant('a', 'homozygous', 90, undefined, 3)], ['recessive'], undefined);
+    expect(rec).toMatchObject({ satisfied: true, lr: 90 });
   });
 });
