@@ -48,8 +48,17 @@ export function assemblePhenotypes(
   }
   const nodes: PhenotypeNode[] = ontology.terms.map((t, i) => {
     const anc = closure[i]!;
+    // the nearest branch wins: in current releases Clinical course (onset, C) sits under Clinical modifier (M), and an
+    // onset term must stay C or the onset annotations never reach the ranking tables
     let aspect = '';
-    for (const a of anc) aspect ||= branchIndex.get(a) ?? '';
+    let aspectDepth = -1;
+    for (const a of anc) {
+      const b = branchIndex.get(a);
+      if (b !== undefined && depth[a]! > aspectDepth) {
+        aspect = b;
+        aspectDepth = depth[a]!;
+      }
+    }
     const known = new Set([t.name.toLowerCase(), ...t.synonyms.map((s) => s.text.toLowerCase())]);
     return {
       id: t.id,

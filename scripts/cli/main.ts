@@ -14,6 +14,12 @@ import { registerCasesCommand } from './cases-command.js';
 import { registerFitCommands } from './fit-commands.js';
 import { registerCohortCommands } from './cohort-command.js';
 
+// `rarediag ... | head`: the reader went away; stop quietly, as other command-line tools do, not with a stack trace
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command();
 program
   .name('rarediag')

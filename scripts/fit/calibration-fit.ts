@@ -144,7 +144,7 @@ export function fitCalibration(cases: readonly ScoredCase[], exponents: readonly
  * The isotonic step of the first candidate's probability: pool-adjacent-violators over (probability after the logistic
  * map, was the first candidate right), sorted by probability, then adjacent blocks pooled until each holds at least
  * `minShare` of the cases (a step fitted to a handful of cases would be noise). Knots at each block's mean probability
- * and accuracy; monotone by construction.
+ * and accuracy (shrunk by one right and one wrong case); monotone by construction.
  */
 export function fitTopKnots(cases: readonly ScoredCase[], cal: Calibration, minShare = 0.01): [number, number][] {
   const points = cases
@@ -169,7 +169,12 @@ export function fitTopKnots(cases: readonly ScoredCase[], cal: Calibration, minS
   }
   // the last block may still be small: pool it into its predecessor
   while (blocks.length > 1 && blocks[blocks.length - 1]!.w < minWeight) blocks.splice(blocks.length - 2, 2, pool(blocks[blocks.length - 2]!, blocks[blocks.length - 1]!));
-  return blocks.map((b) => [b.sx / b.w, b.sy / b.w]);
+  // a block's accuracy as the mean of its Beta(1, 1) posterior: a block where every first candidate was right still
+  // does not show 100 % (the next patient may be the exception)
+  const knots = blocks.map((b): [number, number] => [b.sx / b.w, (b.sy + 1) / (b.w + 2)]);
+  // shrinking blocks of different sizes could reverse two neighbours near 0 or 1: keep the map monotone
+  for (let i = 1; i < knots.length; i += 1) knots[i]![1] = Math.max(knots[i]![1], knots[i - 1]![1]);
+  return knots;
 }
 
 /** The probabilities of a case's leading candidates under the tempered softmax (before the final map), and which is the truth. */

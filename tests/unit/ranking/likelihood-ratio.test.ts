@@ -41,6 +41,7 @@ const p: RankerParameters = {
   probabilitySlope: 1,
   probabilityIntercept: 0,
   probabilityTopOffset: 0,
+  topProbabilityKnots: [],
 };
 const m = new PhenotypeModel(tinyTables());
 const [D1, D2, D3, D4] = [0, 1, 2, 3];
@@ -275,6 +276,19 @@ describe('PhenotypeRanker on the tiny world', () => {
     expect(r.diseases[2]!.probability).toBeCloseTo(others[1]! * scale, 12);
     expect(r.unlistedProbability).toBeCloseTo(unlisted, 12);
     expect(r.diseases.reduce((s, d) => s + d.probability, 0) + r.unlistedProbability).toBeLessThanOrEqual(1 + 1e-12);
+
+    // the isotonic step moves the first candidate only (here a line from (0, 0.1) to (1, 0.9)), never below the second
+    const knots = [
+      [0, 0.1],
+      [1, 0.9],
+    ] as const;
+    const withKnots = new PhenotypeRanker(m, { ...noExtras, temperature: 1, temperatureExponent: 0.5, unlistedLogWeight: Math.log(0.3), probabilitySlope: 0.8, probabilityIntercept: -0.5, probabilityTopOffset: 1, topProbabilityKnots: knots });
+    const k = withKnots.rank({ present: [termIds[T.A1]!, termIds[T.B1]!], excluded: [termIds[T.A2]!] });
+    expect(k.diseases.map((d) => d.id)).toEqual(['OMIM:1', 'OMIM:4', 'OMIM:2']);
+    expect(k.diseases[0]!.probability).toBeCloseTo(Math.max(0.1 + 0.8 * first, k.diseases[1]!.probability), 12);
+    const flat = new PhenotypeRanker(m, { ...noExtras, temperature: 1, temperatureExponent: 0.5, unlistedLogWeight: Math.log(0.3), probabilitySlope: 0.8, probabilityIntercept: -0.5, probabilityTopOffset: 1, topProbabilityKnots: [[0.5, 0]] });
+    const fl = flat.rank({ present: [termIds[T.A1]!, termIds[T.B1]!], excluded: [termIds[T.A2]!] });
+    expect(fl.diseases[0]!.probability).toBe(fl.diseases[1]!.probability);
   });
 
   it('adds observed and excluded evidence', () => {
