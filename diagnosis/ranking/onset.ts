@@ -24,11 +24,14 @@ export const ONSET_RANGES: Readonly<Record<string, readonly [number, number]>> =
   'HP:0003584': [60, 90], // Late onset
 };
 
-/** P(onset at or before `age` | onset in [low, high]), uniform within the range. */
-export function onsetByAge(age: number, [low, high]: readonly [number, number]): number {
-  if (age >= high) return 1;
-  if (age < low) return 0;
-  return high > low ? (age - low) / (high - low) : 1;
+/**
+ * Whether a disease with onset in [low, high] can have begun by `age`: 1 once the range has started, 0 before it.
+ * Not the uniform share of the range reached: the ranges are wide (adult onset is 16-90 years) and onsets cluster at
+ * their start, so a uniform share held a 20-year-old against every adult-onset disease (measured: it cost 0.4 points of
+ * top-1 on the development half; this form costs none).
+ */
+export function onsetByAge(age: number, [low]: readonly [number, number]): number {
+  return age >= low ? 1 : 0;
 }
 
 /**
