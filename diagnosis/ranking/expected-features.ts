@@ -119,7 +119,13 @@ export class ExpectedFeatures {
     this.hallTerm.forEach((t, k) => (this.termHall[next[t]!++] = k));
     this.totalLn = new Float64Array(m.diseaseCount);
     for (let k = 0; k < all.length; k += 1) this.totalLn[this.hallDisease[k]!]! += this.hallLn[k]!;
-    this.timedHall = Int32Array.from(all.map((a, k) => (Number.isFinite(onset.featureOnsetLow[a]!) ? k : -1)).filter((k) => k >= 0));
+    // latest onset first: a case visits only the hallmarks not yet due at its age, then stops
+    this.timedHall = Int32Array.from(
+      all
+        .map((a, k) => (Number.isFinite(onset.featureOnsetLow[a]!) ? k : -1))
+        .filter((k) => k >= 0)
+        .sort((x, y) => onset.featureOnsetLow[all[y]!]! - onset.featureOnsetLow[all[x]!]!),
+    );
     this.relatedLn = new Float64Array(m.diseaseCount);
     this.seen = new Int32Array(m.diseaseCount);
   }
@@ -239,7 +245,8 @@ export class ExpectedFeatures {
     if (ageYears !== undefined) {
       const onsetLow = this.onset.featureOnsetLow;
       for (const k of this.timedHall) {
-        if (onsetLow[this.hallAnn[k]!]! > ageYears && stamp[this.hallTerm[k]!] !== g) rel[this.hallDisease[k]!]! += this.hallLn[k]!;
+        if (onsetLow[this.hallAnn[k]!]! <= ageYears) break;
+        if (stamp[this.hallTerm[k]!] !== g) rel[this.hallDisease[k]!]! += this.hallLn[k]!;
       }
     }
     const cap = -this.p.expectedPenaltyCap;

@@ -48,6 +48,14 @@ export class OnsetModel {
   /** per annotation, the youngest age at which the feature appears (−Infinity when unknown) */
   readonly featureOnsetLow: Float64Array;
   private readonly rangeOfTerm = new Map<number, readonly [number, number]>();
+  /** the distinct starts of the diseases' onset ranges, and lnLR's result per step between them */
+  private rangeStartsCache: number[] | undefined;
+  private readonly lnByStep = new Map<string, Float64Array>();
+
+  private get rangeStarts(): number[] {
+    this.rangeStartsCache ??= [...new Set(this.diseaseRanges.flatMap((rs) => rs.map((r) => r[0])))].sort((a, b) => a - b);
+    return this.rangeStartsCache;
+  }
 
   constructor(private readonly m: PhenotypeModel) {
     const onsetRoot = m.resolveTerm('HP:0003674')?.index;
@@ -95,6 +103,19 @@ export class OnsetModel {
    * all diseases (the background), into `out`.
    */
   lnLR(age: number, floor: number, out: Float64Array): Float64Array {
+    // P(onset ≤ age | D) changes only where age passes the start of some range: one result per such step, reused
+    const key = `${floor} ${this.rangeStarts.filter((low) => low <= age).length}`;
+    const cached = this.lnByStep.get(key);
+    if (cached && cached.length === out.length) {
+      out.set(cached);
+      return out;
+    }
+    this.computeLnLR(age, floor, out);
+    this.lnByStep.set(key, Float64Array.from(out));
+    return out;
+  }
+
+  private computeLnLR(age: number, floor: number, out: Float64Array): void {
     let bg = 0;
     for (let d = 0; d < out.length; d += 1) {
       const p = Math.max(floor, this.onsetProbability(d, age));
@@ -103,6 +124,5 @@ export class OnsetModel {
     }
     const lnBg = Math.log(bg / out.length);
     for (let d = 0; d < out.length; d += 1) out[d] = Math.log(out[d]!) - lnBg;
-    return out;
   }
 }

@@ -165,6 +165,13 @@ describe('onset, sex, prior and the unreported hallmarks (by hand)', () => {
     const background = (1 + 1 + 1 + 0.05) / 4;
     expect(out[D4]).toBeCloseTo(Math.log(0.05 / background), 12);
     expect(out[D1]).toBeCloseTo(Math.log(1 / background), 12);
+    // reused per step between range starts: the same numbers as computed afresh, for ages on both sides of 16
+    for (const age of [2, 15.9, 16, 30, 2]) {
+      const reused = ranker.onset.lnLR(age, 0.05, new Float64Array(4));
+      const fresh = new PhenotypeRanker(m, p).onset.lnLR(age, 0.05, new Float64Array(4));
+      expect([...reused]).toEqual([...fresh]);
+    }
+    expect(ranker.onset.lnLR(30, 0.05, new Float64Array(4))[D4]).toBeCloseTo(Math.log(1 / 1), 12);
   });
 
   it('enters the score with the patient age; an unknown age says nothing', () => {
