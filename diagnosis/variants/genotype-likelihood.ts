@@ -10,6 +10,23 @@ export interface GenotypeCheck {
   /** the variants the evidence rests on */
   variants: AnnotatedVariant[];
   reason: string;
+  /** with a family (diagnosis/family): the inheritance finding of each variant the evidence rests on */
+  inheritance?: VariantInheritance[];
+}
+
+/** How a variant was passed on in the family, with every member's call, as the explanation shows it. */
+export interface VariantInheritance {
+  /** GRCh38 key of the variant */
+  key: string;
+  /** "de novo", "inherited from the affected father", "in trans with 2:123:A:G", ... */
+  finding: string;
+  /** the factor it put on the variant's LR (1: no evidence either way) */
+  lr: number;
+  /** false when the family contradicts the mode (fails segregation); undefined when it cannot tell */
+  consistent?: boolean;
+  /** a missing or low-quality parental call, a Mendelian inconsistency */
+  caution?: string;
+  members: { id: string; role: string; affected: string; gt: string; dp?: number; gq?: number }[];
 }
 
 /** Constants of the genotype model (see README "Genotype evidence"). */

@@ -3,6 +3,7 @@ import type { Liftover, LiftFailure } from '../../graph-snapshot/liftover/liftov
 import { GeneLocator } from '../../graph-snapshot/query/gene-locator.js';
 import type { ClinVarEntry, ClinVarIndex } from './clinvar-index.js';
 import type { AlleleCall } from './genotype.js';
+import type { MemberGenotype } from './member-genotypes.js';
 import { HOTSPOT_BP, assessVariant, type VariantAssessment } from './variant-pathogenicity.js';
 import type { AlleleAnnotation } from './vcf-annotations.js';
 import type { VcfCall } from './vcf-reader.js';
@@ -17,6 +18,8 @@ export interface AnnotatedVariant {
   call: AlleleCall;
   clinvar?: ClinVarEntry;
   annotation?: AlleleAnnotation;
+  /** multi-sample VCF: the proband's call then each family member's at this site (GT, DP, GQ) */
+  members?: MemberGenotype[];
   assessment: VariantAssessment;
   line: number;
 }
@@ -85,6 +88,7 @@ export class VariantAnnotator {
       call: c.call,
       clinvar,
       annotation: c.annotation,
+      ...(c.members ? { members: c.members } : {}),
       assessment: assessVariant(
         clinvar,
         c.annotation,
