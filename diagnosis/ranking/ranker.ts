@@ -12,7 +12,7 @@ import { TermScorer } from './term-scores.js';
 import { mapProbability } from './probability-map.js';
 import { topK } from './top-k.js';
 import { GenotypeScores, diseaseModes, type DiseaseModes } from './genotype-scores.js';
-import type { GenotypeCheck } from '../variants/genotype-likelihood.js';
+import type { GenotypeCheck, VariantInheritance } from '../variants/genotype-likelihood.js';
 import type { PatientVariants, VcfSummary } from '../variants/patient-variants.js';
 import type { AnnotatedVariant } from '../variants/variant-annotator.js';
 
@@ -36,7 +36,7 @@ export interface RankedDisease {
   probability: number;
   genes: { symbol: string; ncbiGeneId: number }[];
   /** with a VCF: the genotype evidence of the disease's best gene */
-  genotype?: { gene: string; lr: number; mode: string; satisfied: boolean; reason: string; variants: AnnotatedVariant[] };
+  genotype?: { gene: string; lr: number; mode: string; satisfied: boolean; reason: string; variants: AnnotatedVariant[]; inheritance?: VariantInheritance[] };
   explanation?: CandidateExplanation;
 }
 
@@ -65,7 +65,7 @@ export interface RankedGene {
   /** the gene's best disease */
   topDisease: string;
   /** with a VCF: the gene's variants and their genotype check for its best disease */
-  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string };
+  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string; inheritance?: VariantInheritance[] };
   variants?: AnnotatedVariant[];
 }
 
@@ -320,7 +320,15 @@ export class PhenotypeRanker {
     const best = this.genotype?.bestFor(d);
     if (!best) return undefined;
     const { check } = best;
-    return { gene: this.model.geneSymbols[best.gene]!, lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason, variants: check.variants };
+    return {
+      gene: this.model.geneSymbols[best.gene]!,
+      lr: check.lr,
+      mode: check.mode,
+      satisfied: check.satisfied,
+      reason: check.reason,
+      variants: check.variants,
+      ...(check.inheritance ? { inheritance: check.inheritance } : {}),
+    };
   }
 
   /** ln of the product of the reported findings' likelihood ratios per disease (into a reused buffer). */
@@ -415,7 +423,7 @@ export class PhenotypeRanker {
         topDisease: m.diseaseIds[geneBest[gene]!]!,
       };
       if (geno && check) {
-        out.genotype = { lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason };
+        out.genotype = { lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason, ...(check.inheritance ? { inheritance: check.inheritance } : {}) };
         out.variants = this.genotypeVariants(gene) ?? [];
       }
       return out;

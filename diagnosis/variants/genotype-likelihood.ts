@@ -38,6 +38,12 @@ export const genotypeParameters = {
   noQualifyingVariantLR: 0.1,
   /** LR of a single qualifying heterozygous allele for a recessive disease (a carrier; the second hit may be missed) */
   singleRecessiveAlleleLR: 1,
+  /**
+   * LR of a gene a lab's candidate list does not name: the list is the lab's filtered shortlist of a whole exome, so
+   * a gene left off it is much less likely than a gene in which a raw VCF shows nothing (the lab saw that gene's
+   * variants and set them aside). Not 0: the causal variant may be one the lab's filters missed.
+   */
+  notListedLR: 0.01,
 };
 
 type Sex = 'MALE' | 'FEMALE' | 'OTHER_SEX' | 'UNKNOWN_SEX' | undefined;

@@ -68,6 +68,11 @@ export class VariantAnnotator {
     }));
   }
 
+  /** The ranker's gene number of a symbol or unique alias (a listed variant without coordinates), else undefined. */
+  geneIndexOf(symbol: string): number | undefined {
+    return this.bySymbol.get(symbol) ?? this.bySymbol.get(symbol.toUpperCase());
+  }
+
   annotate(c: VcfCall, build: GenomeBuild): AnnotationOutcome {
     const inputKey = `${c.chrom}:${c.pos}:${c.ref}:${c.alt}`;
     let chrom = c.chrom;
