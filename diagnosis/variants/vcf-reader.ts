@@ -151,6 +151,8 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
   }
   const samples = parser.samples;
   if (samples.length === 0) throw new InputError(path, line, 'the VCF has no sample columns: genotypes are needed');
+  // the family's own check first: it names the pedigree file as well as the VCF
+  const members = options.members ? [...(typeof options.members === 'function' ? options.members(samples) : options.members)] : undefined;
   const sample = options.sample ?? samples[0]!;
   const index = samples.indexOf(sample);
   if (index < 0) throw new InputError(path, line, `sample "${sample}" is not in the VCF (samples: ${samples.join(', ')})`);
@@ -159,10 +161,8 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
   if (!build) {
     throw new InputError(path, line, `cannot tell the genome build (${detected.basis}); say it with --assembly GRCh37 or GRCh38`);
   }
-  let members: string[] | undefined;
   let memberColumns: number[] | undefined;
-  if (options.members) {
-    members = [...(typeof options.members === 'function' ? options.members(samples) : options.members)];
+  if (members) {
     const missing = members.filter((m) => !samples.includes(m));
     if (missing.length) throw new InputError(path, line, `sample(s) ${missing.map((m) => `"${m}"`).join(', ')} not in the VCF (samples: ${samples.join(', ')})`);
     memberColumns = [index, ...members.map((m) => samples.indexOf(m))].map((i) => 9 + i);
