@@ -1,6 +1,6 @@
 import type { Sex } from '../case-input/case-findings.js';
 import type { FamilyContext } from '../variants/family-samples.js';
-import { genotypeLR, type GenotypeCheck, type VariantInheritance } from '../variants/genotype-likelihood.js';
+import { genotypeLR, genotypeParameters, type GenotypeCheck, type VariantInheritance } from '../variants/genotype-likelihood.js';
 import type { InheritanceMode } from '../variants/inheritance-modes.js';
 import type { AnnotatedVariant } from '../variants/variant-annotator.js';
 import { familyCalls, membersOut, type FamilyCalls } from './family-calls.js';
@@ -14,6 +14,7 @@ interface Candidate {
   reason: string;
 }
 
+const onX = (v: AnnotatedVariant) => v.key.startsWith('X:');
 const byLR = (a: AnnotatedVariant, b: AnnotatedVariant) => b.assessment.lr - a.assessment.lr;
 
 /**
@@ -43,12 +44,17 @@ export function familyGenotypeLR(
     if (mode === 'dominant' || mode === 'x-dominant') {
       for (const v of qualifying) cand = better(cand, one(v, dominantCheck(c(v), rate, p), `${v.call.zygosity} allele`));
     } else if (mode === 'x-recessive' && sex === 'MALE') {
-      for (const v of qualifying) cand = better(cand, one(v, xLinkedMaleCheck(c(v), rate, p), 'hemizygous allele in a male'));
+      // only a variant on the X is hemizygous in a son (a disease whose mode is open is checked this way too)
+      for (const v of qualifying) if (onX(v)) cand = better(cand, one(v, xLinkedMaleCheck(c(v), rate, p), 'hemizygous allele in a male'));
+      if (!cand) {
+        cand = { lr: genotypeParameters.singleRecessiveAlleleLR, variants: [[...qualifying].sort(byLR)[0]!], findings: [], reason: 'no qualifying variant on the X chromosome' };
+        satisfied = false;
+      }
     } else if (mode === 'recessive' || mode === 'x-recessive') {
       cand = recessive(qualifying, c, family.pedigree.consanguineous, p);
       if (!cand) {
         const v = [...qualifying].sort(byLR)[0]!;
-        cand = { lr: 1, variants: [v], findings: [], reason: 'one heterozygous allele only: the disease needs two' };
+        cand = { lr: genotypeParameters.singleRecessiveAlleleLR, variants: [v], findings: [], reason: 'one heterozygous allele only: the disease needs two' };
         satisfied = false;
       }
     } else {

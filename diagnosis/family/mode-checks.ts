@@ -44,7 +44,12 @@ export function dominantCheck(calls: FamilyCalls, rate: number, p: FamilyParamet
   if (o.origin === 'de novo') {
     f = { lr: p.deNovoGivenDominant / rate, finding: 'de novo (absent in both parents)', consistent: true };
   } else if (o.origin === 'paternal' || o.origin === 'maternal' || o.origin === 'both parents') {
-    f = { lr: 1, finding: `inherited from ${o.origin === 'both parents' ? 'both parents' : `the ${soleParent(o.origin)}`}`, caution: o.caution };
+    // with no affected parent, the causal variant would have been de novo in deNovoGivenDominant of cases: an inherited
+    // one is that much less likely (with an affected parent the family is familial and inheritance is expected)
+    const familial = parents(calls).some((c) => c.member.affected === 'affected');
+    const known = parents(calls).some((c) => c.member.affected === 'unaffected');
+    const share = familial || !known ? 1 : 1 - p.deNovoGivenDominant;
+    f = { lr: share, finding: `inherited from ${o.origin === 'both parents' ? 'both parents' : `the ${soleParent(o.origin)}`}`, caution: o.caution };
   } else {
     f = { lr: 1, finding: o.origin === 'possible de novo' ? 'possible de novo' : 'parental origin unknown', caution: o.caution };
   }
@@ -112,7 +117,8 @@ export function compoundCheck(a: FamilyCalls, b: FamilyCalls, otherKey: string, 
 export function xLinkedMaleCheck(calls: FamilyCalls, rate: number, p: FamilyParameters): ModeFinding {
   const m = carries(calls.mother, p);
   let out: ModeFinding;
-  if (m === 'yes') out = { lr: 1, finding: 'hemizygous, from the carrier mother', consistent: true };
+  // every X allele of a son is his mother's: a carrier mother says only that the variant is not new
+  if (m === 'yes') out = { lr: 1 - p.deNovoGivenXRecessiveMale, finding: 'hemizygous, from the carrier mother', consistent: true };
   else if (m === 'no') out = { lr: p.deNovoGivenXRecessiveMale / rate, finding: 'hemizygous, de novo (mother does not carry it)', consistent: true };
   else out = { lr: 1, finding: 'hemizygous, maternal carrier status unknown', caution: unknownWhy(calls.mother, 'mother', p) };
   const everyone = [...parents(calls), ...calls.relatives];

@@ -26,7 +26,7 @@ export interface VariantBenchOptions {
   parameters?: Partial<RankerParameters>;
 }
 
-interface CausalRecord {
+export interface CausalRecord {
   chrom: string;
   pos: number;
   ref: string;
@@ -34,7 +34,7 @@ interface CausalRecord {
   zygosity: string;
 }
 
-interface Wrapper {
+export interface Wrapper {
   cohort?: string;
   phenopacket?: {
     interpretations?: {
@@ -47,7 +47,7 @@ interface Wrapper {
   };
 }
 
-function causalRecords(w: Wrapper): CausalRecord[] {
+export function causalRecords(w: Wrapper): CausalRecord[] {
   const out: CausalRecord[] = [];
   for (const i of w.phenopacket?.interpretations ?? []) {
     for (const g of i.diagnosis?.genomicInterpretations ?? []) {

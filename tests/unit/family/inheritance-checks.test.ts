@@ -55,7 +55,8 @@ describe('autosomal dominant', () => {
   it('inherited from an unaffected parent fails segregation; from an affected parent it fits', () => {
     const fromHealthy = check(['0/1', '0/1', '0/0']);
     expect(fromHealthy).toMatchObject({ consistent: false, finding: expect.stringContaining('fails segregation: unaffected father dad has the variant') });
-    expect(fromHealthy.lr).toBeCloseTo(P.dominantPenetranceFailure / 0.5);
+    // inherited at all (no affected parent: it would have been de novo half the time), then from a non-penetrant parent
+    expect(fromHealthy.lr).toBeCloseTo((1 - P.deNovoGivenDominant) * (P.dominantPenetranceFailure / 0.5));
     const affectedDad = family(['kid F A dad mum', 'dad M A', 'mum F U']);
     const fromAffected = check(['0/1', '0/1', '0/0'], affectedDad);
     expect(fromAffected).toMatchObject({ consistent: true, lr: 2, finding: 'inherited from the father; segregates: affected father dad has the variant, unaffected mother mum does not have the variant' });
@@ -137,7 +138,7 @@ describe('X-linked recessive in a male', () => {
   const check = (calls: string[], fam = t) => xLinkedMaleCheck(familyCalls(variant('X:100:A:G', calls), fam), rate, P);
 
   it('from the carrier mother fits; a non-carrier mother makes it de novo', () => {
-    expect(check(['1', '0', '0/1'])).toMatchObject({ lr: 1, consistent: true, finding: 'hemizygous, from the carrier mother' });
+    expect(check(['1', '0', '0/1'])).toMatchObject({ lr: 1 - P.deNovoGivenXRecessiveMale, consistent: true, finding: 'hemizygous, from the carrier mother' });
     const dn = check(['1', '0', '0/0:30:99']);
     expect(dn.finding).toBe('hemizygous, de novo (mother does not carry it)');
     expect(dn.lr).toBeCloseTo(P.deNovoGivenXRecessiveMale / rate);
@@ -147,13 +148,15 @@ describe('X-linked recessive in a male', () => {
   it('an unaffected hemizygous father or brother fails segregation; an affected brother who carries it fits', () => {
     expect(check(['1', '1', '0/1']).consistent).toBe(false);
     const fam = family(['kid M A dad mum', 'dad M U', 'mum F U', 'bro M A dad mum', 'bro2 M U dad mum']);
-    expect(check(['1', '0', '0/1', '1', '0'], fam)).toMatchObject({ lr: 2, consistent: true });
+    expect(check(['1', '0', '0/1', '1', '0'], fam)).toMatchObject({ lr: 2 * (1 - P.deNovoGivenXRecessiveMale), consistent: true });
     expect(check(['1', '0', '0/1', '1', '1'], fam).consistent).toBe(false);
   });
 
-  it('gene level: a male uses the X-linked check, a female the recessive one', () => {
+  it('gene level: a male uses the X-linked check (on the X only), a female the recessive one', () => {
+    const autosomal = variant('6:100:A:G', ['0/1', '0/1', '0/0'], 200);
+    expect(familyGenotypeLR([autosomal], ['x-recessive'], 'MALE', t)).toMatchObject({ satisfied: false, lr: 1, reason: 'no qualifying variant on the X chromosome' });
     const v = variant('X:100:A:G', ['1', '0', '0/1'], 200);
-    expect(familyGenotypeLR([v], ['x-recessive'], 'MALE', t)).toMatchObject({ satisfied: true, lr: 200, inheritance: [expect.objectContaining({ finding: 'hemizygous, from the carrier mother' })] });
+    expect(familyGenotypeLR([v], ['x-recessive'], 'MALE', t)).toMatchObject({ satisfied: true, lr: 200 * (1 - P.deNovoGivenXRecessiveMale), inheritance: [expect.objectContaining({ finding: 'hemizygous, from the carrier mother' })] });
     const het = variant('X:100:A:G', ['0/1', '0', '0/1'], 200);
     expect(familyGenotypeLR([het], ['x-recessive'], 'FEMALE', trio('F'))).toMatchObject({ satisfied: false, lr: 1 });
   });
@@ -168,7 +171,8 @@ describe('gene level, dominant', () => {
     expect(r.variants).toEqual([dn]);
     expect(r.lr).toBeCloseTo(2 * P.deNovoGivenDominant / rate);
     const only = familyGenotypeLR([inherited], ['dominant'], 'FEMALE', t);
-    expect(only).toMatchObject({ satisfied: false, lr: 200 * 0.2 });
+    expect(only.satisfied).toBe(false);
+    expect(only.lr).toBeCloseTo(200 * 0.5 * 0.2);
     expect(only.reason).toContain('fails segregation');
   });
 });
