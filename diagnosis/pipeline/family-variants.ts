@@ -1,5 +1,6 @@
 import type { Pedigree } from '../case-input/pedigree.js';
 import { deNovoCounter } from '../family/de-novo-count.js';
+import { XHeterozygosity } from '../family/x-heterozygosity.js';
 import { matchFamilySamples, type FamilyContext } from '../variants/family-samples.js';
 import { loadPatientVariants, type PatientVariants } from '../variants/patient-variants.js';
 import type { VariantAnnotator } from '../variants/variant-annotator.js';
@@ -9,7 +10,7 @@ import type { VcfReadOptions } from '../variants/vcf-reader.js';
  * Reads a multi-sample VCF for a sequenced family: the proband is the pedigree's proband (PED individual id = VCF
  * sample name), the relatives are the pedigree's members found among the samples (matchFamilySamples: what is missing
  * is set aside, or an InputError naming the PED and the VCF when nothing matches), and the trio's own apparent de novo
- * calls are counted as the file streams, so the genotype check can weigh each de novo candidate against them.
+ * calls are counted as the file streams (and each member's X heterozygosity, against the pedigree's sex), so the genotype check can weigh each de novo candidate against them.
  */
 export async function loadFamilyVariants(
   vcfPath: string,
@@ -26,7 +27,12 @@ export async function loadFamilyVariants(
     return match.relatives.map((m) => m.id);
   };
   const count = deNovoCounter(family);
-  const variants = await loadPatientVariants(vcfPath, { ...options, sample: pedigree.probandId, members }, annotator, (call) => count(call.members));
+  let x: XHeterozygosity | undefined;
+  const variants = await loadPatientVariants(vcfPath, { ...options, sample: pedigree.probandId, members }, annotator, (call) => {
+    count(call.members);
+    (x ??= new XHeterozygosity([...family.memberIndex.keys()])).add(call.chrom, call.pos, call.members);
+  });
+  if (x) family.setAside.push(...x.conflicts(pedigree, pedSource));
   const summary = { ...variants.summary, family: { members: [...family.memberIndex.keys()], calls: family.calls, apparentDeNovo: family.apparentDeNovo } };
   return { ...variants, summary, family };
 }
