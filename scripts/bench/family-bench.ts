@@ -43,6 +43,9 @@ export async function runFamilyBench(opts: FamilyBenchOptions): Promise<void> {
   const session = await KnowledgeSession.open(resolve(opts.snapshot));
   const down = await session.liftover38to37();
   const m = session.model;
+  // genes with a disease in the snapshot: a case whose gene is not among them cannot be ranked by gene at all
+  const rankableGenes = new Set(m.diseaseGenes.flatMap((genes) => genes.map((g) => m.geneSymbols[g]!)));
+  const rankable: boolean[] = [];
   const background = splitBackground(gunzipSync(readFileSync(resolve(opts.background))).toString('utf8'));
   const dir = mkdtempSync(join(tmpdir(), 'rarediag-family-bench-'));
   const ranks = { trioGene: [] as number[], trioDisease: [] as number[], soloGene: [] as number[], soloDisease: [] as number[], listGene: [] as number[], listDisease: [] as number[] };
@@ -77,6 +80,7 @@ export async function runFamilyBench(opts: FamilyBenchOptions): Promise<void> {
         continue;
       }
       cases += 1;
+      rankable.push(truth.genes.some((g) => rankableGenes.has(g)));
       const truthMondo = new Set(truth.diseases.map((id) => m.diseaseMondo[m.diseaseIndex.get(id) ?? -1] ?? '').filter(Boolean));
       const diseaseRank = (r: RankResult) => r.diseases.findIndex((d) => d.ids.some((id) => truth.diseases.includes(id)) || (d.mondo !== '' && truthMondo.has(d.mondo))) + 1;
       const geneRank = (r: RankResult) => r.genes.findIndex((g) => truth.genes.includes(g.symbol)) + 1;
@@ -127,8 +131,12 @@ export async function runFamilyBench(opts: FamilyBenchOptions): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     await session.close();
   }
+  const onRankable = (r: number[]) => rankMetrics(r.filter((_, i) => rankable[i]));
   const figures = {
     cases,
+    rankableCases: rankable.filter(Boolean).length,
+    trioRankable: { gene: onRankable(ranks.trioGene), disease: onRankable(ranks.trioDisease) },
+    listRankable: { gene: onRankable(ranks.listGene), disease: onRankable(ranks.listDisease) },
     skippedWithoutLiftableRecord: skipped,
     placements: Object.fromEntries(placements),
     trio: { gene: rankMetrics(ranks.trioGene), disease: rankMetrics(ranks.trioDisease) },
@@ -145,6 +153,11 @@ export async function runFamilyBench(opts: FamilyBenchOptions): Promise<void> {
   const rows = [row('trio, gene', figures.trio.gene), row('trio, disease', figures.trio.disease)];
   if (figures.probandAlone) rows.push(row('proband alone, gene', figures.probandAlone.gene), row('proband alone, disease', figures.probandAlone.disease));
   rows.push(row('5-variant list, gene', figures.list.gene), row('5-variant list, disease', figures.list.disease));
+  rows.push(
+    row(`trio, gene (gene in the snapshot, ${figures.rankableCases})`, figures.trioRankable.gene),
+    row(`trio, disease (same cases)`, figures.trioRankable.disease),
+    row(`5-variant list, gene (same cases)`, figures.listRankable.gene),
+  );
   process.stdout.write(
     `${formatTable(['ranking', 'top-1', 'top-3', 'top-10', 'MRR'], rows, ['l', 'r', 'r', 'r', 'r'])}\n\n` +
       `cases ${cases} (half: ${opts.half}); ${skipped} without a liftable vcfRecord; placements ${JSON.stringify(figures.placements)}\n` +
