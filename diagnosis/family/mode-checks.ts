@@ -99,13 +99,14 @@ export function compoundCheck(a: FamilyCalls, b: FamilyCalls, otherKey: string, 
     const dn = [oa.origin, ob.origin].some((o) => o === 'de novo' || o === 'possible de novo');
     out = { lr: 1, finding: `with ${otherKey}, phase unknown${dn ? ' (one allele de novo)' : ''}`, caution: joinCautions(oa.caution, ob.caution) };
   }
-  const relatives = a.relatives.map((r, i) => [r, b.relatives[i]!] as const);
-  const s = segregate(relatives.map(([r]) => r), (r) => {
-    const i = a.relatives.indexOf(r);
+  // the same relatives in the same order at both variants (familyCalls): a relative has the genotype with both alleles
+  const atB = new Map(a.relatives.map((r, i) => [r, b.relatives[i]] as const));
+  const both = (r: MemberCall) => {
     const x = hasCopies(r, 1, p);
-    const y = hasCopies(relatives[i]![1], 1, p);
+    const y = hasCopies(atB.get(r), 1, p);
     return x === 'no' || y === 'no' ? 'no' : x === 'yes' && y === 'yes' ? 'yes' : 'unknown';
-  }, 'both alleles', { chance: 0.25, penetranceFailure: p.recessivePenetranceFailure, countFits: true }, p);
+  };
+  const s = segregate(a.relatives, both, 'both alleles', { chance: 0.25, penetranceFailure: p.recessivePenetranceFailure, countFits: true }, p);
   return withSegregation(out, s);
 }
 

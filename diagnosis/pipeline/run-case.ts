@@ -91,9 +91,8 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
         variants = await loadFamilyVariants(v.path, pedigree, source, read, await session.variantAnnotator());
         setAside.push(...variants.family!.setAside);
         // the pedigree knows the proband's sex when the case does not (X-linked checks need it)
-        if (sex === undefined && pedigree.members.find((m) => m.id === pedigree.probandId)?.sex !== 'UNKNOWN_SEX') {
-          sex = pedigree.members.find((m) => m.id === pedigree.probandId)!.sex;
-        }
+        const probandSex = pedigree.members.find((m) => m.id === pedigree.probandId)?.sex;
+        if (sex === undefined && probandSex !== 'UNKNOWN_SEX') sex = probandSex;
       } else {
         variants = await loadPatientVariants(v.path, { ...read, sample: v.sample }, await session.variantAnnotator());
       }

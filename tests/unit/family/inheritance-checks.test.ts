@@ -96,6 +96,16 @@ describe('autosomal recessive', () => {
     expect(compoundCheck(calls(['0/1', '0/1', '0/0']), calls(['0/1', '0/0', '0/0']), 'b', P)).toMatchObject({ lr: 1, finding: 'with b, phase unknown (one allele de novo)' });
   });
 
+  it('compound heterozygous: an unaffected sibling with both alleles fails segregation, an affected one fits', () => {
+    const fam = family(['kid F A dad mum', 'dad M U', 'mum F U', 'sis F A dad mum', 'bro M U dad mum']);
+    const at = (c: string[]) => familyCalls(variant('1:1:A:G', c), fam);
+    const fits = compoundCheck(at(['0/1', '0/1', '0/0', '0/1', '0/1']), at(['0/1', '0/0', '0/1', '0/1', '0/0']), 'b', P);
+    expect(fits).toMatchObject({ lr: 2 * 4, consistent: true, finding: expect.stringContaining('segregates: affected sibling sis has both alleles') });
+    const fails = compoundCheck(at(['0/1', '0/1', '0/0', '0/1', '0/1']), at(['0/1', '0/0', '0/1', '0/1', '0/1']), 'b', P);
+    expect(fails.consistent).toBe(false);
+    expect(fails.finding).toContain('unaffected sibling bro has both alleles');
+  });
+
   it('homozygous with both parents carriers; a parent without it is a caution; an unaffected homozygous parent fails', () => {
     expect(homozygousCheck(calls(['1/1', '0/1', '0/1']), false, P)).toMatchObject({ lr: 1, consistent: true, finding: 'homozygous, both parents carriers' });
     expect(homozygousCheck(calls(['1/1', '0/1', '0/0:30:99']), false, P)).toMatchObject({ lr: 1, finding: 'homozygous, not carried by the mother', caution: expect.stringContaining('uniparental disomy') });
