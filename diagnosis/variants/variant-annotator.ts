@@ -93,7 +93,7 @@ export class VariantAnnotator {
       call: c.call,
       clinvar,
       annotation: c.annotation,
-      ...(c.members ? { members: c.members } : {}),
+      members: c.members,
       assessment: assessVariant(
         clinvar,
         c.annotation,

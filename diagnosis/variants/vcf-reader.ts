@@ -266,7 +266,7 @@ function readRecord(
       call,
       filter,
       annotation,
-      ...(members ? { members } : {}),
+      members, // undefined on the single-sample path: a plain property keeps the object's shape (no spread per call)
       id: id && id !== '.' ? id : undefined,
       line,
     });
