@@ -30,7 +30,9 @@ export class RunCancelledError extends Error {
  *
  * 1. intake: the narrative through the concept recognizer, added to the recorded findings (findings-merge.ts has the
  *    rules: present wins over excluded; uncertain and family findings are shown, not ranked);
- * 2. variants: the VCF, refused if it changed since it was attached (sha256), read, lifted and annotated;
+ * 2. variants: the VCF, refused if it changed since it was attached (sha256), read, lifted and annotated; with a
+ *    pedigree, the family's members in it too (family-variants.ts); or, without a VCF, a lab's candidate list,
+ *    annotated the same way (listed-variants.ts); what is read but not used is returned as `setAside`;
  * 3. ranking: the deterministic differential with per-term and per-variant evidence;
  * 4. evidence pack (GraphRAG) and, when asked, reasoning by the local model over it; LLM intake proposals;
  * 5. the stamp (snapshot, program, parameters, model and its hash, hardware, VCF hash) and the timings.
