@@ -32,7 +32,7 @@ export class GenotypeScores {
     const n = model.diseaseCount;
     this.lnLR = new Float64Array(n);
     this.noVariant = genotypeLR([], [], sex);
-    if (variants.listed) this.noVariant = { ...this.noVariant, lr: genotypeParameters.notListedLR, reason: 'not on the candidate list' };
+    if (variants.listed) this.noVariant = { ...this.noVariant, lr: notListedLR(model, variants.byGene.size), reason: 'not on the candidate list' };
     for (let d = 0; d < n; d += 1) {
       const genes = model.diseaseGenes[d]!;
       if (genes.length === 0) continue;
@@ -69,6 +69,13 @@ export class GenotypeScores {
   bestFor(d: number): GeneCheck | undefined {
     return this.best.get(d);
   }
+}
+
+/** The LR of a gene a lab's candidate list does not name (genotypeParameters.listMissRate: why). */
+function notListedLR(model: PhenotypeModel, listedGenes: number): number {
+  const diseaseGenes = new Set(model.diseaseGenes.flat()).size;
+  const miss = genotypeParameters.listMissRate;
+  return (miss * Math.max(1, listedGenes)) / ((1 - miss) * Math.max(1, diseaseGenes));
 }
 
 /** Modes of inheritance per disease (from its HPO inheritance annotations), as ids into a few distinct sets. */

@@ -39,11 +39,13 @@ export const genotypeParameters = {
   /** LR of a single qualifying heterozygous allele for a recessive disease (a carrier; the second hit may be missed) */
   singleRecessiveAlleleLR: 1,
   /**
-   * LR of a gene a lab's candidate list does not name: the list is the lab's filtered shortlist of a whole exome, so
-   * a gene left off it is much less likely than a gene in which a raw VCF shows nothing (the lab saw that gene's
-   * variants and set them aside). Not 0: the causal variant may be one the lab's filters missed.
+   * P(a lab's candidate list misses the causal gene): its filters or its reading of the phenotype. A list is the lab's
+   * shortlist of a whole exome, so being on it is itself evidence: a listed gene has P(listed | causal) = 1 − this
+   * against P(listed | not causal) = k / n (k genes listed among the n disease genes), an unlisted one this against
+   * about 1. Only their ratio matters to the ranking, so unlisted genes get this · k / ((1 − this) · n)
+   * (≈ 1e-4 for 5 variants) and listed ones their tier LR, as in a VCF.
    */
-  notListedLR: 0.01,
+  listMissRate: 0.1,
 };
 
 type Sex = 'MALE' | 'FEMALE' | 'OTHER_SEX' | 'UNKNOWN_SEX' | undefined;

@@ -123,6 +123,11 @@ export async function runFamilyBench(opts: FamilyBenchOptions): Promise<void> {
       const lr = await runCase(session, { ...inputs, candidateVariants: { variants: list, source: 'bench list' } }, { top: 100, explain: 0 });
       ranks.listGene.push(geneRank(lr.ranking));
       ranks.listDisease.push(diseaseRank(lr.ranking));
+      if (process.env['FAMILY_BENCH_DEBUG'] && geneRank(lr.ranking) !== 1) {
+        const top = lr.ranking.genes.slice(0, 3).map((g) => `${g.symbol} ${g.score.toFixed(1)} ${g.genotype?.reason ?? ''} ${g.variants?.map((v) => v.assessment.tier).join(',') ?? ''}`);
+        const hit = lr.ranking.genes.find((g) => truth.genes.includes(g.symbol));
+        process.stderr.write(`list miss ${index} ${truth.genes.join('/')} rank ${geneRank(lr.ranking)} ${hit ? `${hit.score.toFixed(1)} ${hit.genotype?.reason} ${hit.variants?.map((v) => v.assessment.tier).join(',')}` : ''}\n  ${top.join('\n  ')}\n`);
+      }
       for (const v of listed) otherCausal.push({ ...v, gene: truth.genes[0] ?? '' });
       if (otherCausal.length > 50) otherCausal.splice(0, otherCausal.length - 50);
       if (cases % 25 === 0) process.stderr.write(`${cases} cases, trio gene top-1 ${(100 * rankMetrics(ranks.trioGene).top1).toFixed(1)} %\n`);
