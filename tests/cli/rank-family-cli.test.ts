@@ -56,4 +56,18 @@ describe('rarediag rank --phenopackets with a pedigree or a candidate list (issu
     expect(badPed.error).toMatch(/^line 3: .*other\.ped: the proband "P1" is not a sample of .*trio\.vcf \(VCF samples: proband, father, mother\)/);
     expect(noVcf.error).toBe('line 4: wrapper field pedigree: a pedigree needs the family\'s multi-sample "vcf"');
   }, 120_000);
+
+  it('ad hoc: --vcf with --pedigree shows the inheritance finding; --candidates reads a CSV list; set-aside rows on stderr', async () => {
+    const r = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--vcf', join(dir, 'trio.vcf'), '--pedigree', join(dir, 'trio.ped'), '--assembly', 'GRCh37', '--top', '5', '--snapshot', snapshot]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/FGFR3.*de novo \(absent in both parents\)/);
+    const csv = join(dir, 'list.csv');
+    writeFileSync(csv, 'gene,chrom,pos,ref,alt,assembly,zygosity,inheritance\nFGFR3,4,1806119,G,A,GRCh37,het,de novo\nCFTR,7,117199644,ATCT,A,GRCh37,het,maternal\nXYZ,4,,G,A,GRCh37,het,\n');
+    const l = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--candidates', csv, '--top', '5', '--snapshot', snapshot]);
+    expect(l.code, l.stderr).toBe(0);
+    expect(l.stdout).toMatch(/1\s+FGFR3/);
+    expect(l.stderr).toMatch(/set aside: .*list\.csv:4: coordinates need all of chrom, pos, ref and alt/);
+    const both = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--pedigree', join(dir, 'trio.ped'), '--snapshot', snapshot]);
+    expect(both.code).toBe(2);
+  }, 120_000);
 });
