@@ -26,7 +26,7 @@ describe('rarediag rank --phenopackets with a pedigree or a candidate list (issu
       input,
       [
         JSON.stringify({ phenopacket: packet('TRIO'), vcf: 'trio.vcf', genomeAssembly: 'GRCh37', sample: 'proband', pedigree: 'trio.ped' }),
-        JSON.stringify({ phenopacket: packet('LIST'), candidateVariants: [decoy, fgfr3, { chrom: '4', pos: 1 }] }),
+        JSON.stringify({ phenopacket: packet('LIST'), candidateVariants: [decoy, fgfr3, { chrom: '4', pos: 1 }, { ...decoy, gene: 'FBN1', inheritance: 'unknown' }] }),
         JSON.stringify({ phenopacket: packet('BADPED'), vcf: 'trio.vcf', genomeAssembly: 'GRCh37', pedigree: 'other.ped' }),
         JSON.stringify({ phenopacket: packet('NOVCF'), pedigree: 'trio.ped' }),
       ].join('\n'),
@@ -49,8 +49,11 @@ describe('rarediag rank --phenopackets with a pedigree or a candidate list (issu
       inheritance: { finding: 'de novo (absent in both parents)', consistent: true },
     });
     expect(list.vcf).toBeUndefined();
-    expect(list.candidateVariants).toEqual({ listed: 3, inGenes: 2 });
-    expect(list.setAside).toEqual(['line 2: candidateVariants[2]: coordinates need all of chrom, pos, ref and alt: set aside']);
+    expect(list.candidateVariants).toEqual({ listed: 4, inGenes: 3 });
+    expect(list.setAside).toEqual([
+      'line 2: candidateVariants[2]: coordinates need all of chrom, pos, ref and alt: set aside',
+      'line 2: candidateVariants[3]: gene FBN1 does not match the coordinates 7:117199644 (in another gene): the coordinates are used',
+    ]);
     expect(list.genes[0]).toMatchObject({ symbol: 'FGFR3', variants: [expect.objectContaining({ inheritance: expect.objectContaining({ finding: 'de novo (absent in both parents)' }) })] });
     expect(list.genes.filter((g: { genotype: { reason: string } }) => g.genotype.reason === 'not on the candidate list').length).toBeGreaterThan(0);
     expect(badPed.error).toMatch(/^line 3: .*other\.ped: the proband "P1" is not a sample of .*trio\.vcf \(VCF samples: proband, father, mother\)/);
