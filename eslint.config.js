@@ -7,8 +7,8 @@ const TOP = ['common', 'graph-snapshot', 'native-models', 'diagnosis', 'electron
 const PACKAGE_OWNER = { kuzu: 'graph-snapshot', 'node-llama-cpp': 'native-models', electron: 'electron' };
 
 /**
- * Inside diagnosis/, imports run one way: case input, contract, io, terms → intake, variants → ranking → vignettes, reasoning →
- * pipeline → service; report sits beside intake (it renders contract types); the case store imports only case input
+ * Inside diagnosis/, imports run one way: case input, contract, io, terms → intake, variants → family → ranking →
+ * vignettes, reasoning → pipeline → service; report sits beside intake (it renders contract types); the case store imports only case input
  * and contract (it is storage; re-analysis lives in pipeline/).
  */
 const BASE = ['case-input', 'contract', 'io', 'terms'];
@@ -19,13 +19,14 @@ const DIAGNOSIS_ALLOWED = {
   terms: [],
   intake: [...BASE],
   variants: [...BASE],
+  family: [...BASE, 'variants'],
   report: ['case-input', 'contract'],
   'case-store': ['case-input', 'contract'],
-  ranking: [...BASE, 'intake', 'variants'],
-  vignettes: [...BASE, 'intake', 'variants', 'ranking'],
-  reasoning: [...BASE, 'intake', 'variants', 'ranking'],
-  pipeline: [...BASE, 'intake', 'variants', 'ranking', 'vignettes', 'reasoning', 'report', 'case-store'],
-  service: [...BASE, 'intake', 'variants', 'ranking', 'vignettes', 'reasoning', 'report', 'case-store', 'pipeline'],
+  ranking: [...BASE, 'intake', 'variants', 'family'],
+  vignettes: [...BASE, 'intake', 'variants', 'family', 'ranking'],
+  reasoning: [...BASE, 'intake', 'variants', 'family', 'ranking'],
+  pipeline: [...BASE, 'intake', 'variants', 'family', 'ranking', 'vignettes', 'reasoning', 'report', 'case-store'],
+  service: [...BASE, 'intake', 'variants', 'family', 'ranking', 'vignettes', 'reasoning', 'report', 'case-store', 'pipeline'],
 };
 const DIAGNOSIS_FOLDERS = Object.keys(DIAGNOSIS_ALLOWED);
 

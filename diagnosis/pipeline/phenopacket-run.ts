@@ -9,7 +9,8 @@ import type { KnowledgeSession } from './knowledge-session.js';
 import { runCase } from './run-case.js';
 import { runInputsOfFindings } from './run-inputs.js';
 import type { CaseRunInputs } from './run-types.js';
-import { variantOut, type VariantOut } from './variant-out.js';
+import { variantsAndGenotype, type VariantOut } from './variant-out.js';
+import { parseListedVariant, type ListedVariant } from '../case-input/listed-variant.js';
 
 /** One output line of `rarediag rank --phenopackets` (the command-line contract). */
 export type RankOutputLine =
@@ -28,7 +29,22 @@ export type RankOutputLine =
       }[];
       /** input terms that were not used, and why */
       skipped?: { id: string; reason: string }[];
-      vcf?: { records: number; passed: number; lifted: number; unlifted: number; inGenes: number; sample: string; build: string; dropped: Record<string, number> };
+      vcf?: {
+        records: number;
+        passed: number;
+        lifted: number;
+        unlifted: number;
+        inGenes: number;
+        sample: string;
+        build: string;
+        dropped: Record<string, number>;
+        /** with a pedigree: the members read, and the trio's apparent de novo calls among the proband's */
+        family?: { members: string[]; calls: number; apparentDeNovo: number };
+      };
+      /** with candidateVariants: how many were given and placed in a gene */
+      candidateVariants?: { listed: number; inGenes: number };
+      /** inputs not used (pedigree members, candidate variants), each with why */
+      setAside?: string[];
     }
   | { id: string | null; error: string };
 
@@ -48,11 +64,20 @@ export interface RecordOptions {
 }
 
 /** Wrapper fields that attach a VCF to a case (issue 4 contract). */
-const vcfWrapper = z.object({ vcf: z.string().min(1), genomeAssembly: z.enum(['GRCh37', 'GRCh38']).optional(), sample: z.string().optional() });
+const vcfWrapper = z.object({
+  vcf: z.string().min(1),
+  genomeAssembly: z.enum(['GRCh37', 'GRCh38']).optional(),
+  sample: z.string().optional(),
+  /** issue 14: the sequenced family of a multi-sample VCF (PED ids = VCF sample names) */
+  pedigree: z.string().min(1).optional(),
+});
+/** Issue 14: a lab's candidate list instead of a VCF; each entry is validated on its own (listed-variant.ts). */
+const listWrapper = z.object({ candidateVariants: z.array(z.unknown()) });
 
 function vcfSummaryOut(s: VcfSummary) {
   return { records: s.records, passed: s.passed, lifted: s.lifted, unlifted: s.unlifted, inGenes: s.inGenes, sample: s.sample, build: s.build, dropped: s.dropped };
 }
+
 
 /**
  * Where the VCF a phenopacket names in `files` is: with `vcfDir`, the file's name in that folder (PhEval's convention:
@@ -88,7 +113,10 @@ export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonL
     if (!w.success) return { id: findings.id, error: `${where}: wrapper field ${w.error.issues[0]!.path.join('.')}: ${w.error.issues[0]!.message}` };
     const path = isAbsolute(w.data.vcf) || !source ? w.data.vcf : resolve(baseDir, w.data.vcf);
     inputs.variants = { path, assembly: w.data.genomeAssembly, sample: w.data.sample };
-  } else if (parsed.vcf) {
+    if (w.data.pedigree) inputs.pedigree = { path: isAbsolute(w.data.pedigree) || !source ? w.data.pedigree : resolve(baseDir, w.data.pedigree) };
+  } else if ('pedigree' in parsed.extra) {
+    return { id: findings.id, error: `${where}: wrapper field pedigree: a pedigree needs the family's multi-sample "vcf"` };
+  } else if (parsed.vcf && !('candidateVariants' in parsed.extra)) {
     let path: string;
     try {
       path = phenopacketVcfPath(parsed.vcf, baseDir, options.vcfDir);
@@ -97,9 +125,25 @@ export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonL
     }
     inputs.variants = { path, assembly: parsed.vcf.assembly };
   }
+  const listSetAside: string[] = [];
+  if ('candidateVariants' in parsed.extra) {
+    if ('vcf' in parsed.extra) return { id: findings.id, error: `${where}: wrapper fields vcf and candidateVariants: give one or the other` };
+    const w = listWrapper.safeParse(parsed.extra);
+    if (!w.success) return { id: findings.id, error: `${where}: wrapper field candidateVariants: ${w.error.issues[0]!.message}` };
+    const variants: ListedVariant[] = [];
+    w.data.candidateVariants.forEach((entry, i) => {
+      const v = parseListedVariant(entry, `${where}: candidateVariants[${i}]`);
+      if (v.ok) variants.push(v.variant);
+      else listSetAside.push(`${v.error}: set aside`);
+    });
+    inputs.candidateVariants = { variants, source: `${where}: candidateVariants` };
+  }
   let result;
+  let setAside: string[];
   try {
-    result = (await runCase(session, inputs, { top, explain: 0 })).ranking;
+    const run = await runCase(session, inputs, { top, explain: 0 });
+    result = run.ranking;
+    setAside = [...listSetAside, ...(run.setAside ?? [])];
   } catch (err) {
     if (err instanceof InputError) return { id: findings.id, error: err.file === inputs.origin ? err.message : `${where}: ${err.message}` };
     throw err;
@@ -122,10 +166,13 @@ export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonL
       score: digits(g.score),
       rank: g.rank,
       probability: round(g.probability, 6),
-      ...(g.variants ? { variants: g.variants.map(variantOut), genotype: g.genotype } : {}),
+      ...(g.variants && g.genotype ? variantsAndGenotype(g.variants, g.genotype) : {}),
     })),
   };
-  if (result.vcf) line.vcf = vcfSummaryOut(result.vcf);
+  if (result.vcf && !inputs.candidateVariants) line.vcf = vcfSummaryOut(result.vcf);
+  if (line.vcf && result.vcf?.family) line.vcf.family = result.vcf.family;
+  if (inputs.candidateVariants && result.vcf) line.candidateVariants = { listed: inputs.candidateVariants.variants.length + listSetAside.length, inGenes: result.vcf.inGenes };
+  if (setAside.length) line.setAside = setAside;
   if (result.skipped.length) line.skipped = result.skipped.map((s) => ({ id: s.input, reason: s.impliedBy ? `${s.reason} (${s.impliedBy})` : s.reason }));
   return line;
 }

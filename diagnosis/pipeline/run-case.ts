@@ -7,7 +7,11 @@ import { proposeFindings } from '../intake/llm-proposals.js';
 import { NoObservedTermsError } from '../ranking/ranker.js';
 import { reasonAboutCase } from '../reasoning/case-reasoner.js';
 import { buildEvidencePack } from '../reasoning/evidence-pack-builder.js';
+import { readPedFile } from '../case-input/ped-file.js';
+import { buildPedigree, PedigreeError, type Pedigree } from '../case-input/pedigree.js';
+import { loadListedVariants } from '../variants/listed-variants.js';
 import { loadPatientVariants, type PatientVariants } from '../variants/patient-variants.js';
+import { loadFamilyVariants } from './family-variants.js';
 import { collectFindings, rankedTerms } from './findings-merge.js';
 import type { KnowledgeSession } from './knowledge-session.js';
 import type { CaseRunInputs, ReasoningRequest, RunOptions, RunResult, RunStamp } from './run-types.js';
@@ -26,7 +30,9 @@ export class RunCancelledError extends Error {
  *
  * 1. intake: the narrative through the concept recognizer, added to the recorded findings (findings-merge.ts has the
  *    rules: present wins over excluded; uncertain and family findings are shown, not ranked);
- * 2. variants: the VCF, refused if it changed since it was attached (sha256), read, lifted and annotated;
+ * 2. variants: the VCF, refused if it changed since it was attached (sha256), read, lifted and annotated; with a
+ *    pedigree, the family's members in it too (family-variants.ts); or, without a VCF, a lab's candidate list,
+ *    annotated the same way (listed-variants.ts); what is read but not used is returned as `setAside`;
  * 3. ranking: the deterministic differential with per-term and per-variant evidence;
  * 4. evidence pack (GraphRAG) and, when asked, reasoning by the local model over it; LLM intake proposals;
  * 5. the stamp (snapshot, program, parameters, model and its hash, hardware, VCF hash) and the timings.
@@ -62,6 +68,8 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
     step(0.05, 'reading variants');
     const t1 = performance.now();
     let variants: PatientVariants | undefined;
+    const setAside: string[] = [];
+    let sex = inputs.sex;
     let vcfStamp: RunStamp['vcf'];
     const v = inputs.variants;
     if (v && 'preloaded' in v) {
@@ -74,14 +82,28 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
       if (v.sha256 && sha256 !== v.sha256) {
         throw new InputError(v.path, undefined, `the VCF changed since it was attached (sha256 ${sha256.slice(0, 12)}…, recorded ${v.sha256.slice(0, 12)}…): attach it again`);
       }
-      variants = await loadPatientVariants(v.path, {
-        sample: v.sample,
+      const read = {
         assembly: v.assembly,
         passOnly: v.passOnly,
         // the VCF is most of a run's time: its share of the file read moves the run from 5 % to 40 %
-        onProgress: (records, fraction) => step(0.05 + 0.35 * fraction, `reading variants: ${records.toLocaleString('en-US')} records`),
-      }, await session.variantAnnotator());
+        onProgress: (records: number, fraction: number) => step(0.05 + 0.35 * fraction, `reading variants: ${records.toLocaleString('en-US')} records`),
+      };
+      if (inputs.pedigree) {
+        const { pedigree, source } = await casePedigree(inputs.pedigree, v.sample);
+        variants = await loadFamilyVariants(v.path, pedigree, source, read, await session.variantAnnotator());
+        setAside.push(...variants.family!.setAside);
+        // the pedigree knows the proband's sex when the case does not (X-linked checks need it)
+        const probandSex = pedigree.members.find((m) => m.id === pedigree.probandId)?.sex;
+        if (sex === undefined && probandSex !== 'UNKNOWN_SEX') sex = probandSex;
+      } else {
+        variants = await loadPatientVariants(v.path, { ...read, sample: v.sample }, await session.variantAnnotator());
+      }
       vcfStamp = { path: v.path, sha256 };
+    } else if (inputs.candidateVariants) {
+      const listed = loadListedVariants(inputs.candidateVariants.variants, await session.variantAnnotator());
+      variants = listed.variants;
+      setAside.push(...listed.setAside);
+      vcfStamp = { label: inputs.candidateVariants.source };
     }
     timings['vcfMs'] = performance.now() - t1;
 
@@ -91,7 +113,7 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
     const terms = rankedTerms(findings);
     let ranking;
     try {
-      ranking = session.ranker.rank({ ...terms, sex: inputs.sex, ageYears: inputs.ageYears }, { top, explain, variants, conceptScores: options.conceptScores });
+      ranking = session.ranker.rank({ ...terms, sex, ageYears: inputs.ageYears }, { top, explain, variants, conceptScores: options.conceptScores });
     } catch (err) {
       if (err instanceof NoObservedTermsError) throw new InputError(origin, undefined, err.message, { cause: err });
       throw err;
@@ -112,6 +134,7 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
         ...(vcfStamp ? { vcf: vcfStamp } : {}),
       },
       timings,
+      ...(setAside.length ? { setAside } : {}),
     };
     if (options.evidencePack || options.reasoning) {
       step(0.5, 'evidence pack');
@@ -155,6 +178,18 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
     options.onProgress?.(1, 'done');
     return result;
   });
+}
+
+/** The case's pedigree, its proband the VCF sample when one is named (a PED file is read here). */
+async function casePedigree(p: NonNullable<CaseRunInputs['pedigree']>, sample: string | undefined): Promise<{ pedigree: Pedigree; source: string }> {
+  if ('path' in p) return { pedigree: await readPedFile(p.path, sample ? { probandId: sample } : {}), source: p.path };
+  if (!sample || sample === p.pedigree.probandId) return p;
+  try {
+    return { pedigree: buildPedigree(p.pedigree.members, { probandId: sample, consanguineous: p.pedigree.consanguineous, source: p.source }), source: p.source };
+  } catch (err) {
+    if (err instanceof PedigreeError) throw new InputError(err.where, undefined, err.detail, { cause: err });
+    throw err;
+  }
 }
 
 /** Loads the requested registry model into the runtime unless it is the one already loaded. */

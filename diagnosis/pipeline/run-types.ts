@@ -8,6 +8,8 @@ import type { ReasoningRun } from '../reasoning/case-reasoner.js';
 import type { EvidencePack } from '../reasoning/evidence-pack.js';
 import type { PatientVariants } from '../variants/patient-variants.js';
 import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js';
+import type { ListedVariant } from '../case-input/listed-variant.js';
+import type { Pedigree } from '../case-input/pedigree.js';
 
 /** The statuses a finding of a case can have; only present and excluded findings are ranked. */
 export type RunFindingStatus = 'present' | 'excluded' | 'uncertain' | 'family';
@@ -54,6 +56,13 @@ export interface CaseRunInputs {
   /** findings recorded for the case (typed, or extracted earlier and reviewed) */
   findings: RecordedFinding[];
   variants?: RunVariantsInput;
+  /**
+   * The sequenced family of a multi-sample VCF (`variants.path`): a PED file, or a pedigree already read (a
+   * phenopacket's Family, the app). Its proband is the VCF sample (`variants.sample`, else the one affected member).
+   */
+  pedigree?: { path: string } | { pedigree: Pedigree; source: string };
+  /** a lab's prioritized candidate variants, when there is no VCF: only these are weighed against the phenotype */
+  candidateVariants?: { variants: ListedVariant[]; source: string };
 }
 
 export interface ReasoningRequest {
@@ -111,6 +120,8 @@ export interface RunResult {
   reasoning?: ReasoningRun;
   llmProposals?: LlmIntakeResult;
   stamp: RunStamp;
+  /** inputs read but not used (pedigree members not in the VCF, candidate variants that could not be placed), with why */
+  setAside?: string[];
   /** milliseconds per step */
   timings: Record<string, number>;
 }

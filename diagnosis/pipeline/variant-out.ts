@@ -1,3 +1,4 @@
+import type { VariantInheritance } from '../variants/genotype-likelihood.js';
 import type { AnnotatedVariant } from '../variants/variant-annotator.js';
 
 /** A variant as the command-line contract and the UI show it: both positions, zygosity, ClinVar, consequence, tier, LR. */
@@ -46,3 +47,37 @@ export function variantOut(v: AnnotatedVariant): VariantOut {
   };
 }
 
+
+/** A variant's per-member genotypes and inheritance finding (issue 14: trios and reported inheritance). */
+export interface VariantFamilyOut {
+  members?: { id: string; role?: string; affected?: string; gt: string; dp?: number; gq?: number }[];
+  inheritance?: { finding: string; lr: number; consistent?: boolean; caution?: string };
+}
+
+/**
+ * A gene's variants and genotype check as the batch contract shows them: each variant with its members' calls and, when
+ * the check rests on it, the inheritance finding (the members with their roles then); the genotype without the
+ * per-variant detail it repeats.
+ */
+export function variantsAndGenotype(
+  variants: AnnotatedVariant[],
+  genotype: { lr: number; mode: string; satisfied: boolean; reason: string; evidence: string[]; inheritance?: VariantInheritance[] },
+): { variants: (VariantOut & VariantFamilyOut)[]; genotype: { lr: number; mode: string; satisfied: boolean; reason: string; evidence: string[] } } {
+  const { inheritance, ...rest } = genotype;
+  const byKey = new Map((inheritance ?? []).map((i) => [i.key, i]));
+  return {
+    variants: variants.map((v) => {
+      const out: VariantOut & VariantFamilyOut = variantOut(v);
+      const found = byKey.get(v.key);
+      if (found) {
+        out.members = found.members;
+        const { key: _k, members: _m, ...finding } = found;
+        out.inheritance = finding;
+      } else if (v.members) {
+        out.members = v.members.map((m) => ({ id: m.sample, gt: m.gt, ...(m.dp !== undefined ? { dp: m.dp } : {}), ...(m.gq !== undefined ? { gq: m.gq } : {}) }));
+      }
+      return out;
+    }),
+    genotype: rest,
+  };
+}

@@ -1,5 +1,6 @@
 import type { Sex } from '../case-input/case-findings.js';
-import { genotypeLR, type GenotypeCheck } from '../variants/genotype-likelihood.js';
+import { familyGenotypeLR } from '../family/family-genotype.js';
+import { genotypeLR, genotypeParameters, type GenotypeCheck } from '../variants/genotype-likelihood.js';
 import { modesOf, type InheritanceMode } from '../variants/inheritance-modes.js';
 import type { PatientVariants } from '../variants/patient-variants.js';
 import type { PhenotypeModel } from './phenotype-model.js';
@@ -31,6 +32,7 @@ export class GenotypeScores {
     const n = model.diseaseCount;
     this.lnLR = new Float64Array(n);
     this.noVariant = genotypeLR([], [], sex);
+    if (variants.listed) this.noVariant = { ...this.noVariant, lr: notListedLR(model, variants.byGene.size), reason: 'not on the candidate list' };
     for (let d = 0; d < n; d += 1) {
       const genes = model.diseaseGenes[d]!;
       if (genes.length === 0) continue;
@@ -56,7 +58,9 @@ export class GenotypeScores {
     }
     let check = cache[set];
     if (!check) {
-      check = genotypeLR(variants, this.modes.sets[set]!, this.sex);
+      const modes = this.modes.sets[set]!;
+      // a sequenced family: the same check, each candidate weighed by what the family says of it (diagnosis/family)
+      check = this.variants.family ? familyGenotypeLR(variants, modes, this.sex, this.variants.family) : genotypeLR(variants, modes, this.sex);
       cache[set] = check;
     }
     return check;
@@ -65,6 +69,13 @@ export class GenotypeScores {
   bestFor(d: number): GeneCheck | undefined {
     return this.best.get(d);
   }
+}
+
+/** The LR of a gene a lab's candidate list does not name (genotypeParameters.listMissRate: why). */
+function notListedLR(model: PhenotypeModel, listedGenes: number): number {
+  const diseaseGenes = new Set(model.diseaseGenes.flat()).size;
+  const miss = genotypeParameters.listMissRate;
+  return (miss * Math.max(1, listedGenes)) / ((1 - miss) * Math.max(1, diseaseGenes));
 }
 
 /** Modes of inheritance per disease (from its HPO inheritance annotations), as ids into a few distinct sets. */

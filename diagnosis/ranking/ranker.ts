@@ -13,7 +13,7 @@ import { mapByKnots, mapProbability } from './probability-map.js';
 import { topK } from './top-k.js';
 import { GenotypeScores, diseaseModes, type DiseaseModes } from './genotype-scores.js';
 import type { UnprofiledDiseases } from './unprofiled-diseases.js';
-import type { GenotypeCheck } from '../variants/genotype-likelihood.js';
+import type { GenotypeCheck, VariantInheritance } from '../variants/genotype-likelihood.js';
 import type { PatientVariants, VcfSummary } from '../variants/patient-variants.js';
 import type { AnnotatedVariant } from '../variants/variant-annotator.js';
 
@@ -37,7 +37,7 @@ export interface RankedDisease {
   probability: number;
   genes: { symbol: string; ncbiGeneId: number }[];
   /** with a VCF: the genotype evidence of the disease's best gene */
-  genotype?: { gene: string; lr: number; mode: string; satisfied: boolean; reason: string; variants: AnnotatedVariant[] };
+  genotype?: { gene: string; lr: number; mode: string; satisfied: boolean; reason: string; variants: AnnotatedVariant[]; inheritance?: VariantInheritance[] };
   explanation?: CandidateExplanation;
   /**
    * Set for a disease without a curated phenotype profile (unprofiled-diseases.ts): its score is borrowed from the
@@ -70,8 +70,8 @@ export interface RankedGene {
   probability: number;
   /** the gene's best disease */
   topDisease: string;
-  /** with a VCF: the gene's variants and their genotype check for its best disease (evidence: the GRCh38 keys of the variants it rests on) */
-  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string; evidence: string[] };
+  /** with a VCF: the gene's variants and their genotype check for its best disease (evidence: the GRCh38 keys of the variants it rests on; inheritance: the family's finding per variant) */
+  genotype?: { lr: number; mode: string; satisfied: boolean; reason: string; evidence: string[]; inheritance?: VariantInheritance[] };
   variants?: AnnotatedVariant[];
 }
 
@@ -383,7 +383,15 @@ export class PhenotypeRanker {
     const best = this.genotype?.bestFor(d);
     if (!best) return undefined;
     const { check } = best;
-    return { gene: this.model.geneSymbols[best.gene]!, lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason, variants: check.variants };
+    return {
+      gene: this.model.geneSymbols[best.gene]!,
+      lr: check.lr,
+      mode: check.mode,
+      satisfied: check.satisfied,
+      reason: check.reason,
+      variants: check.variants,
+      ...(check.inheritance ? { inheritance: check.inheritance } : {}),
+    };
   }
 
   /** ln of the product of the reported findings' likelihood ratios per disease (into a reused buffer). */
@@ -478,7 +486,14 @@ export class PhenotypeRanker {
         topDisease: m.diseaseIds[geneBest[gene]!]!,
       };
       if (geno && check) {
-        out.genotype = { lr: check.lr, mode: check.mode, satisfied: check.satisfied, reason: check.reason, evidence: check.variants.map((v) => v.key) };
+        out.genotype = {
+          lr: check.lr,
+          mode: check.mode,
+          satisfied: check.satisfied,
+          reason: check.reason,
+          evidence: check.variants.map((v) => v.key),
+          ...(check.inheritance ? { inheritance: check.inheritance } : {}),
+        };
         out.variants = this.genotypeVariants(gene) ?? [];
       }
       return out;

@@ -10,6 +10,23 @@ export interface GenotypeCheck {
   /** the variants the evidence rests on */
   variants: AnnotatedVariant[];
   reason: string;
+  /** with a family (diagnosis/family): the inheritance finding of each variant the evidence rests on */
+  inheritance?: VariantInheritance[];
+}
+
+/** How a variant was passed on in the family, with every member's call, as the explanation shows it. */
+export interface VariantInheritance {
+  /** GRCh38 key of the variant */
+  key: string;
+  /** "de novo", "inherited from the affected father", "in trans with 2:123:A:G", ... */
+  finding: string;
+  /** the factor it put on the variant's LR (1: no evidence either way) */
+  lr: number;
+  /** false when the family contradicts the mode (fails segregation); undefined when it cannot tell */
+  consistent?: boolean;
+  /** a missing or low-quality parental call, a Mendelian inconsistency */
+  caution?: string;
+  members: { id: string; role: string; affected: string; gt: string; dp?: number; gq?: number }[];
 }
 
 /** Constants of the genotype model (see README "Genotype evidence"). */
@@ -23,6 +40,14 @@ export const genotypeParameters = {
   noQualifyingVariantLR: 0.05,
   /** LR of a single qualifying heterozygous allele for a recessive disease (a carrier; the second hit may be missed) */
   singleRecessiveAlleleLR: 1,
+  /**
+   * P(a lab's candidate list misses the causal gene): its filters or its reading of the phenotype. A list is the lab's
+   * shortlist of a whole exome, so being on it is itself evidence: a listed gene has P(listed | causal) = 1 − this
+   * against P(listed | not causal) = k / n (k genes listed among the n disease genes), an unlisted one this against
+   * about 1. Only their ratio matters to the ranking, so unlisted genes get this · k / ((1 − this) · n)
+   * (≈ 1e-4 for 5 variants) and listed ones their tier LR, as in a VCF.
+   */
+  listMissRate: 0.1,
 };
 
 type Sex = 'MALE' | 'FEMALE' | 'OTHER_SEX' | 'UNKNOWN_SEX' | undefined;

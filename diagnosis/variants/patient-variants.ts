@@ -1,6 +1,7 @@
 import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js';
 import type { AnnotatedVariant, VariantAnnotator } from './variant-annotator.js';
-import { readVcf, type VcfReadOptions, type VcfReadSummary } from './vcf-reader.js';
+import type { FamilyContext } from './family-samples.js';
+import { readVcf, type VcfCall, type VcfReadOptions, type VcfReadSummary } from './vcf-reader.js';
 
 /** The VCF summary a result carries (the command-line contract's `vcf` object, plus detail). */
 export interface VcfSummary extends VcfReadSummary {
@@ -11,6 +12,8 @@ export interface VcfSummary extends VcfReadSummary {
   unliftedExamples: string[];
   /** passed alleles inside a gene the ranker scores */
   inGenes: number;
+  /** with a pedigree: the samples read (proband first), and the proband's calls and apparent de novo calls among them */
+  family?: { members: string[]; calls: number; apparentDeNovo: number };
 }
 
 /** The proband's variants grouped by the ranker's gene index (the strongest few per gene; see GeneVariantCollector). */
@@ -19,6 +22,10 @@ export interface PatientVariants {
   /** all variants seen per gene, including those not kept */
   countByGene?: Map<number, number>;
   summary: VcfSummary;
+  /** a sequenced family (multi-sample VCF with a pedigree): the genotype check reads it (diagnosis/family) */
+  family?: FamilyContext;
+  /** a lab's candidate list rather than a VCF: genes it does not name are not in contention (genotype-likelihood.ts) */
+  listed?: boolean;
 }
 
 /** Variants kept per gene: enough for the best single allele, homozygote and compound pair, and for display. */
@@ -67,7 +74,13 @@ function stronger(a: AnnotatedVariant, b: AnnotatedVariant): number {
 }
 
 /** Reads, normalises, lifts and annotates a VCF for one proband (streaming; memory bounded per gene). */
-export async function loadPatientVariants(path: string, options: VcfReadOptions, annotator: VariantAnnotator): Promise<PatientVariants> {
+export async function loadPatientVariants(
+  path: string,
+  options: VcfReadOptions,
+  annotator: VariantAnnotator,
+  /** sees every call the proband carries before annotation (a family's de novo count) */
+  onCall?: (call: VcfCall) => void,
+): Promise<PatientVariants> {
   const collector = new GeneVariantCollector();
   let lifted = 0;
   let unlifted = 0;
@@ -76,6 +89,7 @@ export async function loadPatientVariants(path: string, options: VcfReadOptions,
   const unliftedExamples: string[] = [];
   let build: GenomeBuild | undefined;
   const summary = await readVcf(path, options, (call) => {
+    onCall?.(call);
     // The header is read before the first call, so the build is known here.
     const outcome = annotator.annotate(call, build ?? options.assembly ?? 'GRCh38');
     if (outcome.kind === 'unlifted') {

@@ -5,6 +5,7 @@ import type { ClinVarEntry, ClinVarIndex } from './clinvar-index.js';
 import type { GeneConstraintTable, GeneConstraintValues } from './gene-constraint.js';
 import type { AlleleCall } from './genotype.js';
 import type { TranscriptIndex } from './transcript-index.js';
+import type { MemberGenotype } from './member-genotypes.js';
 import { HOTSPOT_BP, assessVariant, type VariantAssessment } from './variant-pathogenicity.js';
 import { locateVariant, mostSeverePerGene, type TranscriptLocation } from './variant-location.js';
 import type { AlleleAnnotation } from './vcf-annotations.js';
@@ -24,6 +25,8 @@ export interface AnnotatedVariant {
   location?: TranscriptLocation;
   /** gnomAD constraint of this gene, when known */
   constraint?: GeneConstraintValues;
+  /** multi-sample VCF: the proband's call then each family member's at this site (GT, DP, GQ) */
+  members?: MemberGenotype[];
   assessment: VariantAssessment;
   line: number;
 }
@@ -112,6 +115,11 @@ export class VariantAnnotator {
     return this.modelled[build].has(this.model.geneIds[g]!);
   }
 
+  /** The ranker's gene number of a symbol or unique alias (a listed variant without coordinates), else undefined. */
+  geneIndexOf(symbol: string): number | undefined {
+    return this.bySymbol.get(symbol) ?? this.bySymbol.get(symbol.toUpperCase());
+  }
+
   annotate(c: VcfCall, build: GenomeBuild): AnnotationOutcome {
     let chrom = c.chrom;
     let pos = c.pos;
@@ -155,6 +163,7 @@ export class VariantAnnotator {
         inputKey,
         inputBuild: build,
         call: c.call,
+        members: c.members,
         clinvar,
         annotation: c.annotation,
         location,

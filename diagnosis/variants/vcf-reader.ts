@@ -6,11 +6,17 @@ import { detectGenomeBuild, type GenomeBuild } from '../../graph-snapshot/liftov
 import { normaliseChrom } from '../../graph-snapshot/parsers/ncbi-gene-parser.js';
 import { normaliseAlleles } from './allele-normalisation.js';
 import { alleleCall, parseGenotype, type AlleleCall } from './genotype.js';
+import { memberGenotype, readMemberField, type MemberGenotype } from './member-genotypes.js';
 import { annotateAllele, annotationFormats, type AlleleAnnotation, type AnnotationFormat } from './vcf-annotations.js';
 
 export interface VcfReadOptions {
   /** proband sample name (default: the first sample column) */
   sample?: string;
+  /**
+   * family members whose calls are read at every site the proband carries (multi-sample VCF), by sample name; or a
+   * function choosing them from the header's samples (it may throw an InputError). None: the single-sample path.
+   */
+  members?: readonly string[] | ((samples: readonly string[]) => readonly string[]);
   /** overrides the build detected from the header */
   assembly?: GenomeBuild;
   /** keep only FILTER = PASS or '.' (default true) */
@@ -28,6 +34,8 @@ export interface VcfCall {
   call: AlleleCall;
   filter: string;
   annotation?: AlleleAnnotation;
+  /** with VcfReadOptions.members: the proband's call then each member's, with GT, DP and GQ, for this ALT allele */
+  members?: MemberGenotype[];
   /** dbSNP-style ID column, kept for display only (never used as evidence of being common or benign) */
   id?: string;
   line: number;
@@ -36,6 +44,8 @@ export interface VcfCall {
 export interface VcfHeaderInfo {
   samples: string[];
   sample: string;
+  /** the members read besides the proband (VcfReadOptions.members) */
+  members?: string[];
   build: GenomeBuild;
   buildBasis: string;
   annotations: string[];
@@ -70,7 +80,7 @@ export async function readVcf(
 ): Promise<VcfReadSummary> {
   const file = basename(path);
   const headerLines: string[] = [];
-  let header: (VcfHeaderInfo & { sampleColumn: number; lastColumn: number; formats: AnnotationFormat[]; caches: RecordCaches }) | undefined;
+  let header: (VcfHeaderInfo & RecordLayout) | undefined;
   const summary: Omit<VcfReadSummary, keyof VcfHeaderInfo> = { file: path, records: 0, passed: 0, dropped: {}, examples: {} };
   const drop = (reason: string, line: number, text: string) => {
     summary.dropped[reason] = (summary.dropped[reason] ?? 0) + 1;
@@ -117,11 +127,23 @@ export async function readVcf(
   if (!sawAnyLine) throw new InputError(path, undefined, `${file} is empty`);
   if (!header) throw new InputError(path, undefined, 'no #CHROM header line: not a VCF file, or the header is missing');
   options.onProgress?.(summary.records, 1);
-  const { sampleColumn: _c, formats: _f, lastColumn: _l, caches: _k, ...info } = header;
+  const { sampleColumn: _c, formats: _f, lastColumn: _l, caches: _k, memberColumns: _m, memberNames: _n, ...info } = header;
   return { ...info, ...summary };
 }
 
-function readHeader(path: string, line: number, headerLines: string[], options: VcfReadOptions) {
+/** Where the reader finds what it needs in a data line. */
+interface RecordLayout {
+  sampleColumn: number;
+  lastColumn: number;
+  /** with members: the proband's column then each member's (0-based) */
+  memberColumns?: number[];
+  /** their sample names, in the same order */
+  memberNames?: string[];
+  formats: AnnotationFormat[];
+  caches: RecordCaches;
+}
+
+function readHeader(path: string, line: number, headerLines: string[], options: VcfReadOptions): VcfHeaderInfo & RecordLayout {
   let parser: VCF;
   try {
     parser = new VCF({ header: headerLines.join('\n'), strict: false });
@@ -130,6 +152,8 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
   }
   const samples = parser.samples;
   if (samples.length === 0) throw new InputError(path, line, 'the VCF has no sample columns: genotypes are needed');
+  // the family's own check first: it names the pedigree file as well as the VCF
+  const members = options.members ? [...(typeof options.members === 'function' ? options.members(samples) : options.members)] : undefined;
   const sample = options.sample ?? samples[0]!;
   const index = samples.indexOf(sample);
   if (index < 0) throw new InputError(path, line, `sample "${sample}" is not in the VCF (samples: ${samples.join(', ')})`);
@@ -137,6 +161,12 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
   const build = options.assembly ?? detected.build;
   if (!build) {
     throw new InputError(path, line, `cannot tell the genome build (${detected.basis}); say it with --assembly GRCh37 or GRCh38`);
+  }
+  let memberColumns: number[] | undefined;
+  if (members) {
+    const missing = members.filter((m) => !samples.includes(m));
+    if (missing.length) throw new InputError(path, line, `sample(s) ${missing.map((m) => `"${m}"`).join(', ')} not in the VCF (samples: ${samples.join(', ')})`);
+    memberColumns = [index, ...members.map((m) => samples.indexOf(m))].map((i) => 9 + i);
   }
   const infoMeta = (parser.getMetadata('INFO') ?? {}) as Record<string, { Description?: unknown }>;
   const formats = annotationFormats(infoMeta);
@@ -146,8 +176,10 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
     build,
     buildBasis: options.assembly ? 'given by the user' : detected.basis,
     annotations: formats.map((f) => f.tag),
+    ...(members ? { members } : {}),
     sampleColumn: 9 + index,
     lastColumn: 8 + samples.length,
+    ...(memberColumns ? { memberColumns, memberNames: [sample, ...members!] } : {}),
     formats,
     caches: new RecordCaches(),
   };
@@ -223,17 +255,18 @@ class RecordCaches {
 function readRecord(
   text: string,
   line: number,
-  h: { sampleColumn: number; lastColumn: number; formats: AnnotationFormat[]; caches: RecordCaches },
+  h: RecordLayout,
   passOnly: boolean,
   drop: (reason: string, line: number, text: string) => void,
   emit: (c: VcfCall) => void,
 ): void {
-  const need = h.sampleColumn + 1;
+  const lastNeeded = h.memberColumns ? Math.max(...h.memberColumns) : h.sampleColumn;
+  const need = lastNeeded + 1;
   if (offsets.length < need + 2) offsets = new Int32Array(need + 2);
   const found = columnOffsets(text, need, offsets);
   if (found < need) return drop('wrong number of columns', line, `${found} columns, the sample is column ${need}`);
-  // the proband is the last column the header declares: anything after it means the columns cannot be trusted
-  if (h.sampleColumn === h.lastColumn && offsets[need]! <= text.length) return drop('more columns than the header declares', line, `column ${need + 1}`);
+  // the last column read is the last the header declares: anything after it means the columns cannot be trusted
+  if (lastNeeded === h.lastColumn && offsets[need]! <= text.length) return drop('more columns than the header declares', line, `column ${need + 1}`);
   // Columns are compared and parsed in place where they can be: slicing every column of millions of records is what
   // the garbage collector would spend its time on.
   const col = (i: number) => text.slice(offsets[i]!, offsets[i + 1]! - 1);
@@ -257,6 +290,8 @@ function readRecord(
   const alts = altColumn.includes(',') ? altColumn.split(',') : [altColumn];
   const chrom = h.caches.chrom(col(0));
   const id = offsets[3]! - 1 - offsets[2]! === 1 && text.charCodeAt(offsets[2]!) === 46 ? '.' : col(2);
+  // members' fields are parsed once per record, and only in the family path (the single-sample path stays lean)
+  const fields = h.memberColumns?.map((c, i) => readMemberField(h.memberNames![i]!, col(c), col(8)));
   let carried = false;
   for (let i = 0; i < alts.length; i += 1) {
     const alt = alts[i]!;
@@ -277,6 +312,7 @@ function readRecord(
     }
     const n = ref.length === 1 && alt.length === 1 ? { pos, ref, alt } : normaliseAlleles(pos, ref, alt);
     const annotation = h.formats.length ? annotateAllele(col(7), h.formats, ref, alts, i) : undefined;
+    const members = fields?.map((f) => memberGenotype(f, i + 1));
     emit({
       chrom,
       pos: n.pos,
@@ -285,6 +321,7 @@ function readRecord(
       call,
       filter,
       annotation,
+      members, // undefined on the single-sample path: a plain property keeps the object's shape (no spread per call)
       id: id && id !== '.' ? id : undefined,
       line,
     });

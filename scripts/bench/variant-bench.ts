@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { normaliseChrom } from '../../graph-snapshot/parsers/ncbi-gene-parser.js';
 import { resolve } from 'node:path';
 import type { KnowledgeSession as Session } from '../../diagnosis/pipeline/knowledge-session.js';
 import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
@@ -166,4 +167,39 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
       `background exome: ${summary.records} records, annotate ${annotateSeconds.toFixed(2)} s\n` +
       `rank with VCF: p50 ${figures.rankWithVcfMsMedian.toFixed(2)} ms per case\n`,
   );
+}
+
+/** A phenopacket's causal variants (GRCh38 vcfRecord, zygosity from allelicState): the family benchmark spikes them by mode. */
+export interface CausalRecord {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+  zygosity: string;
+}
+
+export interface Wrapper {
+  cohort?: string;
+  phenopacket?: {
+    interpretations?: {
+      diagnosis?: {
+        genomicInterpretations?: {
+          variantInterpretation?: { variationDescriptor?: { vcfRecord?: { chrom: string; pos: number | string; ref: string; alt: string }; allelicState?: { label?: string } } };
+        }[];
+      };
+    }[];
+  };
+}
+
+export function causalRecords(w: Wrapper): CausalRecord[] {
+  const out: CausalRecord[] = [];
+  for (const i of w.phenopacket?.interpretations ?? []) {
+    for (const g of i.diagnosis?.genomicInterpretations ?? []) {
+      const vd = g.variantInterpretation?.variationDescriptor;
+      const r = vd?.vcfRecord;
+      if (!r) continue;
+      out.push({ chrom: normaliseChrom(r.chrom), pos: Number(r.pos), ref: r.ref.toUpperCase(), alt: r.alt.toUpperCase(), zygosity: vd?.allelicState?.label ?? 'heterozygous' });
+    }
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
 import { benchSnapshot } from '../bench/snapshot-bench.js';
 import { runPhenopacketBench } from '../bench/phenopacket-bench.js';
 import { runVariantBench } from '../bench/variant-bench.js';
+import { runFamilyBench } from '../bench/family-bench.js';
 import { defaultBenchWorkDir, runVcfBench } from '../bench/vcf-bench.js';
 import { runReasoningBench } from '../bench/reasoning-bench.js';
 import { writeCohortInputs } from '../bench/cohort-inputs.js';
@@ -80,6 +81,30 @@ export function registerBenchCommands(program: Command): void {
         limit: opts.limit ? Number(opts.limit) : undefined,
         json: !!opts.json,
         parameters: parseParams(opts.param),
+      });
+    });
+  bench
+    .command('family')
+    .description('issue 14: simulated trios (background exome split between parents, apparent de novo calls, causal variants by mode) and 5-variant candidate lists')
+    .requiredOption('--input <file>', 'phenopackets .jsonl.gz with vcfRecord (GRCh38) and allelicState')
+    .option('--background <vcf>', 'background exome (GRCh37)', join(defaultSourcesDir(), 'vcf', 'background-exome-grch37.vcf.gz'))
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--half <which>', 'all, even or odd cases by line order', 'all')
+    .option('--limit <n>', 'stop after n cases')
+    .option('--stride <k>', 'every k-th case of the half (the set is ordered by cohort)', '1')
+    .option('--singleton', 'also rank each proband alone (same VCF, no pedigree)')
+    .option('--json', 'print the figures as JSON')
+    .action(async (opts: { input: string; background: string; snapshot?: string; half: string; limit?: string; stride: string; singleton?: boolean; json?: boolean }) => {
+      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      await runFamilyBench({
+        input: opts.input,
+        background: opts.background,
+        snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
+        half: opts.half as 'all' | 'even' | 'odd',
+        limit: opts.limit ? Number(opts.limit) : undefined,
+        stride: Math.max(1, Number(opts.stride) || 1),
+        singleton: !!opts.singleton,
+        json: !!opts.json,
       });
     });
   bench

@@ -9,6 +9,7 @@ import { MANIFEST_FILE, readManifest } from '../../graph-snapshot/snapshot/manif
 import { PhevalResultWriter, resultStem } from '../pheval/pheval-files.js';
 import { phevalTables } from '../pheval/pheval-results.js';
 import { runCase } from '../../diagnosis/pipeline/run-case.js';
+import { readCandidateListFile } from '../../diagnosis/case-input/candidate-list-file.js';
 import type { CaseRunInputs } from '../../diagnosis/pipeline/run-types.js';
 import { runInputsOfFindings } from '../../diagnosis/pipeline/run-inputs.js';
 import { withSession } from './with-session.js';
@@ -49,6 +50,8 @@ export function registerRankCommand(program: Command): void {
     .option('--sample <name>', 'ad-hoc case: the proband sample in a multi-sample VCF (default: the first)')
     .option('--assembly <build>', 'ad-hoc case: GRCh37 or GRCh38, overriding the build detected from the VCF header')
     .option('--all-filters', 'ad-hoc case: keep records whose FILTER is not PASS')
+    .option('--pedigree <file>', 'ad-hoc case: PED file of the family in a multi-sample --vcf (individual ids = VCF sample names)')
+    .option('--candidates <file>', "ad-hoc case, instead of --vcf: a lab's candidate variant list (CSV/TSV); only these are weighed")
     .option('--workers <n>', 'batch: worker threads (default: up to 2)', positiveInt('--workers'))
     .option('--snapshot <dir>', snapshotOptionHelp)
     .option('--sources <dir>', sourcesOptionHelp)
@@ -71,7 +74,11 @@ export function registerRankCommand(program: Command): void {
       phevalOut?: string;
       vcfDir?: string;
       expectSnapshot?: string;
+      pedigree?: string;
+      candidates?: string;
     }) => {
+      if (opts.pedigree && !opts.vcf) throw new InvalidArgumentError('--pedigree needs the family\'s multi-sample --vcf');
+      if (opts.candidates && opts.vcf) throw new InvalidArgumentError('give --vcf or --candidates, not both');
       if (!opts.phenopackets === !opts.hpo) throw new InvalidArgumentError('give either --phenopackets FILE or --hpo IDS');
       if (opts.assembly && opts.assembly !== 'GRCh37' && opts.assembly !== 'GRCh38') throw new InvalidArgumentError('--assembly must be GRCh37 or GRCh38');
       if ((opts.phevalOut || opts.vcfDir) && !opts.phenopackets) throw new InvalidArgumentError('--pheval-out and --vcf-dir go with --phenopackets');
@@ -87,13 +94,23 @@ export function registerRankCommand(program: Command): void {
         const inputs: CaseRunInputs = {
           ...runInputsOfFindings({ id: 'ad-hoc', present: opts.hpo!, excluded: opts.excluded ?? [] }, '--hpo'),
           ...(opts.vcf ? { variants: { path: resolve(opts.vcf), sample: opts.sample, assembly: opts.assembly as GenomeBuild | undefined, passOnly: !opts.allFilters } } : {}),
+          ...(opts.pedigree ? { pedigree: { path: resolve(opts.pedigree) } } : {}),
         };
+        const listSetAside: string[] = [];
+        if (opts.candidates) {
+          const list = await readCandidateListFile(resolve(opts.candidates), { assembly: opts.assembly as GenomeBuild | undefined });
+          inputs.candidateVariants = { variants: list.variants, source: opts.candidates };
+          listSetAside.push(...list.setAside);
+        }
         // A progress bar only when there is a VCF to read (ranking alone takes milliseconds).
         const bar = opts.vcf ? createProgressBar('VCF import') : undefined;
         let result;
         try {
-          result = (await withSession(snapshotDir, (session) => runCase(session, inputs, { top: opts.top, explain: opts.explain, onProgress: (fraction, step) => bar?.listener({ fraction, step }) }))).ranking;
+          const run = await withSession(snapshotDir, (session) => runCase(session, inputs, { top: opts.top, explain: opts.explain, onProgress: (fraction, step) => bar?.listener({ fraction, step }) }));
+          result = run.ranking;
           bar?.stop('done');
+          // what was read but not used (pedigree members, list rows, sex conflicts): said, never silent
+          for (const s of [...listSetAside, ...(run.setAside ?? [])]) process.stderr.write(`set aside: ${s}\n`);
         } catch (err) {
           bar?.stop('failed');
           throw err;

@@ -38,6 +38,10 @@ describe('layering lint rule', () => {
     expect(await imp('intake', '../reasoning/evidence-pack.js')).toHaveLength(1);
     expect(await imp('pipeline', '../service/workstation-service.js')).toHaveLength(1);
     expect(await imp('pipeline', '../case-store/case-store.js')).toEqual([]);
+    expect(await imp('family', '../variants/genotype.js')).toEqual([]);
+    expect(await imp('family', '../ranking/ranker.js')).toEqual([expect.stringContaining('family/ may not import ranking/')]);
+    expect(await imp('variants', '../family/mode-checks.js')).toHaveLength(1);
+    expect(await imp('ranking', '../family/family-genotype.js')).toEqual([]);
     expect(await imp('service', '../pipeline/run-case.js')).toEqual([]);
     // the folder of the same name in graph-snapshot/ is not a diagnosis sibling
     expect(await imp('case-store', '../../graph-snapshot/io/line-reader.js')).toEqual([]);
