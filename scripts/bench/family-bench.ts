@@ -13,7 +13,8 @@ import { formatTable } from '../cli/format-table.js';
 import { truthOf } from './phenopacket-truth.js';
 import { rankMetrics, type RankMetrics } from './rank-metrics.js';
 import { median } from './stats.js';
-import { seededRandom, simulateTrio, splitBackground, type CausalCall } from './trio-simulation.js';
+import { seededRandom } from './stats.js';
+import { simulateTrio, splitBackground, type CausalCall } from './trio-simulation.js';
 import { causalRecords, type Wrapper } from './variant-bench.js';
 
 export interface FamilyBenchOptions {

@@ -1,3 +1,5 @@
+import { seededRandom } from './stats.js';
+
 /**
  * Simulated trios for the family benchmark and tests: a real single-sample background exome becomes a proband with
  * two unaffected parents. Each heterozygous call of the proband is given to one parent at random, a homozygous call to
@@ -31,18 +33,6 @@ export interface SimulatedTrio {
   ped: string;
   /** how the causal calls were placed */
   placement: string;
-}
-
-/** mulberry32: a small seeded generator, so a simulated trio is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SAMPLES = ['proband', 'father', 'mother'];

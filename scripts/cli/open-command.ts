@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../common/input-error.js';
 import { appWindowArgs, browserCandidates, findAppBrowser } from '../serve/app-window.js';
-import { snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
-import { startWorkstation, workstationOptionHelp, type WorkstationStartOptions } from './workstation-start.js';
+import { startWorkstation, withWorkstationOptions, type WorkstationStartOptions } from './workstation-start.js';
 
 interface OpenOptions extends WorkstationStartOptions {
   browser?: string;
@@ -18,18 +17,13 @@ interface OpenOptions extends WorkstationStartOptions {
  * the server.
  */
 export function registerOpenCommand(program: Command): void {
-  program
-    .command('open')
-    .description('open the workstation in an app window of an installed Chromium, Chrome or Edge (when the Electron app is not installed)')
+  withWorkstationOptions(
+    program
+      .command('open')
+      .description('open the workstation in an app window of an installed Chromium, Chrome or Edge (when the Electron app is not installed)'),
+  )
     .option('--browser <path>', 'the browser to use (default: $RAREDIAG_BROWSER, else the first of Chromium, Chrome, Edge found)')
     .option('--browser-arg <arg>', 'an extra browser argument (repeatable), e.g. --browser-arg=--no-sandbox when running as root', (v: string, all: string[]) => [...all, v], [])
-    .option('--port <n>', 'port (0: any free port)', '0')
-    .option('--snapshot <dir>', snapshotOptionHelp)
-    .option('--sources <dir>', sourcesOptionHelp)
-    .option('--home <dir>', workstationOptionHelp.home)
-    .option('--key-file <file>', workstationOptionHelp.keyFile)
-    .option('--static <dir>', workstationOptionHelp.static)
-    .option('--max-upload-mb <n>', workstationOptionHelp.maxUploadMb)
     .action(async (opts: OpenOptions) => {
       const browser = findAppBrowser(opts.browser);
       if (!browser) {

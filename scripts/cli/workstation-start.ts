@@ -7,7 +7,8 @@ import { dataHome, packageRoot } from '../../graph-snapshot/snapshot/snapshot-lo
 import { startLoopbackServer, type LoopbackServer } from '../serve/loopback-server.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../serve/upload-endpoint.js';
 import { storeErrorForCli } from './case-store-options.js';
-import { resolveSnapshot } from './snapshot-options.js';
+import type { Command } from 'commander';
+import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
 
 export interface WorkstationStartOptions {
   port: string;
@@ -56,6 +57,18 @@ export async function startWorkstation(opts: WorkstationStartOptions, hooks: { o
     await service.close();
     throw err;
   }
+}
+
+/** The options `serve` and `open` share: both start the same workstation. */
+export function withWorkstationOptions(command: Command): Command {
+  return command
+    .option('--port <n>', 'port (0: any free port)', '0')
+    .option('--snapshot <dir>', snapshotOptionHelp)
+    .option('--sources <dir>', sourcesOptionHelp)
+    .option('--home <dir>', workstationOptionHelp.home)
+    .option('--key-file <file>', workstationOptionHelp.keyFile)
+    .option('--static <dir>', workstationOptionHelp.static)
+    .option('--max-upload-mb <n>', workstationOptionHelp.maxUploadMb);
 }
 
 export const workstationOptionHelp = {
