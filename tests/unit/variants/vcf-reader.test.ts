@@ -109,4 +109,11 @@ describe('VCF reader', () => {
     const snpeff = write('ann.vcf', `${header(annHeader)}1\t100\t.\tAC\tA\t50\tPASS\tANN=A|frameshift_variant|HIGH|COL1A1|ENSG2|transcript|T1|protein_coding|1/5|c.2del|p.X|||||\tGT\t0/1\t0/0\n`);
     expect((await read(snpeff)).calls[0]!.annotation).toMatchObject({ source: 'SnpEff', consequence: 'frameshift_variant', impact: 'HIGH', symbol: 'COL1A1' });
   });
+
+  it('drops a record with more sample columns than the header declares, and counts it', async () => {
+    const p = write('extra-columns.vcf', `${header('', ['proband'])}1\t100\t.\tA\tG\t50\tPASS\t.\tGT\t0/1\n1\t200\t.\tC\tT\t50\tPASS\t.\tGT\t0/1\t1/1\n`);
+    const { calls, summary } = await read(p);
+    expect(calls.map((c) => c.pos)).toEqual([100]);
+    expect(summary.dropped).toEqual({ 'more columns than the header declares': 1 });
+  });
 });
