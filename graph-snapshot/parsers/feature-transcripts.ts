@@ -1,5 +1,46 @@
 import type { BadRowBudget } from '../io/bad-row-budget.js';
-import { transcriptProblem, type TranscriptRecord } from './transcript-record.js';
+import type { SkipLog } from '../io/skip-log.js';
+import { classifyContig, transcriptProblem, type TranscriptRecord } from './transcript-record.js';
+
+/** The transcript part a GTF / GFF3 feature type stands for: exons, the coding span, or nothing read. */
+export function featureKind(type: string): 'exon' | 'coding' | undefined {
+  return type === 'exon' ? 'exon' : type === 'CDS' || type === 'start_codon' || type === 'stop_codon' ? 'coding' : undefined;
+}
+
+/**
+ * Where a GTF / GFF3 feature row lies (columns 1, 4, 5, 7 are the same in both formats), or undefined when the row is
+ * not read: an alternate haplotype or unplaced contig is skipped and counted, anything else unreadable is a bad row.
+ */
+export function featureLocation(
+  cells: readonly string[],
+  line: number,
+  text: string,
+  path: string,
+  budget: BadRowBudget,
+  skips: SkipLog,
+): { chrom: string; start: number; end: number; strand: '+' | '-' } | undefined {
+  const contig = classifyContig(cells[0]!);
+  if (contig.kind === 'secondary') {
+    skips.add('transcript models: alternate haplotype or unplaced contig', path.split(/[\\/]/).pop()!, line, cells[0]!);
+    return undefined;
+  }
+  if (contig.kind === 'unknown') {
+    budget.bad(line, `unknown contig "${cells[0]}"`, text);
+    return undefined;
+  }
+  const start = Number(cells[3]);
+  const end = Number(cells[4]);
+  const strand = cells[6];
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 1 || end < start) {
+    budget.bad(line, `invalid interval ${cells[3]}-${cells[4]}`, text);
+    return undefined;
+  }
+  if (strand !== '+' && strand !== '-') {
+    budget.bad(line, `strand "${strand}" is not + or -`, text);
+    return undefined;
+  }
+  return { chrom: contig.chrom, start, end, strand };
+}
 
 /** What a GTF or GFF3 file says about one transcript, gathered from its feature rows in any order. */
 interface Pending {

@@ -2,8 +2,8 @@ import { InputError } from '../../common/input-error.js';
 import { BadRowBudget } from '../io/bad-row-budget.js';
 import { readLines } from '../io/line-reader.js';
 import type { SkipLog } from '../io/skip-log.js';
-import { FeatureTranscripts, geneIdOfXrefs, isManeTag } from './feature-transcripts.js';
-import { classifyContig, type TranscriptRecord } from './transcript-record.js';
+import { FeatureTranscripts, featureKind, featureLocation, geneIdOfXrefs, isManeTag } from './feature-transcripts.js';
+import type { TranscriptRecord } from './transcript-record.js';
 
 /** GFF3 attributes (`key=value;key=v1,v2`), values percent-decoded; multi-valued ones keep their commas. */
 export function gff3Attributes(cell: string): Map<string, string> {
@@ -64,40 +64,23 @@ export async function parseGff3(path: string, skips: SkipLog): Promise<{ transcr
       continue;
     }
     const type = cells[2]!;
-    const kind = type === 'exon' ? 'exon' : type === 'CDS' || type === 'start_codon' || type === 'stop_codon' ? 'coding' : undefined;
+    const kind = featureKind(type);
     const attrs = gff3Attributes(cells[8]!);
     if (kind === undefined) {
       const id = attrs.get('ID');
       if (id) parents.set(id, { attrs });
       continue;
     }
-    const contig = classifyContig(cells[0]!);
-    if (contig.kind === 'secondary') {
-      skips.add('transcript models: alternate haplotype or unplaced contig', path.split(/[\\/]/).pop()!, line, cells[0]!);
-      continue;
-    }
-    if (contig.kind === 'unknown') {
-      budget.bad(line, `unknown contig "${cells[0]}"`, text);
-      continue;
-    }
-    const start = Number(cells[3]);
-    const end = Number(cells[4]);
-    const strand = cells[6];
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 1 || end < start) {
-      budget.bad(line, `invalid interval ${cells[3]}-${cells[4]}`, text);
-      continue;
-    }
-    if (strand !== '+' && strand !== '-') {
-      budget.bad(line, `strand "${strand}" is not + or -`, text);
-      continue;
-    }
+    const at = featureLocation(cells, line, text, path, budget, skips);
+    if (!at) continue;
+    const { start, end, strand } = at;
     const parentList = attrs.get('Parent');
     if (!parentList) {
       budget.bad(line, `${type} row without Parent`, text);
       continue;
     }
     for (const parent of parentList.split(',')) {
-      collected.add(parent, kind, contig.chrom, strand, start, end, line, () => ({
+      collected.add(parent, kind, at.chrom, strand, start, end, line, () => ({
         id: stripPrefix(parent),
         symbol: attrs.get('gene') ?? attrs.get('gene_name') ?? '',
         ncbiGeneId: geneIdOfXrefs(attrs.get('Dbxref')),

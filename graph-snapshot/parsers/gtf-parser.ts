@@ -2,8 +2,8 @@ import { InputError } from '../../common/input-error.js';
 import { BadRowBudget } from '../io/bad-row-budget.js';
 import { readLines } from '../io/line-reader.js';
 import type { SkipLog } from '../io/skip-log.js';
-import { FeatureTranscripts, geneIdOfXrefs, isManeTag } from './feature-transcripts.js';
-import { classifyContig, type TranscriptRecord } from './transcript-record.js';
+import { FeatureTranscripts, featureKind, featureLocation, geneIdOfXrefs, isManeTag } from './feature-transcripts.js';
+import type { TranscriptRecord } from './transcript-record.js';
 
 /** GTF attributes (`key "value"; key value;`); repeated keys (tag) are joined with ','. */
 export function gtfAttributes(cell: string): Map<string, string> {
@@ -43,35 +43,18 @@ export async function parseGtf(path: string, skips: SkipLog): Promise<{ transcri
       continue;
     }
     const feature = cells[2]!;
-    const kind = feature === 'exon' ? 'exon' : feature === 'CDS' || feature === 'start_codon' || feature === 'stop_codon' ? 'coding' : undefined;
+    const kind = featureKind(feature);
     if (kind === undefined) continue;
-    const contig = classifyContig(cells[0]!);
-    if (contig.kind === 'secondary') {
-      skips.add('transcript models: alternate haplotype or unplaced contig', path.split(/[\\/]/).pop()!, line, cells[0]!);
-      continue;
-    }
-    if (contig.kind === 'unknown') {
-      budget.bad(line, `unknown contig "${cells[0]}"`, text);
-      continue;
-    }
-    const start = Number(cells[3]);
-    const end = Number(cells[4]);
-    const strand = cells[6];
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 1 || end < start) {
-      budget.bad(line, `invalid interval ${cells[3]}-${cells[4]}`, text);
-      continue;
-    }
-    if (strand !== '+' && strand !== '-') {
-      budget.bad(line, `strand "${strand}" is not + or -`, text);
-      continue;
-    }
+    const at = featureLocation(cells, line, text, path, budget, skips);
+    if (!at) continue;
+    const { start, end, strand } = at;
     const attrs = gtfAttributes(cells[8]!);
     const tx = attrs.get('transcript_id');
     if (!tx) {
       budget.bad(line, `${feature} row without transcript_id`, text);
       continue;
     }
-    collected.add(tx, kind, contig.chrom, strand, start, end, line, () => {
+    collected.add(tx, kind, at.chrom, strand, start, end, line, () => {
       const n = Number(attrs.get('exon_number'));
       return {
         id: tx,
