@@ -9,8 +9,13 @@ import { mapByKnots, mapProbability } from '../../diagnosis/ranking/probability-
 /** One scored case: its concepts' ln scores (the leading ones, best first) and the truth's. */
 export interface ScoredCase {
   cohort: string;
-  /** ln scores of the leading concepts, best first (the tail beyond them is negligible after tempering) */
+  /** ln scores of the leading concepts, best first */
   top: Float64Array;
+  /**
+   * the other concepts' ln scores as a histogram (the mean score and the count of each occupied bin): with many
+   * findings the temperature is low, and ten thousand concepts far behind still weigh in the normaliser
+   */
+  tail?: { scores: Float32Array; counts: Float32Array };
   /** the best ln score among the truth's concepts; null when the truth is not in the knowledge base */
   truthScore: number | null;
   /** the reported findings the case was ranked on (present and excluded): the temperature depends on their number */
@@ -54,17 +59,18 @@ export interface CalibratedCase {
 
 const logAddExp = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))));
 
-/** ln Σ exp(T · s) over the leading scores. */
-function logPartition(top: Float64Array, t: number): number {
-  const max = t * top[0]!;
+/** ln Σ exp(T · s) over every concept: the leading scores, then the tail's bins. */
+function logPartition(c: Pick<ScoredCase, 'top' | 'tail'>, t: number): number {
+  const max = t * c.top[0]!;
   let sum = 0;
-  for (const s of top) sum += Math.exp(t * s - max);
+  for (const s of c.top) sum += Math.exp(t * s - max);
+  if (c.tail) for (let i = 0; i < c.tail.scores.length; i += 1) sum += c.tail.counts[i]! * Math.exp(t * c.tail.scores[i]! - max);
   return max + Math.log(sum);
 }
 
 export function calibrate(c: ScoredCase, cal: Calibration): CalibratedCase {
   const t = caseTemperature(cal, c.findings);
-  const z = logAddExp(logPartition(c.top, t), cal.unlistedLogWeight);
+  const z = logAddExp(logPartition(c, t), cal.unlistedLogWeight);
   const top = c.top[0]!;
   return {
     topProbability: recalibrate(Math.exp(t * top - z), cal, true),
@@ -123,7 +129,7 @@ export function fitCalibration(cases: readonly ScoredCase[], exponents: readonly
   };
   const bestForTemperature = (temperature: number, temperatureExponent: number) => {
     const temps = Float64Array.from(cases, (c) => caseTemperature({ temperature, temperatureExponent }, c.findings));
-    const partitions = Float64Array.from(cases, (c, i) => logPartition(c.top, temps[i]!));
+    const partitions = Float64Array.from(cases, (c, i) => logPartition(c, temps[i]!));
     const lead = partitions.reduce((s, x) => s + x, 0) / Math.max(1, partitions.length);
     const b = goldenMin((x) => nllGivenPartitions(temps, partitions, x), lead - 40, lead + 20, 50);
     return { b, nll: nllGivenPartitions(temps, partitions, b) };
@@ -180,7 +186,7 @@ export function fitTopKnots(cases: readonly ScoredCase[], cal: Calibration, minS
 /** The probabilities of a case's leading candidates under the tempered softmax (before the final map), and which is the truth. */
 function leadingCandidates(c: ScoredCase, cal: Calibration, k: number): { p: number; truth: boolean }[] {
   const t = caseTemperature(cal, c.findings);
-  const z = logAddExp(logPartition(c.top, t), cal.unlistedLogWeight);
+  const z = logAddExp(logPartition(c, t), cal.unlistedLogWeight);
   let truthSeen = false;
   const out: { p: number; truth: boolean }[] = [];
   for (let i = 0; i < Math.min(k, c.top.length); i += 1) {

@@ -10,8 +10,26 @@ import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js'
 import { runCase } from '../../diagnosis/pipeline/run-case.js';
 import { runInputsOfFindings } from '../../diagnosis/pipeline/run-inputs.js';
 
-/** Leading concept scores kept per case: after tempering, the rest of the ~10k concepts weigh nothing in the normaliser. */
+/** Leading concept scores kept per case, exactly; the rest of the ~10k concepts as a histogram (tailHistogram). */
 export const TOP_SCORES_KEPT = 400;
+/** width of a tail bin, in ln score: at the temperatures fitted (≈ 0.1-1.3) a bin's spread moves the normaliser < 1 % */
+const TAIL_BIN = 0.05;
+
+/** The scores beyond the leading ones as occupied bins: each bin's mean score and count. */
+export function tailHistogram(rest: Float64Array): { scores: Float32Array; counts: Float32Array } {
+  const bins = new Map<number, { sum: number; n: number }>();
+  for (const s of rest) {
+    if (!Number.isFinite(s)) continue;
+    const k = Math.floor(s / TAIL_BIN);
+    const b = bins.get(k);
+    if (b) {
+      b.sum += s;
+      b.n += 1;
+    } else bins.set(k, { sum: s, n: 1 });
+  }
+  const list = [...bins.values()];
+  return { scores: Float32Array.from(list, (b) => b.sum / b.n), counts: Float32Array.from(list, (b) => b.n) };
+}
 
 export interface CaseToScore {
   index: number;
@@ -108,7 +126,14 @@ export async function scoreCase(session: KnowledgeSession, c: CaseToScore): Prom
   const scores = ranking.conceptScores!;
   const concepts = c.truth.map((id) => session.ranker.conceptOf(id)).filter((x): x is number => x !== undefined);
   const truthScore = concepts.length ? Math.max(...concepts.map((k) => scores[k]!)) : null;
-  const top = Float64Array.from(scores).sort().reverse().subarray(0, TOP_SCORES_KEPT);
-  return { index: c.index, cohort: c.cohort, top: Float64Array.from(top), truthScore, findings: ranking.present.length + ranking.excluded.length };
+  const sorted = Float64Array.from(scores).sort().reverse();
+  return {
+    index: c.index,
+    cohort: c.cohort,
+    top: sorted.slice(0, TOP_SCORES_KEPT),
+    tail: tailHistogram(sorted.subarray(TOP_SCORES_KEPT)),
+    truthScore,
+    findings: ranking.present.length + ranking.excluded.length,
+  };
 }
 

@@ -104,4 +104,14 @@ describe('calibration fitting (temperature and "not in the knowledge base")', ()
     expect(before.ece).toBeGreaterThan(0.1);
     expect(after.ece).toBeLessThan(0.04);
   });
+
+  it('counts the tail of the scores in the normaliser: ten thousand far-behind concepts matter at a low temperature', () => {
+    const cal: Calibration = { temperature: 0.2, temperatureExponent: 0, unlistedLogWeight: -Infinity, probabilitySlope: 1, probabilityIntercept: 0, probabilityTopOffset: 0 };
+    const top = Float64Array.of(20, 10);
+    const without = calibrate({ cohort: 'x', top, truthScore: 20, findings: 1 }, cal).topProbability;
+    const withTail = calibrate({ cohort: 'x', top, truthScore: 20, findings: 1, tail: { scores: Float32Array.of(0), counts: Float32Array.of(10_000) } }, cal).topProbability;
+    expect(without).toBeCloseTo(Math.exp(4) / (Math.exp(4) + Math.exp(2)), 12);
+    expect(withTail).toBeCloseTo(Math.exp(4) / (Math.exp(4) + Math.exp(2) + 10_000), 6);
+    expect(withTail).toBeLessThan(0.01);
+  });
 });
