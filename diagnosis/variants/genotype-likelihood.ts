@@ -123,9 +123,14 @@ export function genotypeLR(variants: AnnotatedVariant[], modes: readonly Inherit
         check = recessive(qualifying, mode);
         break;
       case 'x-recessive': {
-        if (sex === 'MALE') {
-          const v = qualifying.filter((x) => x.call.copies >= 1).sort((a, b) => b.assessment.lr - a.assessment.lr)[0]!;
+        // a male's one X: an allele on X (called hemizygous, or keyed to X) is all it takes. A disease whose modes are
+        // unknown is tried under every mode, its gene often autosomal: there one allele in a male is not hemizygous
+        const onX = sex === 'MALE' ? qualifying.filter((x) => x.call.copies >= 1 && (x.call.zygosity === 'hemizygous' || /^(chr)?X:/i.test(x.key))) : [];
+        if (onX.length > 0) {
+          const v = onX.sort((a, b) => b.assessment.lr - a.assessment.lr)[0]!;
           check = { mode, satisfied: true, lr: v.assessment.lr, variants: [v], reason: 'hemizygous allele in a male' };
+        } else if (sex === 'MALE') {
+          check = recessive(qualifying, mode);
         } else {
           check = recessive(qualifying, mode);
           if (sex === 'FEMALE' && check.satisfied) check.reason += ' in a female';

@@ -68,6 +68,9 @@ describe('genotype likelihood ratio and the inheritance check', () => {
     expect(genotypeLR([variant('a', 'hemizygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50 });
     expect(genotypeLR([variant('a', 'homozygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50 });
     expect(genotypeLR([variant('a', 'heterozygous', 50)], ['x-recessive'], 'FEMALE')).toMatchObject({ satisfied: false, lr: 1 });
+    // in a male, one allele on X is hemizygous; one allele of an autosomal gene (modes unknown, all tried) is not
+    expect(genotypeLR([variant('X:153296777:G:A', 'heterozygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50, reason: 'hemizygous allele in a male' });
+    expect(genotypeLR([variant('7:117559590:G:A', 'heterozygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: false });
   });
 
   it('penalises a gene with no qualifying variant, and picks the most favourable mode', () => {
