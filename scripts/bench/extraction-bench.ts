@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { readJsonRecords } from '../../diagnosis/io/jsonl-reader.js';
 import type { ConceptRecognizer } from '../../diagnosis/intake/concept-recognizer.js';
 import { documentFindings } from '../../diagnosis/intake/document-findings.js';
@@ -10,6 +10,7 @@ import { withSession } from '../cli/with-session.js';
 import { packageRoot } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { formatTable } from '../cli/format-table.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from '../cli/snapshot-options.js';
+import { checkHalf } from '../cli/param-options.js';
 
 /**
  * Concept-recognition benchmark on the development halves of GSC+ (abstracts, every HPO mention annotated with
@@ -77,12 +78,12 @@ export function registerExtractionBench(bench: Command): void {
     .option('--workers <n>', 'worker threads for the throughput measurement (default: up to 2)')
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { gscplus: string; jax: string; snapshot?: string; sources?: string; half: string; errors: string; seconds: string; workers?: string; json?: boolean }) => {
-      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      const half = checkHalf(opts.half);
       await runExtractionBench({
         gscplus: resolve(opts.gscplus),
         jax: resolve(opts.jax),
         snapshot: await resolveSnapshot(opts),
-        half: opts.half as 'all' | 'even' | 'odd',
+        half,
         errors: Math.max(0, Number(opts.errors) || 0),
         json: !!opts.json,
         seconds: Math.max(0.1, Number(opts.seconds) || 3),

@@ -16,6 +16,7 @@ import { resolveSnapshot, snapshotOptionHelp } from '../cli/snapshot-options.js'
 import { truthOf, type Truth } from './phenopacket-truth.js';
 import { rankMetrics, type RankMetrics } from './rank-metrics.js';
 import { seededRandom } from './stats.js';
+import { checkHalf } from '../cli/param-options.js';
 
 /**
  * End-to-end narrative benchmark: for each development phenopacket, a short clinical narrative is written
@@ -430,7 +431,7 @@ export function registerNarrativeBench(bench: Command): void {
     .option('--errors <n>', 'print the n most frequent missed and added terms (with the words used)', '0')
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { input?: string; letters: string | false; snapshot?: string; half: string; limit?: string; show: string; errors: string; json?: boolean }) => {
-      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      const half = checkHalf(opts.half);
       const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new InvalidArgumentError(`--limit must be a positive integer, not ${opts.limit}`);
       if (!opts.input && !opts.letters) throw new InvalidArgumentError('nothing to run: give --input, or keep the clinic letters');
@@ -438,7 +439,7 @@ export function registerNarrativeBench(bench: Command): void {
         input: opts.input ? resolve(opts.input) : undefined,
         letters: opts.letters ? resolve(opts.letters) : undefined,
         snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
-        half: opts.half as 'all' | 'even' | 'odd',
+        half,
         limit,
         json: !!opts.json,
         show: Math.max(0, Number(opts.show) || 0),

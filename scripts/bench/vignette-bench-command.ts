@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { parseParams } from '../cli/param-options.js';
+import { checkHalf, parseParams } from '../cli/param-options.js';
 import { resolveSnapshot, snapshotOptionHelp } from '../cli/snapshot-options.js';
 import { printResult, runVignetteBench, type VignetteBenchOptions } from './vignette-bench.js';
 import { printValidation, rankRealCases, readRealCases, validate } from './vignette-validation.js';
@@ -65,7 +65,7 @@ export function registerVignetteBench(bench: Command): void {
       const fdr = Number(opts.fdr);
       if (!(fdr > 0 && fdr < 1)) throw new InvalidArgumentError(`--fdr must be between 0 and 1, not ${opts.fdr}`);
       if (opts.sampleFrom !== 'base' && opts.sampleFrom !== 'candidate') throw new InvalidArgumentError(`--sample-from must be base or candidate, not ${opts.sampleFrom}`);
-      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      const half = checkHalf(opts.half);
       // every option is checked before a snapshot is opened
       const workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers);
       const numbers = {
@@ -101,10 +101,10 @@ export function registerVignetteBench(bench: Command): void {
         return;
       }
       // validation: vignettes of the set's diagnoses only, then the real cases of the same versions
-      const { cases } = await readRealCases(opts.validate, opts.half as 'all');
+      const { cases } = await readRealCases(opts.validate, half);
       const r = await runVignetteBench({ ...o, only: [...new Set(cases.flatMap((c) => c.truth))] });
       const specs = candidate ? [base, candidate] : [base];
-      const real = await rankRealCases(opts.validate, opts.half as 'all', specs, r.models, workers);
+      const real = await rankRealCases(opts.validate, half, specs, r.models, workers);
       const figures = (['cohort', 'disease'] as const).map((by) => validate(real, r.studies, by, r.models));
       if (opts.json) {
         const { studies: _s, models: _m, ...bench } = r;

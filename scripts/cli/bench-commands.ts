@@ -15,7 +15,7 @@ import { dataHome } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { join } from 'node:path';
 import { defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { resolveSnapshot } from './snapshot-options.js';
-import { parseParams } from './param-options.js';
+import { checkHalf, parseParams } from './param-options.js';
 
 export function registerBenchCommands(program: Command): void {
   const bench = program.command('bench').description('benchmarks that print a table of medians (see npm run bench:*)');
@@ -42,12 +42,12 @@ export function registerBenchCommands(program: Command): void {
     .option('--workers <n>', 'worker threads (default: up to 2)')
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { input: string; snapshot?: string; half: string; top: string; limit?: string; byCohort?: boolean; param?: string[]; workers?: string; json?: boolean }) => {
-      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      const half = checkHalf(opts.half);
       const parameters = parseParams(opts.param);
       await runPhenopacketBench({
         input: opts.input,
         snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
-        half: opts.half as 'all' | 'even' | 'odd',
+        half,
         top: Number(opts.top),
         limit: opts.limit ? Number(opts.limit) : undefined,
         byCohort: !!opts.byCohort,
@@ -70,14 +70,14 @@ export function registerBenchCommands(program: Command): void {
     .option('--cases <file>', 'write every case\'s ranks per arm as JSON lines (failure analysis)')
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { input: string; background: string; snapshot?: string; half: string; limit?: string; param?: string[]; ablation?: boolean; cases?: string; json?: boolean }) => {
-      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      const half = checkHalf(opts.half);
       await runVariantBench({
         ablation: !!opts.ablation,
         casesOut: opts.cases,
         input: opts.input,
         background: opts.background,
         snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
-        half: opts.half as 'all' | 'even' | 'odd',
+        half,
         limit: opts.limit ? Number(opts.limit) : undefined,
         json: !!opts.json,
         parameters: parseParams(opts.param),
@@ -95,12 +95,12 @@ export function registerBenchCommands(program: Command): void {
     .option('--singleton', 'also rank each proband alone (same VCF, no pedigree)')
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { input: string; background: string; snapshot?: string; half: string; limit?: string; stride: string; singleton?: boolean; json?: boolean }) => {
-      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      const half = checkHalf(opts.half);
       await runFamilyBench({
         input: opts.input,
         background: opts.background,
         snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
-        half: opts.half as 'all' | 'even' | 'odd',
+        half,
         limit: opts.limit ? Number(opts.limit) : undefined,
         stride: Math.max(1, Number(opts.stride) || 1),
         singleton: !!opts.singleton,

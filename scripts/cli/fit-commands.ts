@@ -7,7 +7,7 @@ import { reliabilityTable } from '../fit/reliability-table.js';
 import { runTierFit } from '../bench/variant-tier-fit.js';
 import { defaultSourcesDir } from '../../graph-snapshot/snapshot/snapshot-location.js';
 import { join } from 'node:path';
-import { parseParams } from './param-options.js';
+import { checkHalf, parseParams } from './param-options.js';
 import { resolveSnapshot, snapshotOptionHelp } from './snapshot-options.js';
 
 /** `rarediag fit`: fitting the ranker's global parameters on a development set (never per disease or per case). */
@@ -24,14 +24,14 @@ export function registerFitCommands(program: Command): void {
     .option('--param <k=v...>', 'ranker parameters other than the defaults')
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { input: string; snapshot?: string; half: string; folds: string; limit?: string; param?: string[]; json?: boolean }) => {
-      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      const half = checkHalf(opts.half);
       const folds = Number(opts.folds);
       if (!Number.isInteger(folds) || folds < 2) throw new InvalidArgumentError('--folds must be an integer ≥ 2');
       const parameters = parseParams(opts.param);
       const cases = await collectCaseScores({
         input: resolve(opts.input),
         snapshotDir: await resolveSnapshot({ snapshot: opts.snapshot }),
-        half: opts.half as 'all' | 'even' | 'odd',
+        half,
         parameters,
         limit: opts.limit ? Number(opts.limit) : undefined,
       });
@@ -70,12 +70,12 @@ export function registerFitCommands(program: Command): void {
     .option('--limit <n>', 'stop after n cases')
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { input: string; background: string; snapshot?: string; half: string; limit?: string; json?: boolean }) => {
-      if (!['all', 'even', 'odd'].includes(opts.half)) throw new InvalidArgumentError(`--half must be all, even or odd, not ${opts.half}`);
+      const half = checkHalf(opts.half);
       await runTierFit({
         input: opts.input,
         background: opts.background,
         snapshot: await resolveSnapshot({ snapshot: opts.snapshot }),
-        half: opts.half as 'all' | 'even' | 'odd',
+        half,
         limit: opts.limit ? Number(opts.limit) : undefined,
         json: !!opts.json,
       });

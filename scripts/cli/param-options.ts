@@ -10,3 +10,11 @@ export function parseParams(list: string[] | undefined): Record<string, number> 
     }),
   );
 }
+
+export type Half = 'all' | 'even' | 'odd';
+
+/** `--half`: all cases, or the even or odd ones by line order (tune on one half, check on the other). */
+export function checkHalf(half: string): Half {
+  if (half !== 'all' && half !== 'even' && half !== 'odd') throw new InvalidArgumentError(`--half must be all, even or odd, not ${half}`);
+  return half;
+}
