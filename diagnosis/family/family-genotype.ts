@@ -47,14 +47,16 @@ export function familyGenotypeLR(
       // only a variant on the X is hemizygous in a son (a disease whose mode is open is checked this way too)
       for (const v of qualifying) if (onX(v)) cand = better(cand, one(v, xLinkedMaleCheck(c(v), rate, p), 'hemizygous allele in a male'));
       if (!cand) {
-        cand = { lr: genotypeParameters.singleRecessiveAlleleLR, variants: [[...qualifying].sort(byLR)[0]!], findings: [], reason: 'no qualifying variant on the X chromosome' };
+        const v = [...qualifying].sort(byLR)[0]!;
+        cand = { lr: v.assessment.lr * genotypeParameters.singleRecessiveAlleleFactor, variants: [v], findings: [], reason: 'no qualifying variant on the X chromosome' };
         satisfied = false;
       }
     } else if (mode === 'recessive' || mode === 'x-recessive') {
       cand = recessive(qualifying, c, family.pedigree.consanguineous, p);
-      if (!cand) {
+      if (cand) cand = { ...cand, lr: cand.lr * genotypeParameters.biallelicRecessiveFactor };
+      else {
         const v = [...qualifying].sort(byLR)[0]!;
-        cand = { lr: genotypeParameters.singleRecessiveAlleleLR, variants: [v], findings: [], reason: 'one heterozygous allele only: the disease needs two' };
+        cand = { lr: v.assessment.lr * genotypeParameters.singleRecessiveAlleleFactor, variants: [v], findings: [], reason: 'one heterozygous allele only: the disease needs two' };
         satisfied = false;
       }
     } else {

@@ -32,6 +32,12 @@ const lofState = (v: AnnotatedVariant) => (v.constraint?.loeuf === undefined ? '
 const missenseState = (v: AnnotatedVariant) => (v.constraint?.misZ === undefined ? 'unknown' : isMissenseConstrained(v.constraint) ? 'constrained' : 'not');
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
+/** A recessive gene's genotype among its qualifying variants: biallelic (a homozygote or two heterozygotes) or a single carrier allele. */
+function recessivePattern(q: AnnotatedVariant[]): 'biallelic' | 'single allele' | undefined {
+  if (q.length === 0) return undefined;
+  return q.some((v) => v.call.copies >= 2) || q.length >= 2 ? 'biallelic' : 'single allele';
+}
+
 /**
  * `rarediag fit variant-tiers`: the likelihood ratios of the location tiers, P(class | causal variant) / P(class |
  * background variant in a scored gene), from the spiked benchmark (causal variants of each case placed in its causal
@@ -68,6 +74,13 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
   const qualifies = (v: AnnotatedVariant) => v.assessment.lr > 0;
   const genesWithout = m.geneSymbols.filter((_, g) => !(backgroundByGene.get(g) ?? []).some(qualifies)).length / m.geneSymbols.length;
 
+  // genotype patterns among genes with a qualifying variant: what a recessive gene's pattern says (single carrier vs
+  // biallelic) against the same pattern in any background gene
+  const patterns: Counts = { causal: new Map(), background: new Map() };
+  for (const vs of backgroundByGene.values()) {
+    const p = recessivePattern(vs.filter(qualifies));
+    if (p) bump(patterns.background, p);
+  }
   let cases = 0;
   let causalGenes = 0;
   let causalWithout = 0;
@@ -77,6 +90,10 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
     const dominant = c.truth.diseases.some((id) => {
       const d = m.diseaseIndex.get(id);
       return d !== undefined && modes.sets[modes.setOf[d]!]!.every((x) => x === 'dominant' || x === 'x-dominant');
+    });
+    const recessiveOnly = c.truth.diseases.length > 0 && c.truth.diseases.every((id) => {
+      const d = m.diseaseIndex.get(id);
+      return d !== undefined && modes.sets[modes.setOf[d]!]!.every((x) => x === 'recessive');
     });
     const found = new Map<number, AnnotatedVariant[]>();
     for (const call of c.calls) {
@@ -96,6 +113,8 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
       causalGenes += 1;
       const all = [...(found.get(g) ?? []), ...(backgroundByGene.get(g) ?? [])];
       if (!all.some(qualifies)) causalWithout += 1;
+      const p = recessiveOnly ? recessivePattern(all.filter(qualifies)) : undefined;
+      if (p) bump(patterns.causal, p);
     }
   }
   await session.close();
@@ -117,6 +136,7 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
     missenseTolerantFactor: ratio('not', codingConstrained).lr,
     lofConstraint: table(lofConstrained),
     codingConstraint: table(codingConstrained),
+    recessivePatterns: table(patterns),
     noQualifyingVariant: { causalGenes, causalShare: causalWithout / Math.max(1, causalGenes), backgroundShare: genesWithout, lr: causalWithout / Math.max(1, causalGenes) / genesWithout },
   };
   if (o.json) {
@@ -132,6 +152,7 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
       `dominant diseases: LoF in a LoF-intolerant gene ×${figures.lofIntolerantFactor.toFixed(2)}, in a tolerant one ×${figures.lofTolerantFactor.toFixed(2)}; ` +
       `coding change in a missense-constrained gene ×${figures.missenseConstrainedFactor.toFixed(2)}, in an unconstrained one ×${figures.missenseTolerantFactor.toFixed(2)}\n` +
       `${formatTable(head, rows(figures.lofConstraint), [...align])}\n${formatTable(head, rows(figures.codingConstraint), [...align])}\n` +
+      `recessive diseases, genes with a qualifying variant: the genotype pattern\n${formatTable(head, rows(figures.recessivePatterns), [...align])}\n` +
       `no qualifying variant: ${pct(figures.noQualifyingVariant.causalShare)} of ${causalGenes} causal genes, ${pct(genesWithout)} of scored genes: LR ${figures.noQualifyingVariant.lr.toFixed(3)}\n` +
       `cases ${cases} (half ${o.half})\n`,
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { familyCalls } from '../../../diagnosis/family/family-calls.js';
 import { familyGenotypeLR } from '../../../diagnosis/family/family-genotype.js';
 import { familyParameters as P } from '../../../diagnosis/family/family-parameters.js';
+import { genotypeParameters as G } from '../../../diagnosis/variants/genotype-likelihood.js';
 import { compoundCheck, deNovoRate, dominantCheck, homozygousCheck, xLinkedMaleCheck } from '../../../diagnosis/family/mode-checks.js';
 import { parentalOrigin } from '../../../diagnosis/family/parental-origin.js';
 import { family, trio, variant } from './trio-fixtures.js';
@@ -123,7 +124,7 @@ describe('autosomal recessive', () => {
     const a = variant('1:10:A:G', ['0/1', '0/1', '0/0'], 200);
     const b = variant('1:20:C:T', ['0/1', '0/0', '0/1'], 50);
     const trans = familyGenotypeLR([a, b], ['recessive'], 'FEMALE', t);
-    expect(trans).toMatchObject({ mode: 'recessive', satisfied: true, lr: 200 });
+    expect(trans).toMatchObject({ mode: 'recessive', satisfied: true, lr: 200 * G.biallelicRecessiveFactor });
     expect(trans.inheritance!.map((i) => i.finding)).toEqual([
       'compound heterozygous in trans with 1:20:C:T (one allele from each parent)',
       'compound heterozygous in trans with 1:10:A:G (one allele from each parent)',
@@ -134,12 +135,12 @@ describe('autosomal recessive', () => {
       { id: 'mum', role: 'mother', affected: 'unaffected', gt: '0/0' },
     ]);
     const cisB = variant('1:20:C:T', ['0/1', '0/1', '0/0'], 50);
-    expect(familyGenotypeLR([a, cisB], ['recessive'], 'FEMALE', t)).toMatchObject({ satisfied: false, lr: 1, reason: 'one heterozygous allele only: the disease needs two' });
+    expect(familyGenotypeLR([a, cisB], ['recessive'], 'FEMALE', t)).toMatchObject({ satisfied: false, lr: 200 * G.singleRecessiveAlleleFactor, reason: 'one heterozygous allele only: the disease needs two' });
     const hom = variant('1:30:G:A', ['1/1', '0/1', '0/1'], 100);
     const outbred = familyGenotypeLR([a, b, hom], ['recessive'], 'FEMALE', t);
     expect(outbred.variants.map((v) => v.key)).toEqual(['1:10:A:G', '1:20:C:T']);
     const related = familyGenotypeLR([a, b, hom], ['recessive'], 'FEMALE', trio('F', { consanguineous: true }));
-    expect(related).toMatchObject({ lr: 300, variants: [hom] });
+    expect(related).toMatchObject({ lr: 300 * G.biallelicRecessiveFactor, variants: [hom] });
   });
 });
 
@@ -164,11 +165,11 @@ describe('X-linked recessive in a male', () => {
 
   it('gene level: a male uses the X-linked check (on the X only), a female the recessive one', () => {
     const autosomal = variant('6:100:A:G', ['0/1', '0/1', '0/0'], 200);
-    expect(familyGenotypeLR([autosomal], ['x-recessive'], 'MALE', t)).toMatchObject({ satisfied: false, lr: 1, reason: 'no qualifying variant on the X chromosome' });
+    expect(familyGenotypeLR([autosomal], ['x-recessive'], 'MALE', t)).toMatchObject({ satisfied: false, lr: 200 * G.singleRecessiveAlleleFactor, reason: 'no qualifying variant on the X chromosome' });
     const v = variant('X:100:A:G', ['1', '0', '0/1'], 200);
     expect(familyGenotypeLR([v], ['x-recessive'], 'MALE', t)).toMatchObject({ satisfied: true, lr: 200 * (1 - P.deNovoGivenXRecessiveMale), inheritance: [expect.objectContaining({ finding: 'hemizygous, from the carrier mother' })] });
     const het = variant('X:100:A:G', ['0/1', '0', '0/1'], 200);
-    expect(familyGenotypeLR([het], ['x-recessive'], 'FEMALE', trio('F'))).toMatchObject({ satisfied: false, lr: 1 });
+    expect(familyGenotypeLR([het], ['x-recessive'], 'FEMALE', trio('F'))).toMatchObject({ satisfied: false, lr: 200 * G.singleRecessiveAlleleFactor });
   });
 });
 

@@ -53,21 +53,28 @@ describe('genotype likelihood ratio and the inheritance check', () => {
     expect(r.variants.map((v) => v.key)).toEqual(['a']);
   });
 
-  it('recessive: homozygous, or two heterozygous alleles (geometric mean), never two in cis', () => {
-    expect(genotypeLR([variant('a', 'homozygous', 200)], ['recessive'], undefined)).toMatchObject({ satisfied: true, lr: 200 });
+  it('recessive: homozygous, or two heterozygous alleles (geometric mean), never two in cis; a lone carrier allele is weak', () => {
+    const { biallelicRecessiveFactor: bi, singleRecessiveAlleleFactor: single } = genotypeParameters;
+    // the pattern factors are fitted (variant-tier-fit.ts): a biallelic genotype must count for more than a lone allele
+    expect(bi).toBeGreaterThan(1);
+    expect(single).toBeLessThan(0.5);
+    expect(genotypeLR([variant('a', 'homozygous', 200)], ['recessive'], undefined)).toMatchObject({ satisfied: true, lr: 200 * bi });
     const pair = genotypeLR([variant('a', 'heterozygous', 200), variant('b', 'heterozygous', 50)], ['recessive'], undefined);
-    expect(pair).toMatchObject({ satisfied: true, lr: 100 });
+    expect(pair).toMatchObject({ satisfied: true, lr: 100 * bi });
     const cis = genotypeLR([variant('a', 'heterozygous', 200, 0), variant('b', 'heterozygous', 50, 0)], ['recessive'], undefined);
-    expect(cis).toMatchObject({ satisfied: false, lr: genotypeParameters.singleRecessiveAlleleLR });
+    expect(cis).toMatchObject({ satisfied: false, lr: 200 * single });
     const trans = genotypeLR([variant('a', 'heterozygous', 200, 0), variant('b', 'heterozygous', 50, 1)], ['recessive'], undefined);
-    expect(trans).toMatchObject({ satisfied: true, lr: 100 });
-    expect(genotypeLR([variant('a', 'heterozygous', 1000)], ['recessive'], undefined)).toMatchObject({ satisfied: false, lr: 1, reason: 'one heterozygous allele only: the disease needs two' });
+    expect(trans).toMatchObject({ satisfied: true, lr: 100 * bi });
+    expect(genotypeLR([variant('a', 'heterozygous', 1000)], ['recessive'], undefined)).toMatchObject({ satisfied: false, lr: 1000 * single, reason: 'one heterozygous allele only: the disease needs two' });
+    // the same allele counts for more in a dominant gene than as a lone carrier allele of a recessive one
+    expect(genotypeLR([variant('a', 'heterozygous', 20)], ['dominant'], undefined).lr).toBeGreaterThan(genotypeLR([variant('a', 'heterozygous', 20)], ['recessive'], undefined).lr);
   });
 
   it('X-linked recessive: one allele in a male, two in a female', () => {
     expect(genotypeLR([variant('a', 'hemizygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50 });
-    expect(genotypeLR([variant('a', 'homozygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50 });
-    expect(genotypeLR([variant('a', 'heterozygous', 50)], ['x-recessive'], 'FEMALE')).toMatchObject({ satisfied: false, lr: 1 });
+    // a homozygous call keyed off the X in a male is read as recessive (biallelic); a lone allele in a female is a carrier
+    expect(genotypeLR([variant('a', 'homozygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50 * genotypeParameters.biallelicRecessiveFactor });
+    expect(genotypeLR([variant('a', 'heterozygous', 50)], ['x-recessive'], 'FEMALE')).toMatchObject({ satisfied: false, lr: 50 * genotypeParameters.singleRecessiveAlleleFactor });
     // in a male, one allele on X is hemizygous; one allele of an autosomal gene (modes unknown, all tried) is not
     expect(genotypeLR([variant('X:153296777:G:A', 'heterozygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: true, lr: 50, reason: 'hemizygous allele in a male' });
     expect(genotypeLR([variant('7:117559590:G:A', 'heterozygous', 50)], ['x-recessive'], 'MALE')).toMatchObject({ satisfied: false });
@@ -92,6 +99,6 @@ describe('gene constraint in the genotype check', () => {
     expect(dom).toMatchObject({ mode: 'dominant', lr: 270, reason: 'heterozygous allele in a constrained gene' });
     expect(dom.variants[0]!.key).toBe('lof');
     const rec = genotypeLR([variant('a', 'homozygous', 90, undefined, 3)], ['recessive'], undefined);
-    expect(rec).toMatchObject({ satisfied: true, lr: 90 });
+    expect(rec).toMatchObject({ satisfied: true, lr: 90 * genotypeParameters.biallelicRecessiveFactor });
   });
 });
