@@ -58,6 +58,8 @@ export function carries(c: MemberCall | undefined, p: FamilyParameters): Carries
 }
 
 export function adequate(g: MemberGenotype, p: FamilyParameters): boolean {
+  // no record in a variant-only file: a reference call or a site not covered, nobody can tell
+  if (g.absent) return false;
   return (g.dp === undefined || g.dp >= p.minDepth) && (g.gq === undefined || g.gq >= p.minGenotypeQuality);
 }
 
@@ -67,6 +69,7 @@ export function unknownWhy(c: MemberCall | undefined, name: string, p: FamilyPar
   if (!c) return `no ${name} in the pedigree`;
   if (!g) return `the ${name} was not sequenced`;
   if (g.copies === null) return `the ${name}'s call is missing (${g.gt || 'empty'})`;
+  if (g.absent) return `the ${name}'s VCF has no record here (a variant-only file cannot tell a reference call from a site not covered: a gVCF or a joint-called VCF can)`;
   const parts = [g.dp !== undefined && g.dp < p.minDepth ? `DP ${g.dp}` : '', g.gq !== undefined && g.gq < p.minGenotypeQuality ? `GQ ${g.gq}` : ''].filter(Boolean);
   return `the ${name}'s reference call is low quality (${parts.join(', ')})`;
 }

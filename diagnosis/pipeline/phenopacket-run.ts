@@ -70,6 +70,8 @@ const vcfWrapper = z.object({
   sample: z.string().optional(),
   /** issue 14: the sequenced family of a multi-sample VCF (PED ids = VCF sample names) */
   pedigree: z.string().min(1).optional(),
+  /** relatives sequenced on their own: PED id → their single-sample VCF (with `pedigree`) */
+  memberVcfs: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 /** Issue 14: a lab's candidate list instead of a VCF; each entry is validated on its own (listed-variant.ts). */
 const listWrapper = z.object({ candidateVariants: z.array(z.unknown()) });
@@ -112,8 +114,13 @@ export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonL
     const w = vcfWrapper.safeParse(parsed.extra);
     if (!w.success) return { id: findings.id, error: `${where}: wrapper field ${w.error.issues[0]!.path.join('.')}: ${w.error.issues[0]!.message}` };
     const path = isAbsolute(w.data.vcf) || !source ? w.data.vcf : resolve(baseDir, w.data.vcf);
+    const at = (p: string) => (isAbsolute(p) || !source ? p : resolve(baseDir, p));
     inputs.variants = { path, assembly: w.data.genomeAssembly, sample: w.data.sample };
-    if (w.data.pedigree) inputs.pedigree = { path: isAbsolute(w.data.pedigree) || !source ? w.data.pedigree : resolve(baseDir, w.data.pedigree) };
+    if (w.data.pedigree) inputs.pedigree = { path: at(w.data.pedigree) };
+    if (w.data.memberVcfs) {
+      if (!w.data.pedigree) return { id: findings.id, error: `${where}: wrapper field memberVcfs: relatives' VCFs need the family's "pedigree"` };
+      inputs.variants.memberVcfs = Object.entries(w.data.memberVcfs).map(([member, p]) => ({ member, path: at(p) }));
+    }
   } else if ('pedigree' in parsed.extra) {
     return { id: findings.id, error: `${where}: wrapper field pedigree: a pedigree needs the family's multi-sample "vcf"` };
   } else if (parsed.vcf && !('candidateVariants' in parsed.extra)) {

@@ -76,6 +76,7 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
       variants = v.preloaded;
       vcfStamp = { label: v.label };
     } else if (v) {
+      if (v.memberVcfs?.length && !inputs.pedigree) throw new InputError(v.memberVcfs[0]!.path, undefined, "a relative's VCF needs the family's pedigree (PED) to say who they are");
       const sha256 = await sha256File(v.path).catch((err: unknown) => {
         throw new InputError(v.path, undefined, describeFsError(err), { cause: err });
       });
@@ -90,7 +91,7 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
       };
       if (inputs.pedigree) {
         const { pedigree, source } = await casePedigree(inputs.pedigree, v.sample);
-        variants = await loadFamilyVariants(v.path, pedigree, source, read, await session.variantAnnotator());
+        variants = await loadFamilyVariants(v.path, pedigree, source, read, await session.variantAnnotator(), v.memberVcfs);
         setAside.push(...variants.family!.setAside);
         // the pedigree knows the proband's sex when the case does not (X-linked checks need it)
         const probandSex = pedigree.members.find((m) => m.id === pedigree.probandId)?.sex;
@@ -99,6 +100,11 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
         variants = await loadPatientVariants(v.path, { ...read, sample: v.sample }, await session.variantAnnotator());
       }
       vcfStamp = { path: v.path, sha256 };
+      if (v.memberVcfs?.length) {
+        const members = [];
+        for (const m of v.memberVcfs) members.push({ ...m, sha256: await sha256File(m.path).catch((err: unknown) => { throw new InputError(m.path, undefined, describeFsError(err), { cause: err }); }) });
+        vcfStamp.members = members;
+      }
     } else if (inputs.candidateVariants) {
       const listed = loadListedVariants(inputs.candidateVariants.variants, await session.variantAnnotator());
       variants = listed.variants;

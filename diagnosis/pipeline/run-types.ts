@@ -42,6 +42,8 @@ export type RunVariantsInput =
       assembly?: GenomeBuild;
       /** keep only FILTER = PASS or '.' (default true) */
       passOnly?: boolean;
+      /** with a pedigree: relatives sequenced on their own, each one's single-sample VCF (else `path` is joint-called) */
+      memberVcfs?: { member: string; path: string }[];
     }
   | { preloaded: PatientVariants; label: string };
 
@@ -106,7 +108,7 @@ export interface RunStamp {
   /** the hardware the model ran on */
   hardware?: Record<string, unknown>;
   /** the VCF the run read */
-  vcf?: { path: string; sha256: string } | { label: string };
+  vcf?: { path: string; sha256: string; members?: { member: string; path: string; sha256: string }[] } | { label: string };
 }
 
 export interface RunResult {

@@ -18,6 +18,8 @@ export interface MemberGenotype {
   haplotype?: number;
   dp?: number;
   gq?: number;
+  /** no record at the site in the member's own variant-only VCF (member-vcf.ts): no copy called, and no depth to trust it */
+  absent?: true;
 }
 
 /** FORMAT positions of DP and GQ; cached per FORMAT text, which rarely varies within a file. */

@@ -13,7 +13,7 @@ export interface VcfSummary extends VcfReadSummary {
   /** passed alleles inside a gene the ranker scores */
   inGenes: number;
   /** with a pedigree: the samples read (proband first), and the proband's calls and apparent de novo calls among them */
-  family?: { members: string[]; calls: number; apparentDeNovo: number };
+  family?: { members: string[]; calls: number; apparentDeNovo: number; memberFiles?: { member: string; path: string; records: number }[] };
 }
 
 /** The proband's variants grouped by the ranker's gene index (the strongest few per gene; see GeneVariantCollector). */

@@ -17,6 +17,11 @@ export interface VcfReadOptions {
    * function choosing them from the header's samples (it may throw an InputError). None: the single-sample path.
    */
   members?: readonly string[] | ((samples: readonly string[]) => readonly string[]);
+  /**
+   * relatives sequenced on their own (member-vcf.ts): each one's call looked up at every site the proband carries,
+   * after the proband's own, as `members` gives them from a joint VCF
+   */
+  memberCalls?: { names: readonly string[]; at: (chrom: string, pos: number, ref: string, alt: string) => MemberGenotype[] };
   /** overrides the build detected from the header */
   assembly?: GenomeBuild;
   /** keep only FILTER = PASS or '.' (default true) */
@@ -127,7 +132,7 @@ export async function readVcf(
   if (!sawAnyLine) throw new InputError(path, undefined, `${file} is empty`);
   if (!header) throw new InputError(path, undefined, 'no #CHROM header line: not a VCF file, or the header is missing');
   options.onProgress?.(summary.records, 1);
-  const { sampleColumn: _c, formats: _f, lastColumn: _l, caches: _k, memberColumns: _m, memberNames: _n, ...info } = header;
+  const { sampleColumn: _c, formats: _f, lastColumn: _l, caches: _k, memberColumns: _m, memberNames: _n, memberCalls: _mc, ...info } = header;
   return { ...info, ...summary };
 }
 
@@ -139,6 +144,8 @@ interface RecordLayout {
   memberColumns?: number[];
   /** their sample names, in the same order */
   memberNames?: string[];
+  /** relatives from their own files (VcfReadOptions.memberCalls), after the proband's own call */
+  memberCalls?: NonNullable<VcfReadOptions['memberCalls']> & { proband: string };
   formats: AnnotationFormat[];
   caches: RecordCaches;
 }
@@ -180,6 +187,7 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
     sampleColumn: 9 + index,
     lastColumn: 8 + samples.length,
     ...(memberColumns ? { memberColumns, memberNames: [sample, ...members!] } : {}),
+    ...(!memberColumns && options.memberCalls ? { members: [...options.memberCalls.names], memberCalls: { ...options.memberCalls, proband: sample } } : {}),
     formats,
     caches: new RecordCaches(),
   };
@@ -292,6 +300,7 @@ function readRecord(
   const id = offsets[3]! - 1 - offsets[2]! === 1 && text.charCodeAt(offsets[2]!) === 46 ? '.' : col(2);
   // members' fields are parsed once per record, and only in the family path (the single-sample path stays lean)
   const fields = h.memberColumns?.map((c, i) => readMemberField(h.memberNames![i]!, col(c), col(8)));
+  const own = h.memberCalls ? readMemberField(h.memberCalls.proband, col(h.sampleColumn), col(8)) : undefined;
   let carried = false;
   for (let i = 0; i < alts.length; i += 1) {
     const alt = alts[i]!;
@@ -312,7 +321,7 @@ function readRecord(
     }
     const n = ref.length === 1 && alt.length === 1 ? { pos, ref, alt } : normaliseAlleles(pos, ref, alt);
     const annotation = h.formats.length ? annotateAllele(col(7), h.formats, ref, alts, i) : undefined;
-    const members = fields?.map((f) => memberGenotype(f, i + 1));
+    const members = fields ? fields.map((f) => memberGenotype(f, i + 1)) : own ? [memberGenotype(own, i + 1), ...h.memberCalls!.at(chrom, n.pos, n.ref, n.alt)] : undefined;
     emit({
       chrom,
       pos: n.pos,

@@ -51,6 +51,7 @@ export function registerRankCommand(program: Command): void {
     .option('--assembly <build>', 'ad-hoc case: GRCh37 or GRCh38, overriding the build detected from the VCF header')
     .option('--all-filters', 'ad-hoc case: keep records whose FILTER is not PASS')
     .option('--pedigree <file>', 'ad-hoc case: PED file of the family in a multi-sample --vcf (individual ids = VCF sample names)')
+    .option('--member-vcf <id=file>', "ad-hoc case, with --pedigree: a relative sequenced on their own, as PED id=single-sample VCF (repeat per relative); else --vcf is joint-called", collectMemberVcf, [])
     .option('--candidates <file>', "ad-hoc case, instead of --vcf: a lab's candidate variant list (CSV/TSV); only these are weighed")
     .option('--workers <n>', 'batch: worker threads (default: up to 2)', positiveInt('--workers'))
     .option('--snapshot <dir>', snapshotOptionHelp)
@@ -75,8 +76,10 @@ export function registerRankCommand(program: Command): void {
       vcfDir?: string;
       expectSnapshot?: string;
       pedigree?: string;
+      memberVcf: { member: string; path: string }[];
       candidates?: string;
     }) => {
+      if (opts.memberVcf.length && !opts.pedigree) throw new InvalidArgumentError('--member-vcf needs --pedigree (the PED says who each relative is)');
       if (opts.pedigree && !opts.vcf) throw new InvalidArgumentError('--pedigree needs the family\'s multi-sample --vcf');
       if (opts.candidates && opts.vcf) throw new InvalidArgumentError('give --vcf or --candidates, not both');
       if (!opts.phenopackets === !opts.hpo) throw new InvalidArgumentError('give either --phenopackets FILE or --hpo IDS');
@@ -93,7 +96,7 @@ export function registerRankCommand(program: Command): void {
       else {
         const inputs: CaseRunInputs = {
           ...runInputsOfFindings({ id: 'ad-hoc', present: opts.hpo!, excluded: opts.excluded ?? [] }, '--hpo'),
-          ...(opts.vcf ? { variants: { path: resolve(opts.vcf), sample: opts.sample, assembly: opts.assembly as GenomeBuild | undefined, passOnly: !opts.allFilters } } : {}),
+          ...(opts.vcf ? { variants: { path: resolve(opts.vcf), sample: opts.sample, assembly: opts.assembly as GenomeBuild | undefined, passOnly: !opts.allFilters, ...(opts.memberVcf.length ? { memberVcfs: opts.memberVcf.map((m) => ({ member: m.member, path: resolve(m.path) })) } : {}) } } : {}),
           ...(opts.pedigree ? { pedigree: { path: resolve(opts.pedigree) } } : {}),
         };
         const listSetAside: string[] = [];
@@ -119,6 +122,13 @@ export function registerRankCommand(program: Command): void {
         else process.stdout.write(describeRankResult(result, Math.min(opts.top, 10)));
       }
     });
+}
+
+/** `--member-vcf dad=dad.vcf.gz`, repeatable. */
+function collectMemberVcf(value: string, previous: { member: string; path: string }[]): { member: string; path: string }[] {
+  const eq = value.indexOf('=');
+  if (eq <= 0 || eq === value.length - 1) throw new InvalidArgumentError(`--member-vcf ${value}: expected PED-id=path (e.g. dad=dad.vcf.gz)`);
+  return [...previous, { member: value.slice(0, eq), path: value.slice(eq + 1) }];
 }
 
 /** A cohort pinned to one knowledge release: the snapshot's id must be the one expected. */

@@ -73,4 +73,42 @@ describe('rarediag rank --phenopackets with a pedigree or a candidate list (issu
     const both = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--pedigree', join(dir, 'trio.ped'), '--snapshot', snapshot]);
     expect(both.code).toBe(2);
   }, 120_000);
+
+  it('relatives sequenced on their own: --member-vcf per PED id; a confirmed de novo needs their reference calls', async () => {
+    // the joint trio VCF split into one file per member (sample columns: proband, father, mother)
+    const lines = trio.vcf.trimEnd().split('\n');
+    const header = lines.filter((l) => l.startsWith('##'));
+    const cols = lines.find((l) => l.startsWith('#CHROM'))!.split('\t');
+    const data = lines.filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
+    const single = (k: number, keepReference: boolean) =>
+      [...header, [...cols.slice(0, 9), cols[9 + k]].join('\t'), ...data.filter((c) => keepReference || !/^0[/|]0/.test(c[9 + k]!)).map((c) => [...c.slice(0, 9), c[9 + k]].join('\t'))].join('\n') + '\n';
+    writeFileSync(join(dir, 'kid.vcf'), single(0, true));
+    writeFileSync(join(dir, 'dad.vcf'), single(1, true));
+    writeFileSync(join(dir, 'mum.vcf'), single(2, true));
+    writeFileSync(join(dir, 'dad-variants-only.vcf'), single(1, false));
+    writeFileSync(join(dir, 'mum-variants-only.vcf'), single(2, false));
+    const rank = (dad: string, mum: string) =>
+      runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--vcf', join(dir, 'kid.vcf'), '--pedigree', join(dir, 'trio.ped'), '--member-vcf', `father=${join(dir, dad)}`, '--member-vcf', `mother=${join(dir, mum)}`, '--assembly', 'GRCh37', '--top', '5', '--json', '--snapshot', snapshot]);
+    const full = await rank('dad.vcf', 'mum.vcf');
+    expect(full.code, full.stderr).toBe(0);
+    const joint = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--vcf', join(dir, 'trio.vcf'), '--pedigree', join(dir, 'trio.ped'), '--assembly', 'GRCh37', '--top', '5', '--json', '--snapshot', snapshot]);
+    const [a, b] = [JSON.parse(full.stdout), JSON.parse(joint.stdout)];
+    // the same family read from three files or from one: the same genes, genotype checks and member calls
+    expect(a.genes.map((g: { symbol: string; genotype: unknown }) => [g.symbol, g.genotype])).toEqual(b.genes.map((g: { symbol: string; genotype: unknown }) => [g.symbol, g.genotype]));
+    expect(a.genes[0]).toMatchObject({ symbol: 'FGFR3', genotype: { reason: 'heterozygous allele: de novo (absent in both parents)' } });
+    // variant-only files cannot tell a reference call from no coverage: no de novo claimed, and the caution says why
+    const thin = await rank('dad-variants-only.vcf', 'mum-variants-only.vcf');
+    expect(thin.code, thin.stderr).toBe(0);
+    const fgfr3 = JSON.parse(thin.stdout).genes.find((g: { symbol: string }) => g.symbol === 'FGFR3');
+    expect(fgfr3.genotype.reason).toBe('heterozygous allele: parental origin unknown');
+    expect(fgfr3.genotype.inheritance[0].caution).toMatch(/father's VCF has no record here \(a variant-only file cannot tell a reference call from a site not covered/);
+    expect(fgfr3.genotype.inheritance[0].members.map((m: { gt: string }) => m.gt)).toEqual(['0/1', '(absent)', '(absent)']);
+    // bad input: a member the PED does not have, --member-vcf without --pedigree
+    const stranger = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--vcf', join(dir, 'kid.vcf'), '--pedigree', join(dir, 'trio.ped'), '--member-vcf', `uncle=${join(dir, 'dad.vcf')}`, '--assembly', 'GRCh37', '--snapshot', snapshot]);
+    expect(stranger.code).not.toBe(0);
+    expect(stranger.stderr).toMatch(/dad\.vcf: "uncle" is not a member of the pedigree .*trio\.ped \(members: proband, father, mother\)/);
+    expect(stranger.stderr).not.toMatch(/\n\s+at /);
+    const noPed = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--vcf', join(dir, 'kid.vcf'), '--member-vcf', `father=${join(dir, 'dad.vcf')}`, '--snapshot', snapshot]);
+    expect(noPed.code).toBe(2);
+  }, 180_000);
 });
