@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normaliseHpoId } from './hpo-id.js';
 import { durationToYears } from './iso8601-duration.js';
 import type { Sex } from './case-findings.js';
+import { pedigreePersonSchema, type PedigreePerson } from './phenopacket-family.js';
 
 /**
  * A case for `rarediag diagnose`: any of a narrative, HPO terms (observed, or `{"id", "excluded": true}`), a VCF, and
@@ -22,8 +23,21 @@ export const caseFileSchema = z
     hpo: z.array(term).optional(),
     excluded: z.array(hpo).optional(),
     vcf: z
-      .union([z.string().min(1), z.object({ path: z.string().min(1), sample: z.string().optional(), assembly: z.enum(['GRCh37', 'GRCh38']).optional() })])
+      .union([
+        z.string().min(1),
+        z.object({
+          path: z.string().min(1),
+          sample: z.string().optional(),
+          assembly: z.enum(['GRCh37', 'GRCh38']).optional(),
+          /** relatives sequenced on their own: PED id → single-sample VCF (else the VCF is joint-called) */
+          members: z.record(z.string().min(1), z.string().min(1)).optional(),
+        }).strict(),
+      ])
       .optional(),
+    /** the family of the VCF's samples: a PED file, or a Phenopacket v2 Pedigree (`persons`) typed in the case */
+    pedigree: z.union([z.string().min(1), z.object({ persons: z.array(pedigreePersonSchema).min(1), consanguineous: z.boolean().optional() }).strict()]).optional(),
+    /** a lab's candidate variants instead of a VCF: a CSV/TSV file, or the entries themselves (as in `rank` wrapper lines) */
+    candidates: z.union([z.string().min(1), z.array(z.unknown()).min(1)]).optional(),
   })
   .strict();
 
@@ -36,7 +50,9 @@ export interface NormalisedCase {
   narrative?: string;
   present: string[];
   excluded: string[];
-  vcf?: { path: string; sample?: string; assembly?: 'GRCh37' | 'GRCh38' };
+  vcf?: { path: string; sample?: string; assembly?: 'GRCh37' | 'GRCh38'; members?: Record<string, string> };
+  pedigree?: { path: string } | { persons: PedigreePerson[]; consanguineous?: boolean };
+  candidates?: { path: string } | { entries: unknown[] };
 }
 
 export type CaseFileParse = { ok: true; value: NormalisedCase } | { ok: false; error: string };
@@ -48,7 +64,10 @@ export function parseCaseFile(value: unknown, fallbackId: string): CaseFileParse
     return { ok: false, error: `field ${issue.path.join('.') || '(root)'}: ${issue.message}` };
   }
   const c = parsed.data;
-  if (!c.narrative?.trim() && !c.hpo?.length && !c.vcf) return { ok: false, error: 'the case has no narrative, no HPO terms and no VCF' };
+  if (!c.narrative?.trim() && !c.hpo?.length && !c.vcf && !c.candidates) return { ok: false, error: 'the case has no narrative, no HPO terms, no VCF and no candidate variants' };
+  if (c.pedigree && !c.vcf) return { ok: false, error: "field pedigree: a pedigree needs the family's VCF (field vcf)" };
+  if (c.candidates && c.vcf) return { ok: false, error: 'fields vcf and candidates: give a VCF or a candidate list, not both' };
+  if (typeof c.vcf === 'object' && c.vcf.members && !c.pedigree) return { ok: false, error: "field vcf.members: relatives' VCFs need the family's pedigree (field pedigree)" };
   const ageYears = typeof c.age === 'number' ? c.age : c.age ? durationToYears(c.age) : undefined;
   if (typeof c.age === 'string' && ageYears === undefined) return { ok: false, error: `field age: "${c.age}" is not an ISO 8601 duration like P6Y` };
   const terms = c.hpo ?? [];
@@ -62,6 +81,8 @@ export function parseCaseFile(value: unknown, fallbackId: string): CaseFileParse
       present: terms.filter((t) => typeof t === 'string' || !t.excluded).map((t) => (typeof t === 'string' ? t : t.id)),
       excluded: [...terms.filter((t) => typeof t !== 'string' && t.excluded).map((t) => (t as { id: string }).id), ...(c.excluded ?? [])],
       vcf: typeof c.vcf === 'string' ? { path: c.vcf } : c.vcf,
+      ...(c.pedigree ? { pedigree: typeof c.pedigree === 'string' ? { path: c.pedigree } : c.pedigree } : {}),
+      ...(c.candidates ? { candidates: typeof c.candidates === 'string' ? { path: c.candidates } : { entries: c.candidates } } : {}),
     },
   };
 }

@@ -11,6 +11,8 @@ import { runInputsOfFindings } from './run-inputs.js';
 import type { CaseRunInputs } from './run-types.js';
 import { variantsAndGenotype, type VariantOut } from './variant-out.js';
 import { parseListedVariant, type ListedVariant } from '../case-input/listed-variant.js';
+import { looksLikeFamily, parseFamily } from '../case-input/phenopacket-family.js';
+import type { Pedigree } from '../case-input/pedigree.js';
 
 /** One output line of `rarediag rank --phenopackets` (the command-line contract). */
 export type RankOutputLine =
@@ -95,6 +97,26 @@ function phenopacketVcfPath(vcf: PhenopacketVcf, baseDir: string, vcfDir: string
   return isAbsolute(path) ? path : resolve(baseDir, path);
 }
 
+type FamilyRecord = { ok: true; value: unknown; pedigree: Pedigree; familyId: string } | { ok: false; id?: string; error: string };
+
+/**
+ * A Family record → the proband's phenopacket as a record of its own (the wrapper's other fields kept; the Family's
+ * `files` stand in when the proband names no VCF: the family's joint VCF) and the pedigree; undefined for a phenopacket.
+ */
+function familyOf(value: unknown): FamilyRecord | undefined {
+  const wrapped = !!value && typeof value === 'object' && 'phenopacket' in value;
+  const inner = wrapped ? (value as { phenopacket: unknown }).phenopacket : value;
+  if (!looksLikeFamily(inner)) return undefined;
+  const f = parseFamily(inner);
+  const familyId = (inner as { id?: unknown }).id;
+  if (!f.ok) return { ok: false, ...(typeof familyId === 'string' ? { id: familyId } : {}), error: f.error };
+  const files = (inner as { files?: unknown }).files;
+  const proband = f.proband as Record<string, unknown>;
+  const packet = proband['files'] === undefined && files !== undefined ? { ...proband, files } : proband;
+  const rest = wrapped ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => k !== 'phenopacket')) : {};
+  return { ok: true, value: { ...rest, phenopacket: packet }, pedigree: f.pedigree, familyId: String(familyId) };
+}
+
 /**
  * Ranks one input record (a phenopacket or a wrapper, optionally with `"vcf"`, `"genomeAssembly"` and `"sample"`)
  * through `runCase`; without a wrapper `vcf`, the VCF the phenopacket names in `files` is read. Problems with the
@@ -104,7 +126,10 @@ function phenopacketVcfPath(vcf: PhenopacketVcf, baseDir: string, vcfDir: string
 export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonLine, top: number, options: RecordOptions = {}): Promise<RankOutputLine> {
   const where = rec.file ? basename(rec.file) : `line ${rec.line}`;
   if (!rec.ok) return { id: null, error: `${where}: ${rec.error}` };
-  const parsed = parsePhenopacketCase(rec.value);
+  // a GA4GH Family (the line itself, or a wrapper's "phenopacket"): its proband is ranked, its pedigree read
+  const family = familyOf(rec.value);
+  if (family && !family.ok) return { id: family.id ?? null, error: `${where}: ${family.error}` };
+  const parsed = parsePhenopacketCase(family ? family.value : rec.value);
   if (!parsed.ok) return { id: parsed.id ?? null, error: `${where}: ${parsed.error}` };
   const { findings } = parsed;
   const inputs: CaseRunInputs = runInputsOfFindings(findings, where);
@@ -133,6 +158,11 @@ export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonL
     inputs.variants = { path, assembly: parsed.vcf.assembly };
   }
   const listSetAside: string[] = [];
+  if (family?.ok) {
+    if (inputs.pedigree) return { id: findings.id, error: `${where}: a Family with a wrapper "pedigree" too: give one pedigree` };
+    if (inputs.variants) inputs.pedigree = { pedigree: family.pedigree, source: `${where}: family ${family.familyId}` };
+    else listSetAside.push(`${where}: family ${family.familyId}: the pedigree is not used without the family's VCF`);
+  }
   if ('candidateVariants' in parsed.extra) {
     if ('vcf' in parsed.extra) return { id: findings.id, error: `${where}: wrapper fields vcf and candidateVariants: give one or the other` };
     const w = listWrapper.safeParse(parsed.extra);

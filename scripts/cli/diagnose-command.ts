@@ -17,7 +17,7 @@ type DiagnoseOptions = ModelOptions & StoreOptions & { snapshot?: string; source
 export function registerDiagnoseCommand(program: Command): void {
   withStoreOptions(program.command('diagnose'))
     .description('the main job: a case (narrative and/or HPO terms and/or a VCF) → findings, ranked differential with evidence; --reason adds local-LLM reasoning grounded in the evidence')
-    .argument('<case.json>', 'case file: {"id","sex","age","narrative","hpo":[...],"excluded":[...],"vcf":"path"|{"path","sample","assembly"}} (see examples/)')
+    .argument('<case.json>', 'case file: {"id","sex","age","narrative","hpo":[...],"excluded":[...],"vcf":"path"|{"path","sample","assembly","members":{"PED id":"path"}},"pedigree":"family.ped"|{"persons":[...]},"candidates":"list.csv"|[...]} (see examples/)')
     .option('--snapshot <dir>', snapshotOptionHelp)
     .option('--sources <dir>', sourcesOptionHelp)
     .option('--top <n>', 'candidates shown', '10')
@@ -35,7 +35,7 @@ export function registerDiagnoseCommand(program: Command): void {
       const path = resolve(file);
       const parsed = parseCaseFile(await readJsonDocument(path), basename(path).replace(/\.json$/i, ''));
       if (!parsed.ok) throw new InputError(path, undefined, parsed.error);
-      const inputs = runInputsOfCaseFile(parsed.value, path);
+      const { inputs, setAside } = await runInputsOfCaseFile(parsed.value, path);
       const model = opts.reason || opts.llmIntake ? await startModelRequest(opts) : undefined;
       try {
         const run = await withSession(await resolveSnapshot(opts), (session) =>
@@ -47,6 +47,8 @@ export function registerDiagnoseCommand(program: Command): void {
             llmIntake: opts.llmIntake ? model?.request : undefined,
           }),
         );
+        // what was read but not used (list rows, pedigree members, sex conflicts): said, never silent
+        for (const s of [...setAside, ...(run.setAside ?? [])]) process.stderr.write(`set aside: ${s}\n`);
         const saved = opts.save ? await withStore(opts, (store) => saveRunAsNewCase(store, inputs, run), { create: true }) : undefined;
         if (opts.json) process.stdout.write(`${JSON.stringify(diagnosisJson(run, saved), null, 2)}\n`);
         else process.stdout.write(describeDiagnosis(run, top, saved));

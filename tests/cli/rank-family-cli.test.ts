@@ -111,4 +111,38 @@ describe('rarediag rank --phenopackets with a pedigree or a candidate list (issu
     const noPed = await runCli(['rank', '--hpo', achondroplasiaTerms.join(','), '--vcf', join(dir, 'kid.vcf'), '--member-vcf', `father=${join(dir, 'dad.vcf')}`, '--snapshot', snapshot]);
     expect(noPed.code).toBe(2);
   }, 180_000);
+
+  it('a GA4GH Family line ranks its proband with its pedigree; a diagnose case file takes a typed pedigree', async () => {
+    const persons = [
+      { familyId: 'F1', individualId: 'proband', paternalId: 'father', maternalId: 'mother', sex: 'MALE', affectedStatus: 'AFFECTED' },
+      { familyId: 'F1', individualId: 'father', sex: 'MALE', affectedStatus: 'UNAFFECTED' },
+      { familyId: 'F1', individualId: 'mother', sex: 'FEMALE', affectedStatus: 'UNAFFECTED' },
+    ];
+    const proband = { ...packet('P1'), subject: { id: 'proband', sex: 'MALE' } };
+    const familyLine = { id: 'FAM1', proband, pedigree: { persons }, files: [{ uri: 'trio.vcf', fileAttributes: { fileFormat: 'VCF', genomeAssembly: 'GRCh37' } }], metaData: {} };
+    const input = join(dir, 'family.jsonl');
+    writeFileSync(input, [JSON.stringify(familyLine), JSON.stringify({ ...familyLine, pedigree: { persons: [persons[0], persons[0]] }, id: 'BROKEN' })].join('\n'));
+    const out = join(dir, 'family-out.jsonl');
+    const r = await runCli(['rank', '--phenopackets', input, '--out', out, '--top', '5', '--snapshot', snapshot]);
+    expect(r.code, r.stderr).toBe(0);
+    const [fam, broken] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(fam.id).toBe('P1');
+    expect(fam.vcf.family.members).toEqual(['proband', 'father', 'mother']);
+    expect(fam.genes[0]).toMatchObject({ symbol: 'FGFR3', genotype: { reason: 'heterozygous allele: de novo (absent in both parents)' } });
+    // a broken pedigree is the family's problem, named on its line; the batch goes on
+    expect(broken).toMatchObject({ id: 'BROKEN', error: expect.stringMatching(/^line 2: invalid family: .*member "proband" is listed twice/) });
+
+    const caseFile = join(dir, 'trio-case.json');
+    writeFileSync(caseFile, JSON.stringify({ id: 'trio-case', sex: 'male', hpo: achondroplasiaTerms.slice(0, 4), vcf: { path: 'trio.vcf', assembly: 'GRCh37', sample: 'proband' }, pedigree: { persons } }));
+    const d = await runCli(['diagnose', caseFile, '--json', '--snapshot', snapshot]);
+    expect(d.code, d.stderr).toBe(0);
+    const run = JSON.parse(d.stdout);
+    expect(run.result.genes[0]).toMatchObject({ symbol: 'FGFR3', genotype: { reason: 'heterozygous allele: de novo (absent in both parents)' } });
+    const bad = join(dir, 'bad-case.json');
+    writeFileSync(bad, JSON.stringify({ hpo: achondroplasiaTerms.slice(0, 2), vcf: 'trio.vcf', pedigree: { persons: [{ ...persons[1], individualId: 'x' }, persons[1]] } }));
+    const b = await runCli(['diagnose', bad, '--snapshot', snapshot]);
+    expect(b.code).not.toBe(0);
+    expect(b.stderr).toMatch(/bad-case\.json: field pedigree: /);
+    expect(b.stderr).not.toMatch(/\n\s+at /);
+  }, 180_000);
 });

@@ -36,7 +36,7 @@ describe('classic presentations on the real snapshot', () => {
     const file = resolve('examples/marfan-narrative.json');
     const parsed = parseCaseFile(JSON.parse(readFileSync(file, 'utf8')), 'example');
     if (!parsed.ok) throw new Error(parsed.error);
-    const { ranking } = await runCase(session, runInputsOfCaseFile(parsed.value, file), { extractNarrative: true });
+    const { ranking } = await runCase(session, (await runInputsOfCaseFile(parsed.value, file)).inputs, { extractNarrative: true });
     expect(ranking.diseases[0]!.ids).toEqual(expect.arrayContaining(['OMIM:154700']));
   });
 
