@@ -2,6 +2,7 @@ import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js'
 import { buildPedigree, type Pedigree } from '../case-input/pedigree.js';
 import type { ListedVariant } from '../case-input/listed-variant.js';
 import { normaliseAlleles } from './allele-normalisation.js';
+import { hgvsDisagreement } from './hgvs-check.js';
 import type { FamilyContext } from './family-samples.js';
 import type { AlleleCall } from './genotype.js';
 import type { MemberGenotype } from './member-genotypes.js';
@@ -69,6 +70,8 @@ function withLabClass(a: VariantAssessment, v: ListedVariant): VariantAssessment
 export function loadListedVariants(list: readonly ListedVariant[], annotator: VariantAnnotator, defaultBuild: GenomeBuild = 'GRCh38'): ListedLoad {
   const collector = new GeneVariantCollector();
   const setAside: string[] = [];
+  // messages about entries that were still used (the coordinates won over a gene or HGVS that disagrees)
+  const used = new Set<number>();
   const stated = list.some((v) => v.inheritance !== undefined && v.inheritance !== 'unknown');
   let lifted = 0;
   let inGenes = 0;
@@ -103,8 +106,14 @@ export function loadListedVariants(list: readonly ListedVariant[], annotator: Va
       placed = outcome.kind === 'annotated' ? outcome.placements.map((p) => ({ gene: p.gene, variant: p.variant })) : [];
       if (named !== undefined && placed.length && !placed.some((p) => p.gene === named)) {
         setAside.push(`${v.source}: gene ${v.gene} does not match the coordinates ${v.chrom}:${v.pos} (in another gene): the coordinates are used`);
+        used.add(setAside.length - 1);
       }
       if (placed.length === 0 && named !== undefined) placed = [byGeneAndHgvs(named, `${v.chrom}:${n.pos}:${n.ref}:${n.alt}`)];
+      const disagreement = hgvsDisagreement(v.hgvsC, v.transcript, v.gene, annotator.locationsAt(v.chrom, n.pos, n.ref, n.alt, build));
+      if (disagreement) {
+        setAside.push(`${v.source}: ${disagreement}: the coordinates are used`);
+        used.add(setAside.length - 1);
+      }
     } else {
       const g = annotator.geneIndexOf(v.gene!);
       if (g === undefined) {
@@ -123,6 +132,7 @@ export function loadListedVariants(list: readonly ListedVariant[], annotator: Va
   const family: FamilyContext | undefined = stated
     ? { pedigree: reportedPedigree(), memberIndex: new Map([[REPORTED.proband, 0], [REPORTED.father, 1], [REPORTED.mother, 2]]), setAside: [], calls: 0, apparentDeNovo: 0 }
     : undefined;
+  const dropped = setAside.filter((_, k) => !used.has(k));
   return {
     variants: {
       byGene: collector.byGene,
@@ -138,8 +148,8 @@ export function loadListedVariants(list: readonly ListedVariant[], annotator: Va
         annotations: [],
         records: list.length,
         passed: inGenes,
-        dropped: setAside.length ? { 'set aside': setAside.length } : {},
-        examples: setAside.length ? { 'set aside': setAside.slice(0, 3) } : {},
+        dropped: dropped.length ? { 'set aside': dropped.length } : {},
+        examples: dropped.length ? { 'set aside': dropped.slice(0, 3) } : {},
         lifted,
         unlifted: 0,
         unliftedByReason: {},

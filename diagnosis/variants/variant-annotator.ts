@@ -120,6 +120,12 @@ export class VariantAnnotator {
     return this.bySymbol.get(symbol) ?? this.bySymbol.get(symbol.toUpperCase());
   }
 
+  /** The variant's location on every transcript model near it (input build coordinates): a listed HGVS is checked against them. */
+  locationsAt(chrom: string, pos: number, ref: string, alt: string, build: GenomeBuild): TranscriptLocation[] {
+    const ix = this.models?.transcripts[build];
+    return ix ? locateVariant(ix, chrom, pos, ref, alt, []) : [];
+  }
+
   annotate(c: VcfCall, build: GenomeBuild): AnnotationOutcome {
     let chrom = c.chrom;
     let pos = c.pos;
