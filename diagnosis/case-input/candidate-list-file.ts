@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../../common/input-error.js';
 import { describeFsError } from '../../graph-snapshot/io/line-reader.js';
 import { parseListedVariant, type ListedVariant } from './listed-variant.js';
+import { looksLikeReport, reportCandidates } from './report-interpretations.js';
 
 /**
  * A lab's prioritized variant list as CSV or TSV (a spreadsheet export): a header row naming the columns, then one
@@ -39,6 +40,17 @@ const ASSEMBLY: Record<string, 'GRCh37' | 'GRCh38'> = { grch37: 'GRCh37', hg19: 
 
 /** Parses the text of a list; `file` names it in messages. */
 export function parseCandidateList(text: string, file: string, defaults: { assembly?: 'GRCh37' | 'GRCh38' } = {}): CandidateList {
+  // a lab report as a Phenopacket v2 (JSON): its genomic interpretations are the list
+  if (/^\uFEFF?\s*\{/.test(text)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (err) {
+      throw new InputError(file, undefined, `not JSON: ${(err as Error).message}`, { cause: err });
+    }
+    if (!looksLikeReport(value)) throw new InputError(file, undefined, 'a JSON candidate list must be a phenopacket report with interpretations[].diagnosis.genomicInterpretations');
+    return reportCandidates(value, file);
+  }
   const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
   const delimiter = firstLine.includes('\t') ? '\t' : firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
   let rows: { record: string[]; info: { lines: number } }[];

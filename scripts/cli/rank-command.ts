@@ -52,7 +52,7 @@ export function registerRankCommand(program: Command): void {
     .option('--all-filters', 'ad-hoc case: keep records whose FILTER is not PASS')
     .option('--pedigree <file>', 'ad-hoc case: PED file of the family in a multi-sample --vcf (individual ids = VCF sample names)')
     .option('--member-vcf <id=file>', "ad-hoc case, with --pedigree: a relative sequenced on their own, as PED id=single-sample VCF (repeat per relative); else --vcf is joint-called", collectMemberVcf, [])
-    .option('--candidates <file>', "ad-hoc case, instead of --vcf: a lab's candidate variant list (CSV/TSV); only these are weighed")
+    .option('--candidates <file>', "ad-hoc case, instead of --vcf: a lab's candidate variant list (CSV/TSV, or a report as a Phenopacket v2 JSON: its genomicInterpretations); only these are weighed")
     .option('--workers <n>', 'batch: worker threads (default: up to 2)', positiveInt('--workers'))
     .option('--snapshot <dir>', snapshotOptionHelp)
     .option('--sources <dir>', sourcesOptionHelp)

@@ -72,3 +72,37 @@ describe('candidate variant lists from CSV / TSV', () => {
     await expect(readCandidateListFile(dir)).rejects.toThrow(/is a directory, expected a CSV or TSV file/);
   });
 });
+
+describe("a lab report as a phenopacket: its genomic interpretations are the candidate list", () => {
+  const gi = (status: string, descriptor: object, acmg = 'PATHOGENIC') => ({ subjectOrBiosampleId: 'P1', interpretationStatus: status, variantInterpretation: { acmgPathogenicityClassification: acmg, variationDescriptor: { id: 'v', ...descriptor } } });
+  const report = {
+    id: 'report-1',
+    subject: { id: 'P1' },
+    interpretations: [{ id: 'i1', progressStatus: 'IN_PROGRESS', diagnosis: { disease: { id: 'OMIM:100800', label: 'x' }, genomicInterpretations: [
+      gi('CANDIDATE', { geneContext: { valueId: 'HGNC:3690', symbol: 'FGFR3' }, expressions: [{ syntax: 'hgvs.c', value: 'NM_000142.4:c.1138G>A' }], vcfRecord: { genomeAssembly: 'hg19', chrom: 'chr4', pos: '1806119', ref: 'G', alt: 'A' }, allelicState: { id: 'GENO:0000135', label: 'heterozygous' } }),
+      gi('CANDIDATE', { geneContext: { symbol: 'CFTR' }, expressions: [{ syntax: 'hgvs.c', value: 'c.1521_1523del' }] }, 'UNCERTAIN_SIGNIFICANCE'),
+      gi('REJECTED', { geneContext: { symbol: 'FBN1' }, expressions: [{ syntax: 'hgvs.c', value: 'c.1A>G' }] }),
+      gi('CANDIDATE', { geneContext: { symbol: 'NF1' } }),
+      { interpretationStatus: 'CANDIDATE', gene: { valueId: 'HGNC:1', symbol: 'ABC' } },
+    ] } }],
+    metaData: {},
+  };
+
+  it('reads coordinates, gene, HGVS, zygosity and the ACMG class; leaves out REJECTED; names what it sets aside', () => {
+    const list = parseCandidateList(JSON.stringify(report), 'report.json');
+    expect(list.variants).toEqual([
+      expect.objectContaining({ chrom: '4', pos: 1806119, ref: 'G', alt: 'A', assembly: 'GRCh37', gene: 'FGFR3', transcript: 'NM_000142.4', hgvsC: 'c.1138G>A', zygosity: 'heterozygous', acmg: 'pathogenic' }),
+      expect.objectContaining({ gene: 'CFTR', hgvsC: 'c.1521_1523del', acmg: 'uncertain significance' }),
+    ]);
+    expect(list.setAside).toEqual([
+      'report.json: interpretations[0].diagnosis.genomicInterpretations[2]: REJECTED by the lab: left out',
+      expect.stringMatching(/^report\.json: interpretations\[0\]\.diagnosis\.genomicInterpretations\[3\]: a variant needs coordinates .* or a gene and an HGVS description: set aside$/),
+      'report.json: interpretations[0].diagnosis.genomicInterpretations[4]: no variantInterpretation (a gene alone is not a candidate variant): set aside',
+    ]);
+  });
+
+  it('JSON that is not a report is an InputError naming the file', () => {
+    expect(() => parseCandidateList('{"id": "x"}', 'x.json')).toThrow(/x\.json: a JSON candidate list must be a phenopacket report/);
+    expect(() => parseCandidateList('{"id": ', 'y.json')).toThrow(/y\.json: not JSON/);
+  });
+});
