@@ -6,6 +6,8 @@ import type { GeneConstraintTable, GeneConstraintValues } from './gene-constrain
 import type { AlleleCall } from './genotype.js';
 import type { TranscriptIndex } from './transcript-index.js';
 import type { MemberGenotype } from './member-genotypes.js';
+import type { StructuralCall } from './structural-call.js';
+import { placeStructuralCall, type StructuralDetail, type StructuralEvent } from './structural-annotation.js';
 import { HOTSPOT_BP, assessVariant, type VariantAssessment } from './variant-pathogenicity.js';
 import { locateVariant, mostSeverePerGene, type TranscriptLocation } from './variant-location.js';
 import type { AlleleAnnotation } from './vcf-annotations.js';
@@ -29,6 +31,8 @@ export interface AnnotatedVariant {
   members?: MemberGenotype[];
   assessment: VariantAssessment;
   line: number;
+  /** a copy-number call (structural-annotation.ts): its extent, copy number and what it does to this gene */
+  structural?: StructuralDetail;
 }
 
 /** The same variant in each gene it lies in: its location and assessment may differ between overlapping genes. */
@@ -110,6 +114,11 @@ export class VariantAnnotator {
     return this.models !== undefined && (this.models.transcripts.GRCh37.size > 0 || this.models.transcripts.GRCh38.size > 0);
   }
 
+  /** The transcript models of an assembly, when loaded. */
+  transcriptIndex(build: GenomeBuild): TranscriptIndex | undefined {
+    return this.models?.transcripts[build];
+  }
+
   /** Whether ranker gene `g` has transcript models in this assembly. */
   hasModels(g: number, build: GenomeBuild): boolean {
     return this.modelled[build].has(this.model.geneIds[g]!);
@@ -118,6 +127,24 @@ export class VariantAnnotator {
   /** The ranker's gene number of a symbol or unique alias (a listed variant without coordinates), else undefined. */
   geneIndexOf(symbol: string): number | undefined {
     return this.bySymbol.get(symbol) ?? this.bySymbol.get(symbol.toUpperCase());
+  }
+
+  /** A copy-number call placed in genes, each with the call as a variant (structural-annotation.ts). */
+  annotateStructural(c: StructuralCall, build: GenomeBuild): { event: StructuralEvent; placements: GenePlacement[] } {
+    return placeStructuralCall(
+      {
+        model: this.model,
+        transcripts: this.models?.transcripts,
+        constraint: this.models?.constraint,
+        liftover: this.liftover,
+        locator: this.locator,
+        byNcbiId: this.byNcbiId,
+        hasModels: (g, b) => this.hasModels(g, b),
+      },
+      c,
+      build,
+      this.scratch,
+    );
   }
 
   annotate(c: VcfCall, build: GenomeBuild): AnnotationOutcome {
