@@ -32,7 +32,7 @@ export function describeRankResult(r: RankResult, show: number): string {
     const dropped = Object.entries(v.dropped).map(([k, n]) => `${k} ${n}`).join(', ');
     lines.push(
       `VCF ${v.file} (sample ${v.sample}, ${v.build}: ${v.buildBasis}): ${v.records} records, ${v.passed} alleles kept, ` +
-        `${v.lifted} lifted to GRCh38, ${v.unlifted} not liftable, ${v.inGenes} in scored genes${dropped ? `; dropped: ${dropped}` : ''}`,
+        `${v.lifted} lifted to GRCh38, ${v.unlifted} not liftable, ${v.inGenes} in scored genes${v.structural ? `, ${v.structural} copy-number calls` : ''}${dropped ? `; dropped: ${dropped}` : ''}`,
     );
   }
   lines.push('');
@@ -67,6 +67,7 @@ export function describeRankResult(r: RankResult, show: number): string {
         (g.variants ?? []).slice(0, 3).map((v) => {
           const o = variantOut(v);
           const input = o.inputBuild !== 'GRCh38' && o.input !== o.grch38 ? `, ${o.inputBuild} ${o.input}` : '';
+          if (o.structural) return `${o.structural.text} ${o.zygosity} ${o.tier}${o.inputBuild !== 'GRCh38' ? ` (${o.inputBuild})` : ''}`;
           return `${o.grch38} ${o.zygosity} ${o.clinvar ? `ClinVar ${o.clinvar.significance} ${o.clinvar.stars}*${o.clinvar.hgvsC ? ` ${o.clinvar.hgvsC}` : ''}` : o.tier}${describeLocation(o)}${input}`;
         }).join('; '),
       ]),
