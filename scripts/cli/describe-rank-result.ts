@@ -27,7 +27,9 @@ export function describeRankResult(r: RankResult, show: number): string {
   if (r.excluded.length) lines.push(`excluded: ${r.excluded.map((q) => `${q.id} ${q.label}`).join('; ')}`);
   for (const s of r.skipped) lines.push(`not used: ${s.input} (${s.reason}${s.impliedBy ? `: ${s.impliedBy}` : ''})`);
   lines.push('', `snapshot ${r.snapshotId}, ${r.candidates} candidate diseases`);
-  if (r.vcf) {
+  if (r.vcf?.buildBasis === 'CNV call file') {
+    lines.push(`CNV calls ${r.vcf.file} (${r.vcf.build}): ${r.vcf.structural ?? 0} copy-number calls, ${r.vcf.inGenes} in scored genes`);
+  } else if (r.vcf) {
     const v = r.vcf;
     const dropped = Object.entries(v.dropped).map(([k, n]) => `${k} ${n}`).join(', ');
     lines.push(

@@ -88,9 +88,9 @@ describe('copy-number calls on the real snapshot', () => {
     expect(r).toMatchObject({ chrom: '17', change: 'deletion', namedSizeBp: 1_400_000 });
     const m = session.model;
     const id = m.diseaseIds[r.disease]!;
-    // the typical NF1 microdeletion (GRCh38 about chr17:29.1-30.5 Mb), as a GRCh38 call
+    // the typical (type-1) NF1 microdeletion, GRCh37 chr17:29.1-30.5 Mb, is about chr17:30.8-32.2 Mb in GRCh38
     const inputs = runInputsOfFindings({ id: 'nf1del', present: ['HP:0000316', 'HP:0001263', 'HP:0007565'], excluded: [] });
-    const run = await runCase(session, { ...inputs, cnvCalls: { calls: [{ ...call('17', 29_100_000, 30_500_000), assembly: 'GRCh38' }], source: 'test' } }, { top: 50, explain: 0 });
+    const run = await runCase(session, { ...inputs, cnvCalls: { calls: [{ ...call('17', 30_800_000, 32_200_000), assembly: 'GRCh38' }], source: 'test' } }, { top: 50, explain: 0 });
     const hit = run.ranking.diseases.find((x) => x.ids.includes(id));
     expect(hit, `${id} ${r.label} in the top 50`).toBeDefined();
     expect(hit!.genotype?.variants[0]?.assessment.tier === 'cnv-syndrome-region' || hit!.genotype?.variants[0]?.assessment.tier === 'cnv-deletion').toBe(true);
