@@ -2,7 +2,7 @@ import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js'
 import type { CnvCallRecord } from '../case-input/cnv-call-file.js';
 import { GeneVariantCollector, type PatientVariants } from './patient-variants.js';
 import { copyNumberCall, type StructuralCall } from './structural-call.js';
-import type { StructuralEvent } from './structural-annotation.js';
+import { annotateStructural, type StructuralEvent } from './structural-annotation.js';
 import type { VariantAnnotator } from './variant-annotator.js';
 
 /** A CNV file's row as a copy-number call (zygosity from its copy number: CN 0 a homozygous deletion). */
@@ -42,7 +42,7 @@ export function addCnvCalls(
   const events: StructuralEvent[] = [...(base?.structural ?? [])];
   let inGenes = 0;
   for (const r of calls) {
-    const placed = annotator.annotateStructural(structuralOfRecord(r), r.assembly ?? build);
+    const placed = annotateStructural(annotator, structuralOfRecord(r), r.assembly ?? build);
     events.push(placed.event);
     if (placed.placements.length) inGenes += 1;
     for (const p of placed.placements) collector.add(p.gene, p.variant);

@@ -2,7 +2,7 @@ import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js'
 import type { AnnotatedVariant, VariantAnnotator } from './variant-annotator.js';
 import type { FamilyContext } from './family-samples.js';
 import { readVcf, type VcfCall, type VcfReadOptions, type VcfReadSummary } from './vcf-reader.js';
-import type { StructuralEvent } from './structural-annotation.js';
+import { annotateStructural, type StructuralEvent } from './structural-annotation.js';
 import type { SyndromeMatch } from './contiguous-syndromes.js';
 
 /** The VCF summary a result carries (the command-line contract's `vcf` object, plus detail). */
@@ -105,7 +105,7 @@ export async function loadPatientVariants(
   let build: GenomeBuild | undefined;
   const structural: StructuralEvent[] = [];
   const summary = await readVcf(path, { ...options, onStructural: (c) => {
-    const placed = annotator.annotateStructural(c, build ?? options.assembly ?? 'GRCh38');
+    const placed = annotateStructural(annotator, c, build ?? options.assembly ?? 'GRCh38');
     structural.push(placed.event);
     for (const p of placed.placements) collector.add(p.gene, p.variant);
   } }, (call) => {

@@ -6,27 +6,7 @@ import { assessCnvGene } from './cnv-pathogenicity.js';
 import type { GeneConstraintTable } from './gene-constraint.js';
 import { structuralLength, type StructuralCall } from './structural-call.js';
 import type { TranscriptIndex } from './transcript-index.js';
-import type { AnnotatedVariant, GeneCatalogue, GenePlacement } from './variant-annotator.js';
-
-/** A copy-number call as a variant carries it: where it lies, and what it does to this gene. */
-export interface StructuralDetail {
-  change: StructuralCall['change'];
-  /** input build, 1-based inclusive */
-  chrom: string;
-  start: number;
-  end: number;
-  /** GRCh38 (the input, or its ends lifted; absent when an end cannot be lifted) */
-  grch38?: { chrom: string; start: number; end: number };
-  copyNumber?: number;
-  svType: string;
-  lengthBp: number;
-  /** genes the call overlaps (all of them, not only those the ranker scores) */
-  genes: number;
-  /** this gene (absent on the evidence of a contiguous-gene syndrome, which rests on its region) */
-  overlap?: GeneOverlap;
-  /** a contiguous-gene syndrome's critical region the call covers (contiguous-syndromes.ts) */
-  region?: { label: string; basis: string; covered: number };
-}
+import type { AnnotatedVariant, GeneCatalogue, GenePlacement, VariantAnnotator } from './variant-annotator.js';
 
 /** One copy-number call placed in the genome and in genes: what the contiguous-gene syndromes are matched against. */
 export interface StructuralEvent {
@@ -116,4 +96,9 @@ export function placeStructuralCall(ctx: StructuralContext, c: StructuralCall, b
     placements.push({ gene: g, variant });
   }
   return { event, placements };
+}
+
+/** A copy-number call placed with the annotator's models, constraint and liftover (the VCF reader's and a CNV file's calls). */
+export function annotateStructural(annotator: VariantAnnotator, c: StructuralCall, build: GenomeBuild): { event: StructuralEvent; placements: GenePlacement[] } {
+  return placeStructuralCall(annotator.structuralContext(), c, build);
 }

@@ -1,3 +1,4 @@
+import type { GeneOverlap } from './cnv-overlap.js';
 import type { AlleleCall } from './genotype.js';
 
 /** What a copy-number or structural call does to dosage: a loss (deletion) or a gain (duplication). */
@@ -65,4 +66,24 @@ export function symbolicKind(alt: string): { kind: 'deletion' | 'duplication' | 
   const cn = /^CN(\d+)$/.exec(t);
   if (cn) return { kind: 'cnv', copyNumber: Number(cn[1]) };
   return undefined;
+}
+
+/** A copy-number call as a variant carries it: where it lies, and what it does to this gene. */
+export interface StructuralDetail {
+  change: StructuralCall['change'];
+  /** input build, 1-based inclusive */
+  chrom: string;
+  start: number;
+  end: number;
+  /** GRCh38 (the input, or its ends lifted; absent when an end cannot be lifted) */
+  grch38?: { chrom: string; start: number; end: number };
+  copyNumber?: number;
+  svType: string;
+  lengthBp: number;
+  /** genes the call overlaps (all of them, not only those the ranker scores) */
+  genes: number;
+  /** this gene (absent on the evidence of a contiguous-gene syndrome, which rests on its region) */
+  overlap?: GeneOverlap;
+  /** a contiguous-gene syndrome's critical region the call covers (contiguous-syndromes.ts) */
+  region?: { label: string; basis: string; covered: number };
 }

@@ -6,8 +6,7 @@ import type { GeneConstraintTable, GeneConstraintValues } from './gene-constrain
 import type { AlleleCall } from './genotype.js';
 import type { TranscriptIndex } from './transcript-index.js';
 import type { MemberGenotype } from './member-genotypes.js';
-import type { StructuralCall } from './structural-call.js';
-import { placeStructuralCall, type StructuralDetail, type StructuralEvent } from './structural-annotation.js';
+import type { StructuralDetail } from './structural-call.js';
 import { HOTSPOT_BP, assessVariant, type VariantAssessment } from './variant-pathogenicity.js';
 import { locateVariant, mostSeverePerGene, type TranscriptLocation } from './variant-location.js';
 import type { AlleleAnnotation } from './vcf-annotations.js';
@@ -129,22 +128,17 @@ export class VariantAnnotator {
     return this.bySymbol.get(symbol) ?? this.bySymbol.get(symbol.toUpperCase());
   }
 
-  /** A copy-number call placed in genes, each with the call as a variant (structural-annotation.ts). */
-  annotateStructural(c: StructuralCall, build: GenomeBuild): { event: StructuralEvent; placements: GenePlacement[] } {
-    return placeStructuralCall(
-      {
-        model: this.model,
-        transcripts: this.models?.transcripts,
-        constraint: this.models?.constraint,
-        liftover: this.liftover,
-        locator: this.locator,
-        byNcbiId: this.byNcbiId,
-        hasModels: (g, b) => this.hasModels(g, b),
-      },
-      c,
-      build,
-      this.scratch,
-    );
+  /** What structural-annotation.ts needs to place a copy-number call in genes. */
+  structuralContext() {
+    return {
+      model: this.model,
+      transcripts: this.models?.transcripts,
+      constraint: this.models?.constraint,
+      liftover: this.liftover,
+      locator: this.locator,
+      byNcbiId: this.byNcbiId as ReadonlyMap<number, number>,
+      hasModels: (g: number, b: GenomeBuild) => this.hasModels(g, b),
+    };
   }
 
   annotate(c: VcfCall, build: GenomeBuild): AnnotationOutcome {
