@@ -143,6 +143,21 @@ export const variantEvidence = z.object({
   constraint: z.object({ pli: z.number().optional(), loeuf: z.number().optional(), misZ: z.number().optional() }).optional(),
   tier: z.string(),
   lr: z.number(),
+  /** a copy-number call (CNV): extent, copy number, genes hit, and what it does to this gene or syndrome region */
+  structural: z
+    .object({
+      change: z.enum(['deletion', 'duplication']),
+      chrom: z.string(),
+      start: z.number(),
+      end: z.number(),
+      lengthBp: z.number(),
+      copyNumber: z.number().optional(),
+      genes: z.number(),
+      gene: z.object({ transcript: z.string(), coverage: z.number(), whole: z.boolean(), exonsHit: z.number(), exonCount: z.number(), codingExonsHit: z.number() }).optional(),
+      region: z.object({ label: z.string(), basis: z.string(), covered: z.number() }).optional(),
+      text: z.string(),
+    })
+    .optional(),
 });
 
 export const termEvidence = z.object({

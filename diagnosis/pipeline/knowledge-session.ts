@@ -1,3 +1,6 @@
+import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js';
+import type { SyndromeRegionTable } from '../variants/contiguous-syndromes.js';
+import { regionsForBuild } from './syndrome-regions.js';
 import type { Liftover } from '../../graph-snapshot/liftover/liftover.js';
 import { GraphSnapshot, type LexiconEntry } from '../../graph-snapshot/query/graph-snapshot.js';
 import type { SnapshotManifest } from '../../graph-snapshot/snapshot/manifest.js';
@@ -28,6 +31,8 @@ interface Derived {
   textIndex?: Promise<DiseaseTextIndex>;
   annotator?: Promise<VariantAnnotator>;
   liftover38to37?: Promise<Liftover>;
+  syndromes?: Partial<Record<GenomeBuild, Promise<SyndromeRegionTable>>>;
+  cytobands?: Promise<Map<number, string>>;
 }
 
 /**
@@ -135,6 +140,18 @@ export class KnowledgeSession {
       });
     })();
     return d.annotator;
+  }
+
+  /**
+   * The contiguous-gene syndromes' critical regions in an assembly (syndrome-regions.ts): read when a case first has
+   * copy-number calls (the genes' bands are one graph query, ≈1 s, once).
+   */
+  syndromeRegions(build: GenomeBuild): Promise<SyndromeRegionTable> {
+    const d = this.shared;
+    d.cytobands ??= this.graph.geneCytobands().then((rows) => new Map(rows.map((r) => [r.ncbiId, r.cytoband])));
+    d.syndromes ??= {};
+    d.syndromes[build] ??= (async () => regionsForBuild(this.model, (await this.variantAnnotator()).transcriptIndex(build), await d.cytobands!, build))();
+    return d.syndromes[build]!;
   }
 
   /** GRCh38 → GRCh37 (benchmarks place GRCh38 variants into a GRCh37 exome). */

@@ -77,9 +77,11 @@ const vcfWrapper = z.object({
 });
 /** Issue 14: a lab's candidate list instead of a VCF; each entry is validated on its own (listed-variant.ts). */
 const listWrapper = z.object({ candidateVariants: z.array(z.unknown()) });
+/** Copy-number calls (BED / CSV / TSV, cnv-call-file.ts) beside the VCF or alone; their assembly when the rows do not say. */
+const cnvWrapper = z.object({ cnv: z.string().min(1), cnvAssembly: z.enum(['GRCh37', 'GRCh38']).optional() });
 
 function vcfSummaryOut(s: VcfSummary) {
-  return { records: s.records, passed: s.passed, lifted: s.lifted, unlifted: s.unlifted, inGenes: s.inGenes, sample: s.sample, build: s.build, dropped: s.dropped };
+  return { records: s.records, passed: s.passed, lifted: s.lifted, unlifted: s.unlifted, inGenes: s.inGenes, sample: s.sample, build: s.build, dropped: s.dropped, ...(s.structural ? { copyNumberCalls: s.structural } : {}) };
 }
 
 
@@ -156,6 +158,12 @@ export async function runPhenopacketRecord(session: KnowledgeSession, rec: JsonL
       return { id: findings.id, error: `${where}: ${(err as Error).message}` };
     }
     inputs.variants = { path, assembly: parsed.vcf.assembly };
+  }
+  if ('cnv' in parsed.extra) {
+    const w = cnvWrapper.safeParse(parsed.extra);
+    if (!w.success) return { id: findings.id, error: `${where}: wrapper field ${w.error.issues[0]!.path.join('.')}: ${w.error.issues[0]!.message}` };
+    const path = isAbsolute(w.data.cnv) || !source ? w.data.cnv : resolve(baseDir, w.data.cnv);
+    inputs.cnvCalls = { path, assembly: w.data.cnvAssembly ?? (inputs.variants && 'path' in inputs.variants ? inputs.variants.assembly : undefined) };
   }
   const listSetAside: string[] = [];
   if (family?.ok) {

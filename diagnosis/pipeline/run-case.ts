@@ -10,6 +10,9 @@ import { buildEvidencePack } from '../reasoning/evidence-pack-builder.js';
 import { readPedFile } from '../case-input/ped-file.js';
 import { buildPedigree, PedigreeError, type Pedigree } from '../case-input/pedigree.js';
 import { loadListedVariants } from '../variants/listed-variants.js';
+import { readCnvCallFile, type CnvCallRecord } from '../case-input/cnv-call-file.js';
+import { addCnvCalls } from '../variants/cnv-calls.js';
+import { matchSyndromes } from '../variants/contiguous-syndromes.js';
 import { loadPatientVariants, type PatientVariants } from '../variants/patient-variants.js';
 import { loadFamilyVariants } from './family-variants.js';
 import { collectFindings, rankedTerms } from './findings-merge.js';
@@ -111,6 +114,11 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
       setAside.push(...listed.setAside);
       vcfStamp = { label: inputs.candidateVariants.source };
     }
+    if (inputs.cnvCalls) {
+      variants = await withCopyNumberCalls(session, variants, inputs.cnvCalls, setAside);
+      vcfStamp ??= { label: 'path' in inputs.cnvCalls ? inputs.cnvCalls.path : inputs.cnvCalls.source };
+    }
+    if (variants?.structural?.length || variants?.copyNumberCalled) variants = await withSyndromes(session, variants);
     timings['vcfMs'] = performance.now() - t1;
 
     // 3. ranking
@@ -184,6 +192,38 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
     options.onProgress?.(1, 'done');
     return result;
   });
+}
+
+/**
+ * Copy-number calls from a file added to the variants (a VCF's or none); the rows set aside are said. The assembly of
+ * a row that does not state its own: the input's, else the VCF's; with neither, the file is refused (arrays are
+ * still often GRCh37, and guessing would place every call wrongly).
+ */
+async function withCopyNumberCalls(session: KnowledgeSession, variants: PatientVariants | undefined, input: NonNullable<CaseRunInputs['cnvCalls']>, setAside: string[]): Promise<PatientVariants> {
+  const build = ('assembly' in input ? input.assembly : undefined) ?? (variants && !variants.listed ? variants.summary.build : undefined);
+  let calls: CnvCallRecord[];
+  let source: string;
+  if ('path' in input) {
+    const list = await readCnvCallFile(input.path, build ? { assembly: build } : {});
+    setAside.push(...list.setAside);
+    calls = list.calls;
+    source = input.path;
+  } else {
+    calls = input.calls;
+    source = input.source;
+  }
+  const missing = calls.find((c) => !c.assembly && !build);
+  if (missing) throw new InputError(missing.source, undefined, 'the genome build of the CNV calls is not known: give an assembly column, or the assembly (GRCh37 or GRCh38)');
+  return addCnvCalls(variants, calls, await session.variantAnnotator(), build ?? 'GRCh38', source);
+}
+
+/** The contiguous-gene syndromes whose critical region a call covers (contiguous-syndromes.ts), in each call's assembly. */
+async function withSyndromes(session: KnowledgeSession, variants: PatientVariants): Promise<PatientVariants> {
+  const builds = [...new Set((variants.structural ?? []).map((e) => e.build))];
+  if (builds.length === 0) builds.push(variants.summary.build);
+  const tables = new Map(await Promise.all(builds.map(async (b) => [b, await session.syndromeRegions(b)] as const)));
+  const syndromeDiseases = new Set([...tables.values()].flatMap((t) => t.regions.map((r) => r.disease)));
+  return { ...variants, syndromes: matchSyndromes(variants.structural ?? [], (b) => tables.get(b)?.regions ?? []), syndromeDiseases };
 }
 
 /** The case's pedigree, its proband the VCF sample when one is named (a PED file is read here). */

@@ -1,3 +1,4 @@
+import type { CnvCallRecord } from '../case-input/cnv-call-file.js';
 import type { ModelRegistry } from '../../native-models/registry/model-registry.js';
 import type { GenerationChunk, ModelRuntime } from '../../native-models/runtime/model-runtime.js';
 import type { Sex } from '../case-input/case-findings.js';
@@ -65,6 +66,11 @@ export interface CaseRunInputs {
   pedigree?: { path: string } | { pedigree: Pedigree; source: string };
   /** a lab's prioritized candidate variants, when there is no VCF: only these are weighed against the phenotype */
   candidateVariants?: { variants: ListedVariant[]; source: string };
+  /**
+   * Copy-number calls (a chromosomal microarray's or a CNV caller's BED / CSV / TSV, cnv-call-file.ts), beside the
+   * VCF or alone; `assembly` for rows that do not state theirs (else the VCF's build). A file is read by the run.
+   */
+  cnvCalls?: { path: string; assembly?: GenomeBuild } | { calls: CnvCallRecord[]; source: string };
 }
 
 export interface ReasoningRequest {

@@ -1,5 +1,7 @@
 import type { VariantInheritance } from '../variants/genotype-likelihood.js';
 import type { AnnotatedVariant } from '../variants/variant-annotator.js';
+import { describeOverlap } from '../variants/cnv-pathogenicity.js';
+import { describeStructural } from '../variants/structural-call.js';
 
 /** A variant as the command-line contract and the UI show it: both positions, zygosity, ClinVar, consequence, tier, LR. */
 export interface VariantOut {
@@ -15,10 +17,53 @@ export interface VariantOut {
   constraint?: { pli?: number; loeuf?: number; misZ?: number };
   tier: string;
   lr: number;
+  /** a copy-number call: its extent (input build, 1-based), copy number, genes, and what it does to this gene */
+  structural?: StructuralOut;
+}
+
+export interface StructuralOut {
+  change: 'deletion' | 'duplication';
+  chrom: string;
+  start: number;
+  end: number;
+  lengthBp: number;
+  copyNumber?: number;
+  genes: number;
+  /** this gene: share covered, whole or partial, exons hit (absent when the evidence is a syndrome's region) */
+  gene?: { transcript: string; coverage: number; whole: boolean; exonsHit: number; exonCount: number; codingExonsHit: number };
+  /** a contiguous-gene syndrome's critical region the call covers */
+  region?: { label: string; basis: string; covered: number };
+  /** `del chr17:29,000,001-30,400,000 (1.4 Mb, CN 1), 14 genes; whole gene (NM_000267)` */
+  text: string;
+}
+
+function structuralOut(v: AnnotatedVariant): StructuralOut | undefined {
+  const s = v.structural;
+  if (!s) return undefined;
+  const o = s.overlap;
+  const what = s.region
+    ? `${Math.round(100 * s.region.covered)} % of the critical region of ${s.region.label} (${s.region.basis})`
+    : o
+      ? describeOverlap(o)
+      : '';
+  return {
+    change: s.change,
+    chrom: s.chrom,
+    start: s.start,
+    end: s.end,
+    lengthBp: s.lengthBp,
+    ...(s.copyNumber !== undefined ? { copyNumber: s.copyNumber } : {}),
+    genes: s.genes,
+    ...(o ? { gene: { transcript: o.transcript, coverage: o.coverage, whole: o.whole, exonsHit: o.exonsHit, exonCount: o.exonCount, codingExonsHit: o.codingExonsHit } } : {}),
+    ...(s.region ? { region: s.region } : {}),
+    text: `${describeStructural(s)}, ${s.genes} gene${s.genes === 1 ? '' : 's'}${what ? `; ${what}` : ''}`,
+  };
 }
 
 export function variantOut(v: AnnotatedVariant): VariantOut {
+  const structural = structuralOut(v);
   return {
+    ...(structural ? { structural } : {}),
     grch38: v.key,
     input: v.inputKey,
     inputBuild: v.inputBuild,

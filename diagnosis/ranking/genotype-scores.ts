@@ -1,12 +1,16 @@
 import type { Sex } from '../case-input/case-findings.js';
 import { familyGenotypeLR } from '../family/family-genotype.js';
 import { genotypeLR, genotypeParameters, type GenotypeCheck } from '../variants/genotype-likelihood.js';
+import { SYNDROME_NOT_CALLED_LR } from '../variants/contiguous-syndromes.js';
 import { modesOf, type InheritanceMode } from '../variants/inheritance-modes.js';
 import type { PatientVariants } from '../variants/patient-variants.js';
 import type { PhenotypeModel } from './phenotype-model.js';
 
 export interface GeneCheck {
+  /** ranker gene number; -1 when the evidence is a contiguous-gene syndrome's critical region */
   gene: number;
+  /** with gene -1: what the region rests on ("cytoband 17q11.2") */
+  region?: string;
   check: GenotypeCheck;
 }
 
@@ -33,17 +37,43 @@ export class GenotypeScores {
     this.lnLR = new Float64Array(n);
     this.noVariant = genotypeLR([], [], sex);
     if (variants.listed) this.noVariant = { ...this.noVariant, lr: notListedLR(model, variants.byGene.size), reason: 'not on the candidate list' };
+    // copy-number calls alone say nothing of a gene's small variants: a gene without a call is not lowered
+    if (variants.copyNumberOnly) this.noVariant = { ...this.noVariant, lr: 1, reason: 'no copy-number call in the gene (no small variants were given)' };
     for (let d = 0; d < n; d += 1) {
       const genes = model.diseaseGenes[d]!;
-      if (genes.length === 0) continue;
       let best: GeneCheck | undefined;
       for (const g of genes) {
         const check = this.checkGene(g, d);
         if (!best || check.lr > best.check.lr) best = { gene: g, check };
       }
-      this.best.set(d, best!);
-      this.lnLR[d] = Math.log(best!.check.lr);
+      const region = this.regionCheck(d, best);
+      if (region) best = region;
+      if (!best) continue;
+      this.best.set(d, best);
+      this.lnLR[d] = Math.log(best.check.lr);
     }
+  }
+
+  /**
+   * A contiguous-gene syndrome (contiguous-syndromes.ts): a call over its critical region is its evidence when
+   * stronger than its best gene's; with a copy-number call set and no call over the region, its genes' evidence (1
+   * when it has none) times SYNDROME_NOT_CALLED_LR. `gene` is -1: the evidence rests on the region.
+   */
+  private regionCheck(d: number, best: GeneCheck | undefined): GeneCheck | undefined {
+    const match = this.variants.syndromes?.get(d);
+    if (match) {
+      if (best && best.check.lr >= match.lr) return undefined;
+      const covered = `${Math.round(100 * match.covered)} %`;
+      return { gene: -1, region: match.region.basis, check: { mode: 'dominant', satisfied: true, lr: match.lr, variants: [match.variant], reason: `${match.region.change} covering ${covered} of the critical region (${match.region.basis})` } };
+    }
+    if (this.variants.copyNumberCalled && this.variants.syndromeDiseases?.has(d)) {
+      const base = best?.check.lr ?? 1;
+      return {
+        gene: best?.gene ?? -1,
+        check: { ...(best?.check ?? { mode: 'none', satisfied: false, variants: [] }), lr: base * SYNDROME_NOT_CALLED_LR, reason: `${best ? `${best.check.reason}; ` : ''}no copy-number call over the critical region` },
+      };
+    }
+    return undefined;
   }
 
   /** The genotype check of gene `g` for disease `d` (cached per gene and mode set). */

@@ -384,7 +384,7 @@ export class PhenotypeRanker {
     if (!best) return undefined;
     const { check } = best;
     return {
-      gene: this.model.geneSymbols[best.gene]!,
+      gene: best.gene >= 0 ? this.model.geneSymbols[best.gene]! : `critical region (${best.region ?? 'contiguous genes'})`,
       lr: check.lr,
       mode: check.mode,
       satisfied: check.satisfied,

@@ -261,7 +261,7 @@ export function buildClinicalReport(input: ReportInputs, top = 10): ClinicalRepo
           usedVcf
             ? 'Variants were assessed from the VCF (single nucleotide variants and small insertions/deletions) with ClinVar and the annotations the VCF carries; population frequencies only when the VCF gives them.'
             : 'No sequencing data was analysed in this run: the ranking rests on the phenotype alone.',
-          'Not assessed: copy-number and structural variants, repeat expansions, mitochondrial heteroplasmy, mosaicism, and genes or variants absent from the knowledge sources.',
+          'Not assessed: copy-number changes unless given as copy-number calls (VCF symbolic alleles or a CNV file), other structural variants (inversions, translocations, insertions), repeat expansions, mitochondrial heteroplasmy, mosaicism, and genes or variants absent from the knowledge sources.',
           'Only present and excluded findings of the patient are ranked; uncertain findings and family history are not.',
           'The knowledge is that of the releases below; diseases and gene associations described later are not covered.',
         ],

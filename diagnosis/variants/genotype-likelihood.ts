@@ -81,7 +81,12 @@ function bestCompoundPair(hets: AnnotatedVariant[]): [AnnotatedVariant, Annotate
   return undefined;
 }
 
-function recessive(qualifying: AnnotatedVariant[], modeName: InheritanceMode): GenotypeCheck {
+function recessive(candidates: AnnotatedVariant[], modeName: InheritanceMode): GenotypeCheck {
+  // an extra copy (a duplication) is not a lost allele: it makes neither a homozygote nor half of a pair
+  const qualifying = candidates.some((v) => v.assessment.dosageGain) ? candidates.filter((v) => !v.assessment.dosageGain) : candidates;
+  if (qualifying.length === 0) {
+    return { mode: modeName, satisfied: false, lr: genotypeParameters.singleRecessiveAlleleLR, variants: [candidates[0]!], reason: 'a copy-number gain only: a recessive disease needs lost alleles' };
+  }
   const hom = qualifying.filter(isBiallelic).sort((a, b) => b.assessment.lr - a.assessment.lr)[0];
   const pair = bestCompoundPair(qualifying.filter((v) => v.call.zygosity === 'heterozygous'));
   // Both alleles must be pathogenic: a compound heterozygote counts with the geometric mean of its two LRs.

@@ -2,6 +2,8 @@ import type { GenomeBuild } from '../../graph-snapshot/liftover/genome-build.js'
 import type { AnnotatedVariant, VariantAnnotator } from './variant-annotator.js';
 import type { FamilyContext } from './family-samples.js';
 import { readVcf, type VcfCall, type VcfReadOptions, type VcfReadSummary } from './vcf-reader.js';
+import { annotateStructural, type StructuralEvent } from './structural-annotation.js';
+import type { SyndromeMatch } from './contiguous-syndromes.js';
 
 /** The VCF summary a result carries (the command-line contract's `vcf` object, plus detail). */
 export interface VcfSummary extends VcfReadSummary {
@@ -26,6 +28,19 @@ export interface PatientVariants {
   family?: FamilyContext;
   /** a lab's candidate list rather than a VCF: genes it does not name are not in contention (genotype-likelihood.ts) */
   listed?: boolean;
+  /** the copy-number calls read (VCF symbolic alleles, a CNV call file), placed in genes */
+  structural?: StructuralEvent[];
+  /**
+   * Copy-number calls only (an array, a CNV call file without a VCF): a gene without a call says nothing of small
+   * variants, so it is not lowered as a gene without a qualifying variant in an exome is (genotype-scores.ts).
+   */
+  copyNumberOnly?: boolean;
+  /** contiguous-gene syndromes whose region a call overlaps, by ranker disease number (contiguous-syndromes.ts) */
+  syndromes?: Map<number, SyndromeMatch>;
+  /** a copy-number call set was read (a file, or a VCF with copy-number records): a syndrome no call touches is less likely */
+  copyNumberCalled?: boolean;
+  /** the diseases with a critical region in the calls' assembly (those a call set can speak to) */
+  syndromeDiseases?: ReadonlySet<number>;
 }
 
 /** Variants kept per gene: enough for the best single allele, homozygote and compound pair, and for display. */
@@ -88,7 +103,12 @@ export async function loadPatientVariants(
   const unliftedByReason: Record<string, number> = {};
   const unliftedExamples: string[] = [];
   let build: GenomeBuild | undefined;
-  const summary = await readVcf(path, options, (call) => {
+  const structural: StructuralEvent[] = [];
+  const summary = await readVcf(path, { ...options, onStructural: (c) => {
+    const placed = annotateStructural(annotator, c, build ?? options.assembly ?? 'GRCh38');
+    structural.push(placed.event);
+    for (const p of placed.placements) collector.add(p.gene, p.variant);
+  } }, (call) => {
     onCall?.(call);
     // The header is read before the first call, so the build is known here.
     const outcome = annotator.annotate(call, build ?? options.assembly ?? 'GRCh38');
@@ -105,5 +125,10 @@ export async function loadPatientVariants(
   }, (info) => {
     build = info.build;
   });
-  return { byGene: collector.byGene, countByGene: collector.countByGene, summary: { ...summary, lifted, unlifted, unliftedByReason, unliftedExamples, inGenes } };
+  return {
+    byGene: collector.byGene,
+    countByGene: collector.countByGene,
+    summary: { ...summary, lifted, unlifted, unliftedByReason, unliftedExamples, inGenes },
+    ...(structural.length ? { structural, copyNumberCalled: true } : {}),
+  };
 }

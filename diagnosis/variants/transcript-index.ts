@@ -85,6 +85,11 @@ export class TranscriptIndex {
     if (n === 0) this.ranges.clear();
   }
 
+  /** Per chromosome, the range of transcript indexes on it (sorted by start). */
+  chromosomes(): IterableIterator<[string, { from: number; to: number }]> {
+    return this.ranges.entries();
+  }
+
   get size(): number {
     return this.ids.length;
   }

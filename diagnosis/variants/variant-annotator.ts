@@ -6,6 +6,7 @@ import type { GeneConstraintTable, GeneConstraintValues } from './gene-constrain
 import type { AlleleCall } from './genotype.js';
 import type { TranscriptIndex } from './transcript-index.js';
 import type { MemberGenotype } from './member-genotypes.js';
+import type { StructuralDetail } from './structural-call.js';
 import { HOTSPOT_BP, assessVariant, type VariantAssessment } from './variant-pathogenicity.js';
 import { locateVariant, mostSeverePerGene, type TranscriptLocation } from './variant-location.js';
 import type { AlleleAnnotation } from './vcf-annotations.js';
@@ -29,6 +30,8 @@ export interface AnnotatedVariant {
   members?: MemberGenotype[];
   assessment: VariantAssessment;
   line: number;
+  /** a copy-number call (structural-annotation.ts): its extent, copy number and what it does to this gene */
+  structural?: StructuralDetail;
 }
 
 /** The same variant in each gene it lies in: its location and assessment may differ between overlapping genes. */
@@ -110,6 +113,11 @@ export class VariantAnnotator {
     return this.models !== undefined && (this.models.transcripts.GRCh37.size > 0 || this.models.transcripts.GRCh38.size > 0);
   }
 
+  /** The transcript models of an assembly, when loaded. */
+  transcriptIndex(build: GenomeBuild): TranscriptIndex | undefined {
+    return this.models?.transcripts[build];
+  }
+
   /** Whether ranker gene `g` has transcript models in this assembly. */
   hasModels(g: number, build: GenomeBuild): boolean {
     return this.modelled[build].has(this.model.geneIds[g]!);
@@ -124,6 +132,19 @@ export class VariantAnnotator {
   locationsAt(chrom: string, pos: number, ref: string, alt: string, build: GenomeBuild): TranscriptLocation[] {
     const ix = this.models?.transcripts[build];
     return ix ? locateVariant(ix, chrom, pos, ref, alt, []) : [];
+  }
+
+  /** What structural-annotation.ts needs to place a copy-number call in genes. */
+  structuralContext() {
+    return {
+      model: this.model,
+      transcripts: this.models?.transcripts,
+      constraint: this.models?.constraint,
+      liftover: this.liftover,
+      locator: this.locator,
+      byNcbiId: this.byNcbiId as ReadonlyMap<number, number>,
+      hasModels: (g: number, b: GenomeBuild) => this.hasModels(g, b),
+    };
   }
 
   annotate(c: VcfCall, build: GenomeBuild): AnnotationOutcome {

@@ -21,7 +21,13 @@ export type PathogenicityTier =
   | 'splice-region'
   | 'unknown'
   | 'non-coding'
-  | 'benign';
+  | 'benign'
+  // copy-number calls (cnv-pathogenicity.ts)
+  | 'cnv-deletion'
+  | 'cnv-noncoding-deletion'
+  | 'cnv-duplication'
+  | 'cnv-partial-duplication'
+  | 'cnv-syndrome-region';
 
 export interface VariantAssessment {
   tier: PathogenicityTier;
@@ -34,6 +40,8 @@ export interface VariantAssessment {
    */
   dominantFactor: number;
   reasons: string[];
+  /** a copy-number gain: evidence for a dosage-sensitive dominant disease, never one of a recessive pair (cnv-pathogenicity.ts) */
+  dosageGain?: boolean;
 }
 
 /**

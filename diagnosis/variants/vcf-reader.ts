@@ -7,6 +7,8 @@ import { normaliseChrom } from '../../graph-snapshot/parsers/ncbi-gene-parser.js
 import { normaliseAlleles } from './allele-normalisation.js';
 import { alleleCall, parseGenotype, type AlleleCall } from './genotype.js';
 import { memberGenotype, readMemberField, type MemberGenotype } from './member-genotypes.js';
+import type { StructuralCall } from './structural-call.js';
+import { readStructuralRecord } from './vcf-structural.js';
 import { annotateAllele, annotationFormats, type AlleleAnnotation, type AnnotationFormat } from './vcf-annotations.js';
 
 export interface VcfReadOptions {
@@ -28,6 +30,11 @@ export interface VcfReadOptions {
   passOnly?: boolean;
   /** records read, and the share of the file (as stored, compressed or not) read so far */
   onProgress?: (records: number, fraction: number) => void;
+  /**
+   * Receives the proband's copy-number calls (symbolic `<DEL>`, `<DUP>`, `<CNV>` ... alleles, vcf-structural.ts).
+   * Without it they are counted drops, as every symbolic allele was before CNVs were read.
+   */
+  onStructural?: (c: StructuralCall) => void;
 }
 
 /** One ALT allele the proband carries, normalised, in the input build's coordinates. */
@@ -62,6 +69,8 @@ export interface VcfReadSummary extends VcfHeaderInfo {
   records: number;
   /** ALT alleles the proband carries that passed every check */
   passed: number;
+  /** copy-number calls passed to VcfReadOptions.onStructural */
+  structural?: number;
   /** what was dropped, by reason (every record or allele not passed is counted under one reason) */
   dropped: Record<string, number>;
   /** a few `line N: text` examples per reason */
@@ -126,7 +135,10 @@ export async function readVcf(
       readRecord(text, line, header, passOnly, drop, (c) => {
         summary.passed += 1;
         onCall(c);
-      });
+      }, options.onStructural && ((c: StructuralCall) => {
+        summary.structural = (summary.structural ?? 0) + 1;
+        options.onStructural!(c);
+      }), path);
     }
   }
   if (!sawAnyLine) throw new InputError(path, undefined, `${file} is empty`);
@@ -267,6 +279,8 @@ function readRecord(
   passOnly: boolean,
   drop: (reason: string, line: number, text: string) => void,
   emit: (c: VcfCall) => void,
+  structural?: (c: StructuralCall) => void,
+  source = '',
 ): void {
   const lastNeeded = h.memberColumns ? Math.max(...h.memberColumns) : h.sampleColumn;
   const need = lastNeeded + 1;
@@ -286,6 +300,12 @@ function readRecord(
   const pass = (filterLength === 4 && text.startsWith('PASS', offsets[6]!)) || (filterLength === 1 && text.charCodeAt(offsets[6]!) === 46);
   if (passOnly && !pass) return drop(`FILTER not PASS`, line, col(6));
   const filter = pass ? (filterLength === 4 ? 'PASS' : '.') : col(6);
+  // a copy-number call: its own reading (CN may stand in for GT, END or SVLEN give its extent)
+  if (structural && text.charCodeAt(offsets[4]!) === 60) {
+    const outcome = readStructuralRecord({ chrom: h.caches.chrom(col(0)), pos, alt: col(4), info: col(7), format: col(8), sample: col(h.sampleColumn), line, source });
+    if (outcome.ok === true) return structural(outcome.call);
+    if (outcome.ok === false) return drop(outcome.reason, line, outcome.detail);
+  }
   if (!text.startsWith('GT', offsets[8]!)) return drop('no GT field', line, col(8));
   const sampleStart = offsets[h.sampleColumn]!;
   const sampleEnd = offsets[h.sampleColumn + 1]! - 1;

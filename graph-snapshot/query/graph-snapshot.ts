@@ -388,6 +388,14 @@ export class GraphSnapshot {
     );
     return rows.map((r) => ({ ncbiId: Number(r['ncbiId']), symbol: String(r['symbol']), associationType: String(r['t']) }));
   }
+
+  /**
+   * Every gene's NCBI cytoband (`17q11.2`) by NCBI id, for the critical regions of contiguous-gene syndromes named by
+   * their band (diagnosis/variants/contiguous-syndromes.ts). Read once, only when a case has copy-number calls
+   * (about 60 k rows: a second or so through the Kuzu binding, so not worth a sidecar).
+   */
+  async geneCytobands(): Promise<{ ncbiId: number; cytoband: string }[]> {
+    const rows = await this.rows(`MATCH (g:Gene) WHERE g.cytoband <> '' RETURN g.ncbiId AS id, g.cytoband AS band`);
+    return rows.map((r) => ({ ncbiId: Number(r['id']), cytoband: String(r['band']) }));
+  }
 }
-
-

@@ -17,6 +17,8 @@ import { formatTable } from '../cli/format-table.js';
 import { median } from './stats.js';
 import { rankMetrics, type RankMetrics } from './rank-metrics.js';
 import { spikedCases } from './spiked-cases.js';
+import { addCnvCalls } from '../../diagnosis/variants/cnv-calls.js';
+import { autosomeSpans, decoyCnvs, geneExtents, spikedCnv } from './spiked-cnvs.js';
 
 export interface VariantBenchOptions {
   input: string;
@@ -37,10 +39,15 @@ interface Arm {
   name: string;
   annotator: VariantAnnotator;
   background: Map<number, AnnotatedVariant[]>;
+  /** + CNV: the case's structural variant spiked as a copy-number call, with decoy calls (spiked-cnvs.ts) */
+  cnv?: boolean;
 }
 
+/** Decoy copy-number calls per case in the + CNV arm (a handful of rare CNVs over 20 kb, as a healthy genome carries). */
+const DECOY_CNVS = 4;
+
 /** The annotators of the ablation: what the genotype evidence was before transcript models, location only, + constraint. */
-async function ablationAnnotators(session: Session, all: boolean): Promise<{ name: string; annotator: VariantAnnotator }[]> {
+async function ablationAnnotators(session: Session, all: boolean): Promise<{ name: string; annotator: VariantAnnotator; cnv?: boolean }[]> {
   const full = await session.variantAnnotator();
   if (!all) return [{ name: 'location + constraint', annotator: full }];
   const models = await session.graph.loadGeneModels();
@@ -52,6 +59,7 @@ async function ablationAnnotators(session: Session, all: boolean): Promise<{ nam
     { name: 'no transcript models (ClinVar only)', annotator: new VariantAnnotator(session.model, clinvar, lift) },
     { name: 'location only', annotator: new VariantAnnotator(session.model, clinvar, lift, { transcripts, constraint: noConstraint }) },
     { name: 'location + constraint', annotator: full },
+    { name: '+ CNV', annotator: full, cnv: true },
   ];
 }
 
@@ -81,10 +89,17 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
   let annotateSeconds = 0;
   for (const a of await ablationAnnotators(session, !!opts.ablation)) {
     const t0 = process.hrtime.bigint();
-    arms.push({ ...a, background: annotateAll(a.annotator, calls) });
-    annotateSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const same = arms.find((x) => x.annotator === a.annotator);
+    arms.push({ ...a, background: same ? same.background : annotateAll(a.annotator, calls) });
+    if (!same) annotateSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   }
-  const main = arms[arms.length - 1]!;
+  const main = arms.find((a) => a.name === 'location + constraint')!;
+  const gx37 = (await session.variantAnnotator()).transcriptIndex('GRCh37');
+  const extents = gx37 ? geneExtents(gx37) : new Map();
+  const spans = gx37 ? autosomeSpans(gx37) : [];
+  let structuralCases = 0;
+  let cnvSpiked = 0;
+  const structuralIndex: number[] = [];
 
   const m = session.model;
   const ranks = arms.map(() => ({ gene: [] as number[], disease: [] as number[] }));
@@ -98,6 +113,10 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
   for await (const c of spikedCases(opts.input, down, opts.half, opts.limit)) {
     cases += 1;
     unliftable += c.unliftable;
+    if (c.structural.some((sv) => spikedCnv(sv, extents))) {
+      structuralCases += 1;
+      structuralIndex.push(cases - 1);
+    }
     if (c.calls.length === 0) casesWithoutRecord += 1;
     const truthMondo = new Set(c.truth.diseases.map((id) => m.diseaseMondo[m.diseaseIndex.get(id) ?? -1] ?? '').filter(Boolean));
     const diseaseRank = (r: RankResult) => r.diseases.findIndex((d) => d.ids.some((id) => c.truth.diseases.includes(id)) || (d.mondo !== '' && truthMondo.has(d.mondo))) + 1;
@@ -112,7 +131,12 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
         if (arm === main) spiked += 1;
         for (const p of o.placements) byGene.set(p.gene, [...(byGene.get(p.gene) ?? []), p.variant]);
       }
-      const variants: PatientVariants = { byGene, summary: { ...summary, lifted: 0, unlifted: 0, unliftedByReason: {}, unliftedExamples: [], inGenes: 0 } };
+      let variants: PatientVariants = { byGene, summary: { ...summary, lifted: 0, unlifted: 0, unliftedByReason: {}, unliftedExamples: [], inGenes: 0 } };
+      if (arm.cnv) {
+        const causal = c.structural.map((sv) => spikedCnv(sv, extents)).filter((x) => x !== undefined);
+        if (causal.length) cnvSpiked += causal.length;
+        variants = addCnvCalls(variants, [...causal, ...decoyCnvs(c.index, DECOY_CNVS, spans)], arm.annotator, 'GRCh37', 'spiked copy-number calls');
+      }
       const run = await runCase(session, { ...inputs, variants: { preloaded: variants, label: 'background exome + spiked causal variants' } }, { top: 100, explain: 0 });
       if (arm === main) times.push(run.timings['rankMs']!);
       ranks[k]!.gene.push(geneRank(run.ranking));
@@ -127,7 +151,7 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
   }
   await session.close();
   if (opts.casesOut) writeFileSync(opts.casesOut, `${caseLines.join('\n')}\n`);
-  const k = arms.length - 1;
+  const k = arms.indexOf(main);
   const figures = {
     cases,
     casesWithoutVcfRecord: casesWithoutRecord,
@@ -137,6 +161,14 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
     withVariants: { disease: rankMetrics(ranks[k]!.disease), gene: rankMetrics(ranks[k]!.gene) },
     phenotypeOnly: { disease: rankMetrics(pheno.disease), gene: rankMetrics(pheno.gene) },
     ablation: arms.map((a, i) => ({ arm: a.name, disease: rankMetrics(ranks[i]!.disease), gene: rankMetrics(ranks[i]!.gene) })),
+    /** the cases whose phenopacket names a deletion or duplication of a gene (the + CNV arm spikes it) */
+    structural: {
+      cases: structuralCases,
+      spikedCnvs: cnvSpiked,
+      decoysPerCase: DECOY_CNVS,
+      ablation: arms.map((a, i) => ({ arm: a.name, disease: rankMetrics(structuralIndex.map((k) => ranks[i]!.disease[k]!)), gene: rankMetrics(structuralIndex.map((k) => ranks[i]!.gene[k]!)) })),
+      phenotypeOnly: { disease: rankMetrics(structuralIndex.map((k) => pheno.disease[k]!)), gene: rankMetrics(structuralIndex.map((k) => pheno.gene[k]!)) },
+    },
     rankWithVcfMsMedian: median(times),
   };
   if (opts.json) {
@@ -161,6 +193,15 @@ export async function runVariantBench(opts: VariantBenchOptions): Promise<void> 
       figures.ablation.map((a) => [a.arm, pct(a.gene.top1), pct(a.gene.top10), pct(a.disease.top1), pct(a.disease.top10)]),
       ['l', 'r', 'r', 'r', 'r'],
     )}`;
+    const st = figures.structural;
+    text += `\n\n${formatTable(
+      [`${st.cases} cases with a gene deletion/duplication`, 'gene top-1', 'gene top-10', 'disease top-1', 'disease top-10'],
+      [
+        ...st.ablation.map((a) => [a.arm, pct(a.gene.top1), pct(a.gene.top10), pct(a.disease.top1), pct(a.disease.top10)]),
+        ['phenotype only', pct(st.phenotypeOnly.gene.top1), pct(st.phenotypeOnly.gene.top10), pct(st.phenotypeOnly.disease.top1), pct(st.phenotypeOnly.disease.top10)],
+      ],
+      ['l', 'r', 'r', 'r', 'r'],
+    )}\n+ CNV: each case's named deletion/duplication spiked as a GRCh37 copy-number call (${st.spikedCnvs} calls), plus ${st.decoysPerCase} decoy calls per case in every case`;
   }
   process.stdout.write(
     `${text}\n\ncases ${cases} (half: ${opts.half}); ${figures.casesWithoutVcfRecord} without a vcfRecord; ${spiked} causal variants spiked, ${unliftable} not liftable to GRCh37\n` +

@@ -27,12 +27,14 @@ export function describeRankResult(r: RankResult, show: number): string {
   if (r.excluded.length) lines.push(`excluded: ${r.excluded.map((q) => `${q.id} ${q.label}`).join('; ')}`);
   for (const s of r.skipped) lines.push(`not used: ${s.input} (${s.reason}${s.impliedBy ? `: ${s.impliedBy}` : ''})`);
   lines.push('', `snapshot ${r.snapshotId}, ${r.candidates} candidate diseases`);
-  if (r.vcf) {
+  if (r.vcf?.buildBasis === 'CNV call file') {
+    lines.push(`CNV calls ${r.vcf.file} (${r.vcf.build}): ${r.vcf.structural ?? 0} copy-number calls, ${r.vcf.inGenes} in scored genes`);
+  } else if (r.vcf) {
     const v = r.vcf;
     const dropped = Object.entries(v.dropped).map(([k, n]) => `${k} ${n}`).join(', ');
     lines.push(
       `VCF ${v.file} (sample ${v.sample}, ${v.build}: ${v.buildBasis}): ${v.records} records, ${v.passed} alleles kept, ` +
-        `${v.lifted} lifted to GRCh38, ${v.unlifted} not liftable, ${v.inGenes} in scored genes${dropped ? `; dropped: ${dropped}` : ''}`,
+        `${v.lifted} lifted to GRCh38, ${v.unlifted} not liftable, ${v.inGenes} in scored genes${v.structural ? `, ${v.structural} copy-number calls` : ''}${dropped ? `; dropped: ${dropped}` : ''}`,
     );
   }
   lines.push('');
@@ -67,6 +69,7 @@ export function describeRankResult(r: RankResult, show: number): string {
         (g.variants ?? []).slice(0, 3).map((v) => {
           const o = variantOut(v);
           const input = o.inputBuild !== 'GRCh38' && o.input !== o.grch38 ? `, ${o.inputBuild} ${o.input}` : '';
+          if (o.structural) return `${o.structural.text} ${o.zygosity} ${o.tier}${o.inputBuild !== 'GRCh38' ? ` (${o.inputBuild})` : ''}`;
           return `${o.grch38} ${o.zygosity} ${o.clinvar ? `ClinVar ${o.clinvar.significance} ${o.clinvar.stars}*${o.clinvar.hgvsC ? ` ${o.clinvar.hgvsC}` : ''}` : o.tier}${describeLocation(o)}${input}`;
         }).join('; '),
       ]),

@@ -12,7 +12,7 @@ import { startModelRequest, type ModelOptions } from './model-request.js';
 import { resolveSnapshot, snapshotOptionHelp, sourcesOptionHelp } from './snapshot-options.js';
 import { withSession } from './with-session.js';
 
-type DiagnoseOptions = ModelOptions & StoreOptions & { snapshot?: string; sources?: string; json?: boolean; top: string; reason?: boolean; llmIntake?: boolean; save?: boolean };
+type DiagnoseOptions = ModelOptions & StoreOptions & { snapshot?: string; sources?: string; json?: boolean; top: string; reason?: boolean; llmIntake?: boolean; save?: boolean; cnv?: string; cnvAssembly?: string };
 
 export function registerDiagnoseCommand(program: Command): void {
   withStoreOptions(program.command('diagnose'))
@@ -27,6 +27,8 @@ export function registerDiagnoseCommand(program: Command): void {
     .option('--max-tokens <n>', 'tokens the model may generate', '768')
     .option('--timeout <seconds>', 'give up on the model after this long', '600')
     .option('--llm-intake', 'also let the local model propose findings from the narrative; each is grounded to HPO or dropped, and shown for review (not ranked)')
+    .option('--cnv <file>', 'copy-number calls of the patient (BED 0-based, or CSV/TSV with chrom,start,end,type|CN; 1-based), beside the case\'s VCF or alone')
+    .option('--cnv-assembly <build>', 'GRCh37 or GRCh38 for --cnv rows that do not state it (default: the VCF\'s build)')
     .option('--save', 'store the case and this run in the encrypted case store (see `rarediag cases`)')
     .option('--json', 'print the run (findings, ranking, evidence pack, reasoning, stamp) as JSON')
     .action(badInputAsInputError(async (file: string, opts: DiagnoseOptions) => {
@@ -36,6 +38,9 @@ export function registerDiagnoseCommand(program: Command): void {
       const parsed = parseCaseFile(await readJsonDocument(path), basename(path).replace(/\.json$/i, ''));
       if (!parsed.ok) throw new InputError(path, undefined, parsed.error);
       const { inputs, setAside } = await runInputsOfCaseFile(parsed.value, path);
+      if (opts.cnvAssembly && opts.cnvAssembly !== 'GRCh37' && opts.cnvAssembly !== 'GRCh38') throw new InvalidArgumentError('--cnv-assembly must be GRCh37 or GRCh38');
+      if (opts.cnvAssembly && !opts.cnv) throw new InvalidArgumentError('--cnv-assembly goes with --cnv');
+      if (opts.cnv) inputs.cnvCalls = { path: resolve(opts.cnv), assembly: opts.cnvAssembly as 'GRCh37' | 'GRCh38' | undefined };
       const model = opts.reason || opts.llmIntake ? await startModelRequest(opts) : undefined;
       try {
         const run = await withSession(await resolveSnapshot(opts), (session) =>

@@ -53,6 +53,7 @@ export function registerRankCommand(program: Command): void {
     .option('--pedigree <file>', 'ad-hoc case: PED file of the family in a multi-sample --vcf (individual ids = VCF sample names)')
     .option('--member-vcf <id=file>', "ad-hoc case, with --pedigree: a relative sequenced on their own, as PED id=single-sample VCF (repeat per relative); else --vcf is joint-called", collectMemberVcf, [])
     .option('--candidates <file>', "ad-hoc case, instead of --vcf: a lab's candidate variant list (CSV/TSV, or a report as a Phenopacket v2 JSON: its genomicInterpretations); only these are weighed")
+    .option('--cnv <file>', 'ad-hoc case: copy-number calls (BED 0-based, or CSV/TSV with chrom,start,end,type|CN; 1-based), beside --vcf or alone; rows without an assembly take --assembly, else the VCF\'s')
     .option('--workers <n>', 'batch: worker threads (default: up to 2)', positiveInt('--workers'))
     .option('--snapshot <dir>', snapshotOptionHelp)
     .option('--sources <dir>', sourcesOptionHelp)
@@ -78,12 +79,14 @@ export function registerRankCommand(program: Command): void {
       pedigree?: string;
       memberVcf: { member: string; path: string }[];
       candidates?: string;
+      cnv?: string;
     }) => {
       if (opts.memberVcf.length && !opts.pedigree) throw new InvalidArgumentError('--member-vcf needs --pedigree (the PED says who each relative is)');
       if (opts.pedigree && !opts.vcf) throw new InvalidArgumentError('--pedigree needs the family\'s multi-sample --vcf');
       if (opts.candidates && opts.vcf) throw new InvalidArgumentError('give --vcf or --candidates, not both');
       if (!opts.phenopackets === !opts.hpo) throw new InvalidArgumentError('give either --phenopackets FILE or --hpo IDS');
       if (opts.assembly && opts.assembly !== 'GRCh37' && opts.assembly !== 'GRCh38') throw new InvalidArgumentError('--assembly must be GRCh37 or GRCh38');
+      if (opts.cnv && opts.phenopackets) throw new InvalidArgumentError('--cnv goes with an ad-hoc case (--hpo); in a batch, a wrapper line names its "cnv" file');
       if ((opts.phevalOut || opts.vcfDir) && !opts.phenopackets) throw new InvalidArgumentError('--pheval-out and --vcf-dir go with --phenopackets');
       if (opts.vcfDir && !(existsSync(opts.vcfDir) && statSync(opts.vcfDir).isDirectory())) throw new InvalidArgumentError(`--vcf-dir ${opts.vcfDir}: not a directory`);
       const snapshotDir = await resolveSnapshot(opts);
@@ -98,6 +101,7 @@ export function registerRankCommand(program: Command): void {
           ...runInputsOfFindings({ id: 'ad-hoc', present: opts.hpo!, excluded: opts.excluded ?? [] }, '--hpo'),
           ...(opts.vcf ? { variants: { path: resolve(opts.vcf), sample: opts.sample, assembly: opts.assembly as GenomeBuild | undefined, passOnly: !opts.allFilters, ...(opts.memberVcf.length ? { memberVcfs: opts.memberVcf.map((m) => ({ member: m.member, path: resolve(m.path) })) } : {}) } } : {}),
           ...(opts.pedigree ? { pedigree: { path: resolve(opts.pedigree) } } : {}),
+          ...(opts.cnv ? { cnvCalls: { path: resolve(opts.cnv), assembly: opts.assembly as GenomeBuild | undefined } } : {}),
         };
         const listSetAside: string[] = [];
         if (opts.candidates) {
@@ -106,7 +110,7 @@ export function registerRankCommand(program: Command): void {
           listSetAside.push(...list.setAside);
         }
         // A progress bar only when there is a VCF to read (ranking alone takes milliseconds).
-        const bar = opts.vcf ? createProgressBar('VCF import') : undefined;
+        const bar = opts.vcf || opts.cnv ? createProgressBar('VCF import') : undefined;
         let result;
         try {
           const run = await withSession(snapshotDir, (session) => runCase(session, inputs, { top: opts.top, explain: opts.explain, onProgress: (fraction, step) => bar?.listener({ fraction, step }) }));

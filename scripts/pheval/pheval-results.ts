@@ -95,6 +95,12 @@ function finite(score: number, caseId: string): number {
 
 /** `chrom:pos:ref:alt` (the input build, as the variant annotator keys it) → PhEval's chrom/start/end/ref/alt. */
 export function vcfCoordinates(key: string): Pick<PhevalVariantRow, 'chrom' | 'start' | 'end' | 'ref' | 'alt'> {
+  // a copy-number call (structural-annotation.ts): `chrom:start-end:<DEL>`, its extent as start/end, REF unknown
+  const sv = /^([^:]+):(\d+)-(\d+):(<[A-Z]+>)$/.exec(key);
+  if (sv) {
+    const bare = sv[1]!.replace(/^chr/i, '');
+    return { chrom: bare === 'M' ? 'MT' : bare, start: Number(sv[2]), end: Number(sv[3]), ref: 'N', alt: sv[4]! };
+  }
   const [chrom, pos, ref, alt] = key.split(':');
   if (!chrom || !pos || !ref || !alt) throw new Error(`not a chrom:pos:ref:alt variant key: ${key}`);
   const bare = chrom.replace(/^chr/i, '');

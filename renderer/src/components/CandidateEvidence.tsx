@@ -120,6 +120,7 @@ export function CandidateEvidence(props: {
                   <tr key={v.grch38} className={cls(`V:${v.grch38}`)} data-evidence-id={`V:${v.grch38}`} tabIndex={-1}>
                     <td>
                       <span className="mono">{v.grch38}</span>
+                      {v.structural && <div className="small">{v.structural.text}</div>}
                       {(v.inputBuild !== 'GRCh38' || v.input !== v.grch38) && (
                         <div className="muted small">
                           input {v.inputBuild} <span className="mono">{v.input}</span>
@@ -146,7 +147,7 @@ export function CandidateEvidence(props: {
                       )}
                     </td>
                     <td>
-                      {v.consequence ?? v.location?.class ?? '—'}
+                      {v.consequence ?? v.location?.class ?? (v.structural ? `copy-number ${v.structural.change === 'deletion' ? 'loss' : 'gain'}${v.structural.copyNumber !== undefined ? ` (CN ${v.structural.copyNumber})` : ''}` : '—')}
                       {v.location && (
                         <div className="small">
                           <span className="mono">

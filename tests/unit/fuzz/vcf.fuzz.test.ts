@@ -26,6 +26,8 @@ const seed = [
   '4\t1806119\t.\tG\tA\t500\tPASS\t.\tGT:AD:DP:GQ:PL\t0/1:20,18:38:99:500,0,600\t0/0:30,0:30:99:0,90,900\t0/0:25,0:25:99:0,75,750',
   '4\t1806200\t.\tTA\tT\t50\tLowQual\t.\tGT\t1|1\t0|1\t1|0',
   '4\t1806300\t.\tT\t<DEL>\t50\tPASS\tSVTYPE=DEL;END=1807000\tGT\t0/1\t./.\t0/0',
+  '4\t1900000\t.\tN\t<CNV>\t50\tPASS\tSVLEN=5000\tGT:CN\t./.:3\t./.:2\t./.:2',
+  '4\t2000000\t.\tN\t<DEL>,<DUP>\t50\tPASS\tEND=2100000\tGT:CN\t0/1:1\t0/0:2\t0/0:2',
 ].join('\n');
 
 describe('VCF reader under fuzzed input', () => {
@@ -40,7 +42,12 @@ describe('VCF reader under fuzzed input', () => {
         writeFileSync(path, gz ? gzipSync(bytes) : bytes);
         await within(10_000, async () => {
           try {
-            const summary = await readVcf(path, { sample: sample ?? undefined }, () => {});
+            // copy-number calls are read too: each has an extent in order, a kind, and a line
+            const summary = await readVcf(path, { sample: sample ?? undefined, onStructural: (c) => {
+              expect(c.end).toBeGreaterThanOrEqual(c.start);
+              expect(['deletion', 'duplication']).toContain(c.change);
+              expect(c.line).toBeGreaterThan(0);
+            } }, () => {});
             expect(summary.records).toBeGreaterThanOrEqual(0);
           } catch (err) {
             if (!(err instanceof InputError)) throw err;
@@ -59,7 +66,7 @@ describe('VCF reader under fuzzed input', () => {
         const path = join(dir, `bytes-${(n += 1)}.vcf`);
         writeFileSync(path, Buffer.concat([Buffer.from(`${header}\n`), body]));
         await within(10_000, async () => {
-          await readVcf(path, {}, () => {}).catch((err: unknown) => {
+          await readVcf(path, { onStructural: () => {} }, () => {}).catch((err: unknown) => {
             if (!(err instanceof InputError)) throw err;
           });
         });
