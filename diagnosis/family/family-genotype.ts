@@ -89,7 +89,9 @@ function better(a: Candidate | undefined, b: Candidate): Candidate {
 }
 
 /** The best biallelic candidate: a homozygote, or a pair of heterozygotes not in cis (phased or by the parents). */
-function recessive(qualifying: AnnotatedVariant[], c: (v: AnnotatedVariant) => FamilyCalls, consanguineous: boolean, p: FamilyParameters): Candidate | undefined {
+function recessive(all: AnnotatedVariant[], c: (v: AnnotatedVariant) => FamilyCalls, consanguineous: boolean, p: FamilyParameters): Candidate | undefined {
+  // an extra copy (a duplication) is not a lost allele: neither a homozygote nor half of a pair (as in the singleton check)
+  const qualifying = all.filter((v) => !v.assessment.dosageGain);
   let cand: Candidate | undefined;
   for (const v of qualifying) {
     if (v.call.copies >= 2 || v.call.zygosity === 'hemizygous') cand = better(cand, one(v, homozygousCheck(c(v), consanguineous, p), `${v.call.zygosity} allele`));

@@ -85,7 +85,9 @@ function recessive(candidates: AnnotatedVariant[], modeName: InheritanceMode): G
   // an extra copy (a duplication) is not a lost allele: it makes neither a homozygote nor half of a pair
   const qualifying = candidates.some((v) => v.assessment.dosageGain) ? candidates.filter((v) => !v.assessment.dosageGain) : candidates;
   if (qualifying.length === 0) {
-    return { mode: modeName, satisfied: false, lr: genotypeParameters.singleRecessiveAlleleLR, variants: [candidates[0]!], reason: 'a copy-number gain only: a recessive disease needs lost alleles' };
+    // weighed like a lone carrier allele: the gene is touched, but not as the disease needs
+    const best = [...candidates].sort((a, b) => b.assessment.lr - a.assessment.lr)[0]!;
+    return { mode: modeName, satisfied: false, lr: best.assessment.lr * genotypeParameters.singleRecessiveAlleleFactor, variants: [best], reason: 'a copy-number gain only: a recessive disease needs lost alleles' };
   }
   const hom = qualifying.filter(isBiallelic).sort((a, b) => b.assessment.lr - a.assessment.lr)[0];
   const pair = bestCompoundPair(qualifying.filter((v) => v.call.zygosity === 'heterozygous'));
