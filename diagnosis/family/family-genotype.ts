@@ -94,7 +94,8 @@ function recessive(all: AnnotatedVariant[], c: (v: AnnotatedVariant) => FamilyCa
   const qualifying = all.filter((v) => !v.assessment.dosageGain);
   let cand: Candidate | undefined;
   for (const v of qualifying) {
-    if (v.call.copies >= 2 || v.call.zygosity === 'hemizygous') cand = better(cand, one(v, homozygousCheck(c(v), consanguineous, p), `${v.call.zygosity} allele`));
+    // stated consanguinity, or runs of homozygosity around this homozygote that say the parents are related
+    if (v.call.copies >= 2 || v.call.zygosity === 'hemizygous') cand = better(cand, one(v, homozygousCheck(c(v), consanguineous || v.autozygous === true, p, consanguineous ? undefined : 'in a region of homozygosity: parents likely related'), `${v.call.zygosity} allele`));
   }
   const hets = qualifying.filter((v) => v.call.zygosity === 'heterozygous');
   for (let i = 0; i < hets.length; i += 1) {

@@ -1,3 +1,5 @@
+import { genotypeParameters } from '../variants/genotype-likelihood.js';
+
 /**
  * Constants of the family (trio, pedigree) evidence. Global, like every ranker constant: none is specific to a gene or
  * a disease. Each is a probability or a ratio a clinical geneticist can check; the factors they give multiply the
@@ -34,7 +36,7 @@ export const familyParameters = {
    * In a consanguineous family most recessive disease is homozygous by descent: the homozygous route is this many
    * times likelier than in an outbred family, where it and the compound heterozygous route are taken as equal.
    */
-  consanguinityHomozygousLR: 3,
+  consanguinityHomozygousLR: genotypeParameters.autozygousHomozygousLR,
 };
 
 export type FamilyParameters = typeof familyParameters;

@@ -63,7 +63,7 @@ export function dominantCheck(calls: FamilyCalls, rate: number, p: FamilyParamet
  * allele, uniparental disomy or a call error: a caution); an unaffected homozygous relative fails segregation;
  * consanguinity makes the homozygous route likelier.
  */
-export function homozygousCheck(calls: FamilyCalls, consanguineous: boolean, p: FamilyParameters): ModeFinding {
+export function homozygousCheck(calls: FamilyCalls, consanguineous: boolean, p: FamilyParameters, why = 'consanguineous parents'): ModeFinding {
   const f = carries(calls.father, p);
   const m = carries(calls.mother, p);
   let out: ModeFinding;
@@ -74,7 +74,7 @@ export function homozygousCheck(calls: FamilyCalls, consanguineous: boolean, p: 
   } else {
     out = { lr: 1, finding: 'homozygous, parental carrier status unknown', caution: joinCautions(f === 'unknown' ? unknownWhy(calls.father, 'father', p) : undefined, m === 'unknown' ? unknownWhy(calls.mother, 'mother', p) : undefined) };
   }
-  if (consanguineous) out = { ...out, lr: out.lr * p.consanguinityHomozygousLR, finding: `${out.finding} (consanguineous parents)` };
+  if (consanguineous) out = { ...out, lr: out.lr * p.consanguinityHomozygousLR, finding: `${out.finding} (${why})` };
   const biallelic = { chance: 0.25, penetranceFailure: p.recessivePenetranceFailure };
   const sp = segregate(parents(calls), (c) => hasCopies(c, 2, p), 'it homozygous', { ...biallelic, countFits: false }, p);
   const sr = segregate(calls.relatives, (c) => hasCopies(c, 2, p), 'it homozygous', { ...biallelic, countFits: true }, p);

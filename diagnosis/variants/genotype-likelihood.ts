@@ -52,6 +52,13 @@ export const genotypeParameters = {
    * even half 62.9 → 63.0 %, odd unchanged at 63.4 %, trio bench gene top-1 70.7 → 71.6 %).
    */
   biallelicRecessiveFactor: 1,
+  /**
+   * In a consanguineous family most recessive disease is homozygous by descent: a homozygote inside a region of
+   * homozygosity (autozygous), when the proband's runs say the parents are related, is this many times likelier the
+   * cause than in an outbred family, where the homozygous and compound heterozygous routes are taken as equal. The
+   * family check uses the same factor for a stated consanguinity (family-parameters.ts).
+   */
+  autozygousHomozygousLR: 3,
   singleRecessiveAlleleFactor: 0.08,
   /**
    * P(a lab's candidate list misses the causal gene): its filters or its reading of the phenotype. A list is the lab's
@@ -92,7 +99,7 @@ function recessive(candidates: AnnotatedVariant[], modeName: InheritanceMode): G
   const hom = qualifying.filter(isBiallelic).sort((a, b) => b.assessment.lr - a.assessment.lr)[0];
   const pair = bestCompoundPair(qualifying.filter((v) => v.call.zygosity === 'heterozygous'));
   // Both alleles must be pathogenic: a compound heterozygote counts with the geometric mean of its two LRs.
-  const homLR = hom ? hom.assessment.lr : 0;
+  const homLR = hom ? hom.assessment.lr * (hom.autozygous ? genotypeParameters.autozygousHomozygousLR : 1) : 0;
   const pairLR = pair ? Math.sqrt(pair[0].assessment.lr * pair[1].assessment.lr) : 0;
   if (homLR === 0 && pairLR === 0) {
     const best = [...qualifying].sort((a, b) => b.assessment.lr - a.assessment.lr)[0]!;
@@ -105,7 +112,7 @@ function recessive(candidates: AnnotatedVariant[], modeName: InheritanceMode): G
     };
   }
   const f = genotypeParameters.biallelicRecessiveFactor;
-  if (homLR >= pairLR) return { mode: modeName, satisfied: true, lr: homLR * f, variants: [hom!], reason: `${hom!.call.zygosity} allele` };
+  if (homLR >= pairLR) return { mode: modeName, satisfied: true, lr: homLR * f, variants: [hom!], reason: `${hom!.call.zygosity} allele${hom!.autozygous ? ' in a region of homozygosity (parents likely related)' : ''}` };
   return { mode: modeName, satisfied: true, lr: pairLR * f, variants: [...pair!], reason: 'two heterozygous alleles (compound heterozygous or phase unknown)' };
 }
 

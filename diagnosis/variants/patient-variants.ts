@@ -4,6 +4,7 @@ import type { FamilyContext } from './family-samples.js';
 import { readVcf, type VcfCall, type VcfReadOptions, type VcfReadSummary } from './vcf-reader.js';
 import { annotateStructural, type StructuralEvent } from './structural-annotation.js';
 import type { SyndromeMatch } from './contiguous-syndromes.js';
+import { inRun, RohDetector, type HomozygosityRuns } from './homozygosity-runs.js';
 
 /** The VCF summary a result carries (the command-line contract's `vcf` object, plus detail). */
 export interface VcfSummary extends VcfReadSummary {
@@ -16,6 +17,8 @@ export interface VcfSummary extends VcfReadSummary {
   inGenes: number;
   /** with a pedigree: the samples read (proband first), and the proband's calls and apparent de novo calls among them */
   family?: { members: string[]; calls: number; apparentDeNovo: number; memberFiles?: { member: string; path: string; records: number }[] };
+  /** the proband's regions of homozygosity (homozygosity-runs.ts): how many, their total length, and what they suggest */
+  roh?: { regions: number; totalMb: number; consanguinityLikely: boolean };
 }
 
 /** The proband's variants grouped by the ranker's gene index (the strongest few per gene; see GeneVariantCollector). */
@@ -41,6 +44,8 @@ export interface PatientVariants {
   copyNumberCalled?: boolean;
   /** the diseases with a critical region in the calls' assembly (those a call set can speak to) */
   syndromeDiseases?: ReadonlySet<number>;
+  /** the proband's regions of homozygosity; homozygous variants inside them are marked `autozygous` when they suggest related parents */
+  roh?: HomozygosityRuns;
 }
 
 /** Variants kept per gene: enough for the best single allele, homozygote and compound pair, and for display. */
@@ -104,12 +109,14 @@ export async function loadPatientVariants(
   const unliftedExamples: string[] = [];
   let build: GenomeBuild | undefined;
   const structural: StructuralEvent[] = [];
+  const roh = new RohDetector();
   const summary = await readVcf(path, { ...options, onStructural: (c) => {
     const placed = annotateStructural(annotator, c, build ?? options.assembly ?? 'GRCh38');
     structural.push(placed.event);
     for (const p of placed.placements) collector.add(p.gene, p.variant);
   } }, (call) => {
     onCall?.(call);
+    roh.add(call.chrom, call.pos, call.call.copies >= 2);
     // The header is read before the first call, so the build is known here.
     const outcome = annotator.annotate(call, build ?? options.assembly ?? 'GRCh38');
     if (outcome.kind === 'unlifted') {
@@ -125,10 +132,27 @@ export async function loadPatientVariants(
   }, (info) => {
     build = info.build;
   });
+  const runs = roh.runs();
+  if (runs.consanguinityLikely) markAutozygous(collector.byGene, runs);
   return {
     byGene: collector.byGene,
     countByGene: collector.countByGene,
-    summary: { ...summary, lifted, unlifted, unliftedByReason, unliftedExamples, inGenes },
+    summary: { ...summary, lifted, unlifted, unliftedByReason, unliftedExamples, inGenes, roh: { regions: runs.regions.length, totalMb: Math.round(runs.totalBp / 1e5) / 10, consanguinityLikely: runs.consanguinityLikely } },
     ...(structural.length ? { structural, copyNumberCalled: true } : {}),
+    roh: runs,
   };
+}
+
+/**
+ * When the runs say the parents are related, a homozygous variant inside one is likely homozygous by descent: it is
+ * marked, and the recessive check weighs it as a consanguineous family's homozygote (genotype-likelihood.ts).
+ */
+function markAutozygous(byGene: Map<number, AnnotatedVariant[]>, runs: HomozygosityRuns): void {
+  for (const list of byGene.values()) {
+    for (const v of list) {
+      if (v.call.copies < 2 || v.structural) continue;
+      const [chrom, pos] = v.inputKey.split(':');
+      if (inRun(runs, chrom!, Number(pos))) v.autozygous = true;
+    }
+  }
 }

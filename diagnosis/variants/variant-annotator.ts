@@ -32,6 +32,8 @@ export interface AnnotatedVariant {
   line: number;
   /** a copy-number call (structural-annotation.ts): its extent, copy number and what it does to this gene */
   structural?: StructuralDetail;
+  /** homozygous inside a region of homozygosity of a proband whose runs say the parents are related (homozygosity-runs.ts) */
+  autozygous?: true;
 }
 
 /** The same variant in each gene it lies in: its location and assessment may differ between overlapping genes. */

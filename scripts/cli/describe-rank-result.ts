@@ -34,7 +34,7 @@ export function describeRankResult(r: RankResult, show: number): string {
     const dropped = Object.entries(v.dropped).map(([k, n]) => `${k} ${n}`).join(', ');
     lines.push(
       `VCF ${v.file} (sample ${v.sample}, ${v.build}: ${v.buildBasis}): ${v.records} records, ${v.passed} alleles kept, ` +
-        `${v.lifted} lifted to GRCh38, ${v.unlifted} not liftable, ${v.inGenes} in scored genes${v.structural ? `, ${v.structural} copy-number calls` : ''}${dropped ? `; dropped: ${dropped}` : ''}`,
+        `${v.lifted} lifted to GRCh38, ${v.unlifted} not liftable, ${v.inGenes} in scored genes${v.structural ? `, ${v.structural} copy-number calls` : ''}${dropped ? `; dropped: ${dropped}` : ''}${v.roh?.regions ? `; regions of homozygosity: ${v.roh.regions}, ${v.roh.totalMb} Mb${v.roh.consanguinityLikely ? ' (parents likely related: homozygotes in them weigh more)' : ''}` : ''}`,
     );
   }
   lines.push('');

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KnowledgeSession } from '../../diagnosis/pipeline/knowledge-session.js';
@@ -60,4 +61,38 @@ describe('genotype-aware ranking on the real snapshot and background exome', () 
     // OMIM:211400 (bronchiectasis with or without elevated sweat chloride) is autosomal dominant in HPO: one allele fits.
     expect(r.diseases.find((d) => d.ids.includes('OMIM:211400'))?.genotype).toMatchObject({ satisfied: true, mode: 'dominant' });
   });
+
+  it('regions of homozygosity: none in the outbred background; long autozygous blocks say the parents are related, and a homozygote inside one weighs more', async () => {
+    const cftr = '7\t117199644\t.\tATCT\tA\t500\tPASS\t.\tGT:AD:DP:GQ:PL\t1/1:0,30:30:99:900,90,0';
+    const outbred = await readVariants(spikedBackground(inject('realSourcesDir'), join(dir, 'outbred.vcf.gz'), [cftr]));
+    expect(outbred.summary.roh).toEqual({ regions: 0, totalMb: 0, consanguinityLikely: false });
+    // autozygous blocks (GRCh37): inside them every heterozygous call of the real exome becomes homozygous for one
+    // allele or the other (every other one kept as 1/1, the rest homozygous reference, so not written)
+    const blocks: [string, number, number][] = [['2', 20e6, 80e6], ['7', 80e6, 150e6], ['11', 60e6, 120e6]];
+    const inBlock = (c: string[]) => blocks.some(([chrom, a, b]) => c[0] === chrom && Number(c[1]) > a && Number(c[1]) < b);
+    const text = gunzipSync(readFileSync(join(inject('realSourcesDir'), 'vcf', 'background-exome-grch37.vcf.gz'))).toString('utf8');
+    let k = 0;
+    const lines = text.split('\n').filter(Boolean).flatMap((l) => {
+      const c = l.split('\t');
+      if (l.startsWith('#') || !inBlock(c) || !c[9]!.startsWith('0/1')) return [l];
+      k += 1;
+      if (k % 2 === 0) return [];
+      c[9] = `1/1${c[9]!.slice(3)}`;
+      return [c.join('\t')];
+    });
+    const related = join(dir, 'related.vcf');
+    writeFileSync(related, `${[...lines, cftr].join('\n')}\n`);
+    const variants = await readVariants(related);
+    expect(variants.summary.roh!.consanguinityLikely).toBe(true);
+    expect(variants.summary.roh!.regions).toBeGreaterThanOrEqual(3);
+    // each run starts in a block (it may run on over the real homozygous calls just past its end)
+    expect(variants.roh!.regions.every((r) => blocks.some(([chrom, a, b]) => r.chrom === chrom && r.start > a && r.start < b))).toBe(true);
+    const terms = ['HP:0006528', 'HP:0002205', 'HP:0001738', 'HP:0001508'];
+    const cfOf = (v: typeof variants) => session.ranker.rank({ present: terms, excluded: [], sex: 'FEMALE' }, { top: 50, variants: v }).genes.find((g) => g.symbol === 'CFTR')!;
+    const inside = cfOf(variants);
+    const outside = cfOf(outbred);
+    expect(inside.genotype).toMatchObject({ satisfied: true, reason: expect.stringContaining('in a region of homozygosity (parents likely related)') });
+    expect(outside.genotype!.reason).not.toContain('region of homozygosity');
+    expect(inside.genotype!.lr / outside.genotype!.lr).toBeCloseTo(genotypeParameters.autozygousHomozygousLR, 5);
+  }, 120_000);
 });
