@@ -54,6 +54,13 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
   const bySymbol = new Map(m.geneSymbols.map((s, g) => [s, g]));
 
   const tiers: Counts = { causal: new Map(), background: new Map() };
+  // ClinVar's own classes by review stars (the ClinVar tier LRs are set from ACMG-style strengths; this measures them)
+  const clinvar: Counts = { causal: new Map(), background: new Map() };
+  const clinvarClass = (v: AnnotatedVariant) => {
+    const c = v.clinvar;
+    if (!c || (c.significance !== 'pathogenic' && c.significance !== 'likely_pathogenic')) return 'not P/LP in ClinVar';
+    return `${c.significance} ${Math.min(c.stars, 2)}${c.stars >= 2 ? '+' : ''} star`;
+  };
   const zygosity: Counts = { causal: new Map(), background: new Map() };
   // constraint: among LoF (resp. coding) variants, how many lie in LoF-intolerant (missense-constrained) genes
   const lofConstrained: Counts = { causal: new Map(), background: new Map() };
@@ -65,6 +72,7 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
     for (const p of out.placements) {
       const t = locationTier(annotator, p.gene, p.variant);
       bump(tiers.background, t);
+      bump(clinvar.background, clinvarClass(p.variant));
       bump(zygosity.background, `${t} ${p.variant.call.zygosity}`);
       if (t === 'predicted-lof') bump(lofConstrained.background, lofState(p.variant));
       if (t === 'coding-unknown') bump(codingConstrained.background, missenseState(p.variant));
@@ -104,6 +112,7 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
         (found.get(p.gene) ?? found.set(p.gene, []).get(p.gene)!).push(p.variant);
         const t = locationTier(annotator, p.gene, p.variant);
         bump(tiers.causal, t);
+        bump(clinvar.causal, clinvarClass(p.variant));
         bump(zygosity.causal, `${t} ${p.variant.call.zygosity}`);
         if (dominant && t === 'predicted-lof') bump(lofConstrained.causal, lofState(p.variant));
         if (dominant && t === 'coding-unknown') bump(codingConstrained.causal, missenseState(p.variant));
@@ -137,6 +146,7 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
     lofConstraint: table(lofConstrained),
     codingConstraint: table(codingConstrained),
     recessivePatterns: table(patterns),
+    clinvar: table(clinvar),
     noQualifyingVariant: { causalGenes, causalShare: causalWithout / Math.max(1, causalGenes), backgroundShare: genesWithout, lr: causalWithout / Math.max(1, causalGenes) / genesWithout },
   };
   if (o.json) {
@@ -152,6 +162,7 @@ export async function runTierFit(o: TierFitOptions): Promise<void> {
       `dominant diseases: LoF in a LoF-intolerant gene ×${figures.lofIntolerantFactor.toFixed(2)}, in a tolerant one ×${figures.lofTolerantFactor.toFixed(2)}; ` +
       `coding change in a missense-constrained gene ×${figures.missenseConstrainedFactor.toFixed(2)}, in an unconstrained one ×${figures.missenseTolerantFactor.toFixed(2)}\n` +
       `${formatTable(head, rows(figures.lofConstraint), [...align])}\n${formatTable(head, rows(figures.codingConstraint), [...align])}\n` +
+      `ClinVar class of the variant (P/LP by review stars)\n${formatTable(head, rows(figures.clinvar), [...align])}\n` +
       `recessive diseases, genes with a qualifying variant: the genotype pattern\n${formatTable(head, rows(figures.recessivePatterns), [...align])}\n` +
       `no qualifying variant: ${pct(figures.noQualifyingVariant.causalShare)} of ${causalGenes} causal genes, ${pct(genesWithout)} of scored genes: LR ${figures.noQualifyingVariant.lr.toFixed(3)}\n` +
       `cases ${cases} (half ${o.half})\n`,
