@@ -4,6 +4,7 @@ import { contentHashes, verifyAuditContents, type ContentVerification } from './
 import { appendAudit, readAudit, verifyAuditChain, type AuditRecord } from './audit-log.js';
 import { CaseInputError, CaseNotFoundError, CaseStoreOpenError } from './case-errors.js';
 import {
+  candidateListInput,
   casePatchInput,
   decisionInput,
   findingInput,
@@ -11,9 +12,11 @@ import {
   newCaseInput,
   noteInput,
   parseInput,
+  pedigreeInput,
   runInput,
   settingInput,
   vcfInput,
+  type CandidateListInput,
   type CasePatchInput,
   type DecisionInput,
   type FindingInput,
@@ -21,10 +24,12 @@ import {
   type NewCaseInput,
   type NoteInput,
   type ParsedFinding,
+  type PedigreeInput,
   type RunInput,
   type SettingInput,
   type VcfInput,
 } from './case-inputs.js';
+import { checkCandidates, checkPedigree, readCandidates, readPedigree, writeCandidates, writePedigree } from './family-records.js';
 import { caseDetail, caseInputs, caseRecord, listCaseSummaries, resolveCaseId } from './case-queries.js';
 import { toDecision, toFinding, toNarrative, toNote, toRun, toVcf, type DecisionRow, type FindingRow, type NarrativeRow, type NoteRow, type RunRow, type VcfRow } from './case-rows.js';
 import type {
@@ -40,7 +45,9 @@ import type {
   Narrative,
   Note,
   SearchResult,
+  StoredCandidateList,
   StoredCaseInputs,
+  StoredPedigree,
   VcfReference,
 } from './case-types.js';
 import { migrate, schemaVersion } from './migrate.js';
@@ -466,6 +473,48 @@ export class CaseStore {
         },
       });
       return toDecision(this.db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow);
+    });
+  }
+
+  // ---- family and candidate variants ----
+
+  /**
+   * Replaces the case's family (null removes it), checked as a run reads it (case-input/pedigree.ts); the audit log
+   * records how many members, the source and the consanguinity, and the hash of what was stored.
+   */
+  setPedigree(caseId: string, input: PedigreeInput | null): StoredPedigree | null {
+    const p = input === null ? null : checkPedigree(parseInput(pedigreeInput, input));
+    return this.write((at) => {
+      const before = readPedigree(this.db, caseId);
+      this.touch(caseId, at);
+      writePedigree(this.db, caseId, p, at, this.actor);
+      this.audit(at, {
+        action: p ? 'pedigree.set' : 'pedigree.remove',
+        entity: 'pedigree',
+        entityId: caseId,
+        caseId,
+        details: p ? { members: p.members.length, consanguineous: p.consanguineous, source: p.source, replaced: before !== null } : { replaced: before !== null },
+      });
+      return readPedigree(this.db, caseId);
+    });
+  }
+
+  /** Replaces the case's candidate variant list (an empty list or null removes it); every row is checked first. */
+  setCandidateVariants(caseId: string, input: CandidateListInput | null): StoredCandidateList | null {
+    const parsed = input === null ? null : checkCandidates(parseInput(candidateListInput, input));
+    const list = parsed && parsed.variants.length > 0 ? parsed : null;
+    return this.write((at) => {
+      const before = readCandidates(this.db, caseId);
+      this.touch(caseId, at);
+      writeCandidates(this.db, caseId, list, at, this.actor);
+      this.audit(at, {
+        action: list ? 'candidates.set' : 'candidates.remove',
+        entity: 'candidate-list',
+        entityId: caseId,
+        caseId,
+        details: list ? { variants: list.variants.length, source: list.source, replaced: before !== null } : { replaced: before !== null },
+      });
+      return readCandidates(this.db, caseId);
     });
   }
 
