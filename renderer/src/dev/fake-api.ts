@@ -156,6 +156,33 @@ export class FakeWorkstation implements WorkstationApi {
         this.changed();
         return c;
       },
+      'cases.setPedigree': (req) => {
+        const c = this.getCase(req.caseId);
+        const p = req.pedigree;
+        if (p && p.members.filter((m) => m.proband).length !== 1) throw new ApiCallError('field members: mark exactly one member as the proband', 'bad-input');
+        c.pedigree = p
+          ? { familyId: p.familyId ?? 'family', consanguineous: p.consanguineous, source: p.source ?? 'typed in the app', members: p.members.map((m) => ({ ...m, proband: m.proband === true })), notes: [] }
+          : undefined;
+        c.updatedAt = this.now().toISOString();
+        this.changed();
+        return c;
+      },
+      'cases.setCandidateVariants': (req) => {
+        const c = this.getCase(req.caseId);
+        const bad = req.variants.findIndex((v) => !(v.gene && (v.hgvsC || v.hgvsP)) && !(v.chrom && v.pos && v.ref && v.alt && v.assembly));
+        if (bad >= 0) throw new ApiCallError(`field variants.${bad}: a variant needs coordinates (chrom, pos, ref, alt, assembly) or a gene and an HGVS description`, 'bad-input');
+        c.candidateVariants = req.variants.length ? { source: req.source ?? 'typed in the app', variants: req.variants } : undefined;
+        c.updatedAt = this.now().toISOString();
+        this.changed();
+        return c;
+      },
+      // the fake reads no files: importing says so, as importing a phenopacket does
+      'cases.importPedigree': () => {
+        throw new ApiCallError('the demonstration data cannot import PED files', 'bad-request');
+      },
+      'cases.importCandidates': () => {
+        throw new ApiCallError('the demonstration data cannot import candidate lists', 'bad-request');
+      },
       'intake.extract': (req) => {
         return extractFindings(String(req.text));
       },
