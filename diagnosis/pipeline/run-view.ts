@@ -44,7 +44,8 @@ export function runView(id: string, run: RunResult, labelOf?: DiseaseLabelOf): R
     ...(vcf && s
       ? {
           vcf: {
-            file: 'path' in vcf ? basename(vcf.path) : vcf.label,
+            // a lab's list is named as one, so the page and the report never call it a VCF
+            file: 'path' in vcf ? basename(vcf.path) : s.buildBasis === 'candidate list' ? `candidate list (${vcf.label})` : vcf.label,
             ...('sha256' in vcf ? { sha256: vcf.sha256 } : {}),
             sample: s.sample,
             build: s.build,
