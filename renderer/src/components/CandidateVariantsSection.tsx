@@ -107,7 +107,7 @@ export function CandidateVariantsSection({
           Add variant
         </button>
       </div>
-      {draft.source && draft.rows.length > 0 && <p className="muted small">Saved list from {draft.source}.</p>}
+      {draft.source && draft.rows.length > 0 && <p className="muted small">Saved list, source: {draft.source}.</p>}
       <FileImport kind="candidates" what="the lab's candidate list (.csv, .tsv)" read={(file) => api.call('cases.importCandidates', { caseId, ...file })} onImported={(c) => onImported(c)} />
     </section>
   );

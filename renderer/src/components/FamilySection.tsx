@@ -45,6 +45,8 @@ export function FamilySection({
         Member ids are the VCF’s sample names when the family was sequenced together: the run then reads each member’s calls (de novo, inherited, segregation).
         {vcfSamples && vcfSamples.length > 0 && <> VCF samples: {vcfSamples.join(', ')}.</>}
       </p>
+      <div className="family-body">
+      <div className="family-edit">
       {draft.members.length > 0 && (
         <table className="data-table family-table" aria-label="Family members">
           <thead>
@@ -128,8 +130,10 @@ export function FamilySection({
           ))}
         </ul>
       )}
+      </div>
       {draft.members.length > 0 && <PedigreeDiagram members={draft.members} consanguineous={draft.consanguineous} />}
-      {draft.source && <p className="muted small">Saved family from {draft.source}.</p>}
+      </div>
+      {draft.source && <p className="muted small">Saved family, source: {draft.source}.</p>}
       <FileImport kind="ped" what="a PED file (.ped)" read={(file) => api.call('cases.importPedigree', { caseId, ...file })} onImported={(c) => onImported(c)} />
     </section>
   );
