@@ -98,6 +98,24 @@ export const api = {
   },
   'cases.setFindings': { request: z.object({ id: z.string(), findings: z.array(finding) }), response: caseDetail },
   'intake.extract': { request: z.object({ text: z.string().max(10_000_000) }), response: z.array(finding) },
+  /** a growth measurement (height, weight, head circumference) → Z-score, centile and the finding it supports, to accept */
+  'intake.growth': {
+    request: z.object({
+      measure: z.enum(['height', 'weight', 'head']),
+      value: z.number().finite(),
+      unit: z.enum(['cm', 'kg', 'centile', 'sd']),
+      ageYears: z.number().nonnegative().max(130).optional(),
+      sex: sex.optional(),
+    }),
+    response: z.object({
+      read: z.boolean(),
+      z: z.number().optional(),
+      centile: z.number().optional(),
+      /** how the value was read, or why it could not be */
+      basis: z.string(),
+      finding: z.object({ hpoId: z.string(), label: z.string() }).optional(),
+    }),
+  },
   'terms.search': { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(50).optional() }), response: z.array(termHit) },
   'vcf.attach': {
     request: z

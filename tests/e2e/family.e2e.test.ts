@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newWorkstationPage, rendererDist, screenshot } from './support/browser.js';
-import { acceptAll, addTerm, createCase, differentialRows, exportReport, extractFindings, openEvidenceOfFirst, runDiagnosis, save } from './support/flows.js';
+import { acceptAll, addTerm, chip, createCase, differentialRows, exportReport, extractFindings, openEvidenceOfFirst, runDiagnosis, save } from './support/flows.js';
 import { serveCommandAvailable, startServe, type RunningServer } from './support/workstation-server.js';
 
 /**
@@ -27,6 +27,18 @@ async function reopen(page: Page, label: string): Promise<void> {
   await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
   await page.locator('table.case-table tbody tr', { hasText: label }).getByRole('link', { name: label }).click();
   await page.getByRole('heading', { name: label, level: 1 }).waitFor();
+}
+
+/** Reads one growth measurement in the case page and returns what the page says of it. */
+async function readGrowth(page: Page, measure: string, value: string, unit: string): Promise<string> {
+  const form = page.getByRole('form', { name: 'Growth measurement' });
+  await form.getByLabel('Measurement').selectOption({ label: measure });
+  await form.getByLabel('Value').fill(value);
+  await form.getByLabel('Unit').selectOption({ label: unit });
+  await form.getByRole('button', { name: 'Read' }).click();
+  const reading = page.getByRole('status', { name: 'Growth reading' });
+  await expect.poll(() => reading.innerText().catch(() => '')).toContain(measure);
+  return reading.innerText();
 }
 
 async function fillVariant(page: Page, n: number, v: { gene: string; c?: string; p?: string; transcript?: string; zygosity: string; inheritance: string; acmg: string }): Promise<void> {
@@ -70,6 +82,9 @@ describe.skipIf(!serveKnown)('family and candidate variants in the case page (ra
     await extractFindings(page, NARRATIVE);
     await acceptAll(page);
     await addTerm(page, 'short long bone', 'Short long bone');
+    // growth: an OFC above the 99th centile is macrocephaly, already recorded; a raw length at 14 months has no shipped reference
+    expect(await readGrowth(page, 'Head circumference (OFC)', '99.6', 'centile')).toMatch(/99\.6th centile → Z \+2\.65, 99\.6th centile\. Macrocephaly is already a finding\./);
+    expect(await readGrowth(page, 'Height', '70', 'cm')).toMatch(/^Height not read: .*starts at 2 years/);
 
     // the family: a trio, the proband affected, both parents unaffected
     const family = page.locator('section', { has: page.locator('#family-title') });
@@ -172,6 +187,12 @@ describe.skipIf(!serveKnown)('family and candidate variants in the case page (ra
     expect(await page.getByLabel('Member 4 affected status').inputValue()).toBe('unknown');
     await family.getByText('Saved family, source: family15.ped.').waitFor();
 
+    // a 6-year-old boy of 100 cm: read against CDC 2000, below −3 SD, short stature proposed and added
+    expect(await readGrowth(page, 'Height', '100', 'cm')).toMatch(/100 cm at 6 years, male \(CDC 2000 stature-for-age\) → Z −3\.\d+/);
+    await page.getByRole('button', { name: 'Add Short stature as present' }).click();
+    await chip(page, 'Short stature', 'present').waitFor();
+    await save(page);
+
     const csv = join(work, 'lab-list.csv');
     writeFileSync(csv, 'Gene,HGVS c.,Protein,Zygosity,Inheritance,ACMG\nFGFR3,c.1138G>A,p.Gly380Arg,het,de novo,P\nFGFR3,G380R,,het,,VUS\nFBN1,c.1585C>T,,het,maternal,LP\n');
     await page.getByLabel("Choose the lab's candidate list (.csv, .tsv)").setInputFiles(csv);
@@ -186,6 +207,7 @@ describe.skipIf(!serveKnown)('family and candidate variants in the case page (ra
     await reopen(page, 'E2E imported family 015');
     expect(await page.getByLabel('Member 3 id').inputValue()).toBe('mum');
     expect(await page.getByLabel('HGVS p., variant 1').inputValue()).toBe('p.Gly380Arg');
+    await chip(page, 'Short stature', 'present').waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ describe('the fake workstation API answers every contract method in the contract
     const findings = await call('intake.extract', { text: 'Short stature and macrocephaly. No seizures.' });
     await call('cases.setFindings', { id: c.id, findings: findings.filter((f) => f.status !== 'family') });
     await call('terms.search', { query: 'macro', limit: 3 });
+    expect((await call('intake.growth', { measure: 'head', value: 99.6, unit: 'centile' })).finding?.label).toBe('Macrocephaly');
     await call('cases.list', {});
     await call('cases.get', { id: c.id });
     const withFamily = await call('cases.setPedigree', {

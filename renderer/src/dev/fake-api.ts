@@ -183,6 +183,15 @@ export class FakeWorkstation implements WorkstationApi {
       'cases.importCandidates': () => {
         throw new ApiCallError('the demonstration data cannot import candidate lists', 'bad-request');
       },
+      // the fake reads centiles and SD scores only (the engine also reads heights against CDC 2000)
+      'intake.growth': (req) => {
+        if (req.unit !== 'centile' && req.unit !== 'sd') return { read: false, basis: 'the demonstration data reads centiles and SD scores only' };
+        const z = req.unit === 'sd' ? req.value : req.value <= 3 ? -2.5 : req.value >= 97 ? 2.5 : 0;
+        const low = { height: ['HP:0004322', 'Short stature'], weight: ['HP:0004325', 'Decreased body weight'], head: ['HP:0000252', 'Microcephaly'] } as const;
+        const high = { height: ['HP:0000098', 'Tall stature'], weight: ['HP:0004324', 'Increased body weight'], head: ['HP:0000256', 'Macrocephaly'] } as const;
+        const t = z <= -2 ? low[req.measure] : z >= 2 ? high[req.measure] : undefined;
+        return { read: true, z, basis: `${req.value} ${req.unit}`, ...(t ? { finding: { hpoId: t[0], label: t[1] } } : {}) };
+      },
       'intake.extract': (req) => {
         return extractFindings(String(req.text));
       },

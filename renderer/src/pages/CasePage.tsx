@@ -10,6 +10,7 @@ import { TermPicker, type AddStatus } from '../components/TermPicker.js';
 import { VcfSection } from '../components/VcfSection.js';
 import { CandidateVariantsSection } from '../components/CandidateVariantsSection.js';
 import { FamilySection } from '../components/FamilySection.js';
+import { GrowthSection } from '../components/GrowthSection.js';
 import { candidateProblems, candidatesDraftOf, candidatesRequest, type CandidatesDraft } from '../family/candidate-draft.js';
 import { familyDraftOf, familyProblems, familyRequest, type FamilyDraft } from '../family/family-draft.js';
 import { DiagnosisPanel } from '../components/DiagnosisPanel.js';
@@ -426,6 +427,12 @@ export function CasePage({ caseId }: { caseId: string }) {
             <TermPicker onPick={onPick} existing={existing} />
             <FindingChips findings={findings} onStatus={setStatus} onRemove={remove} />
           </section>
+          <GrowthSection
+            ageYears={typeof ageState === 'number' ? ageState : undefined}
+            sex={draft.sex || undefined}
+            existing={new Set(findings.map((f) => f.hpoId))}
+            onAdd={(hpoId, label) => upsert({ hpoId, label, status: 'present', source: 'typed' })}
+          />
           <DiagnosisPanel detail={detail} />
           <VcfSection caseId={caseId} current={detail.vcf} onImported={onImported} />
           <RunSection caseId={caseId} runs={detail.runs} presentCount={presentCount} ensureSaved={save} />
