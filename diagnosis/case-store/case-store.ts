@@ -53,6 +53,7 @@ import type {
 import { migrate, schemaVersion } from './migrate.js';
 import { caseToPhenopacket, type PhenopacketV2, type ResourceVersions } from './phenopacket-export.js';
 import { phenopacketToCase } from './phenopacket-import.js';
+import { caseToFamily, familyToCase, looksLikeFamily, type PhenopacketFamilyV2 } from './phenopacket-family-io.js';
 import { topChange } from './top-change.js';
 import { backupStore, restoreStore, type BackupReport, type RestoreOptions, type RestoreReport } from './store-backup.js';
 import { openEncryptedDatabase } from './store-connection.js';
@@ -577,11 +578,23 @@ export class CaseStore {
     return packet;
   }
 
-  /** Imports a phenopacket v2 as a new case (never over an existing one); a SOLVED interpretation becomes its final diagnosis. */
+  /** The case and its family as a Phenopacket v2 Family (null when the case has no family). */
+  exportFamily(caseId: string, options: { versions?: ResourceVersions } = {}): PhenopacketFamilyV2 | null {
+    const family = caseToFamily(this.getCase(caseId), { created: this.now(), createdBy: this.actor, versions: options.versions });
+    if (family) this.write((at) => this.audit(at, { action: 'case.export', entity: 'case', entityId: caseId, caseId, details: { format: 'phenopacket-v2-family' } }));
+    return family;
+  }
+
+  /**
+   * Imports a phenopacket v2 as a new case (never over an existing one); a SOLVED interpretation becomes its final
+   * diagnosis. A v2 Family is read as its proband's phenopacket with the pedigree stored as the case's family.
+   */
   importPhenopacket(value: unknown, options: { file?: string } = {}): CaseDetail {
     let imported;
+    let family: ReturnType<typeof familyToCase> | undefined;
     try {
-      imported = phenopacketToCase(value);
+      if (looksLikeFamily(value)) family = familyToCase(value);
+      imported = phenopacketToCase(family ? family.proband : value);
     } catch (err) {
       if (err instanceof CaseInputError && options.file) throw new CaseInputError(err.field, err.detail, options.file);
       throw err;
@@ -589,7 +602,14 @@ export class CaseStore {
     const { newCase, finalDiagnosis, phenopacketId } = imported;
     const id = this.write((at) => {
       const detail = this.createCase(newCase);
-      this.audit(at, { action: 'case.import', entity: 'case', entityId: detail.case.id, caseId: detail.case.id, details: { format: 'phenopacket-v2', phenopacketId, file: options.file } });
+      this.audit(at, {
+        action: 'case.import',
+        entity: 'case',
+        entityId: detail.case.id,
+        caseId: detail.case.id,
+        details: { format: family ? 'phenopacket-v2-family' : 'phenopacket-v2', phenopacketId, file: options.file, ...(family ? { familyId: family.familyId } : {}) },
+      });
+      if (family) this.setPedigree(detail.case.id, family.pedigree);
       if (finalDiagnosis) {
         this.recordDecision(detail.case.id, {
           kind: 'final-diagnosis',

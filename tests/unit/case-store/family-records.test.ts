@@ -97,6 +97,32 @@ describe('a case’s family and candidate variants (schema 4)', () => {
     store.close();
   });
 
+  it('exports a case with its family as a Phenopacket v2 Family and imports it back as a new case with the same family', () => {
+    const store = openStore(storeFile(dir, 'family-packet.db'));
+    const id = store.createCase(marfanCase('Family packet')).case.id;
+    expect(store.exportFamily(id)).toBeNull();
+    store.setPedigree(id, { ...trio, consanguineous: true });
+    const family = store.exportFamily(id)!;
+    expect(family).toMatchObject({ id: `${id}-family`, relatives: [], consanguinousParents: true, proband: { id, subject: { id: 'P1', sex: 'MALE' } } });
+    expect(family.pedigree.persons).toEqual([
+      { familyId: 'family', individualId: 'P1', paternalId: 'F1', maternalId: 'M1', sex: 'FEMALE', affectedStatus: 'AFFECTED' },
+      { familyId: 'family', individualId: 'F1', paternalId: '0', maternalId: '0', sex: 'MALE', affectedStatus: 'UNAFFECTED' },
+      { familyId: 'family', individualId: 'M1', paternalId: '0', maternalId: '0', sex: 'FEMALE', affectedStatus: 'UNAFFECTED' },
+    ]);
+    expect(family.proband.phenotypicFeatures).toHaveLength(5);
+    const imported = store.importPhenopacket(JSON.parse(JSON.stringify(family)) as unknown, { file: 'family.json' });
+    expect(imported.case.label).toBe('P1');
+    expect(imported.findings.map((f) => f.hpoId).sort()).toEqual(store.getCase(id).findings.map((f) => f.hpoId).sort());
+    expect(imported.pedigree).toMatchObject({ consanguineous: true, source: `phenopacket Family ${id}-family`, members: store.getCase(id).pedigree!.members });
+    expect(store.auditTrail({ caseId: imported.case.id }).find((e) => e.action === 'case.import')?.details).toMatchObject({ format: 'phenopacket-v2-family', familyId: `${id}-family` });
+    // a Family whose proband is not in its pedigree is refused whole: no case is created
+    const cases = store.listCases().length;
+    const broken = { ...family, proband: { ...family.proband, subject: { ...family.proband.subject, id: 'X9' } } };
+    expect(() => store.importPhenopacket(broken)).toThrow(/^field family: pedigree: the proband "X9" is not in the pedigree/);
+    expect(store.listCases()).toHaveLength(cases);
+    store.close();
+  });
+
   it('sees a family edited around the store: the audit replay names it', () => {
     const path = storeFile(dir, 'tamper.db');
     const store = openStore(path);
