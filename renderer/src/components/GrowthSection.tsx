@@ -20,7 +20,7 @@ export function GrowthSection({ ageYears, sex, existing, onAdd }: { ageYears: nu
   const [measure, setMeasure] = useState<Measure>('height');
   const [value, setValue] = useState('');
   const [unit, setUnit] = useState<Unit>('centile');
-  const [result, setResult] = useState<ApiResponse<'intake.growth'>>();
+  const [result, setResult] = useState<ApiResponse<'intake.growth'> & { measure: Measure }>();
   const [error, setError] = useState<ApiCallError | string>();
 
   const read = async (e: FormEvent) => {
@@ -33,7 +33,7 @@ export function GrowthSection({ ageYears, sex, existing, onAdd }: { ageYears: nu
     }
     setError(undefined);
     try {
-      setResult(await api.call('intake.growth', { measure, value: n, unit, ...(ageYears !== undefined ? { ageYears } : {}), ...(sex ? { sex } : {}) }));
+      setResult({ ...(await api.call('intake.growth', { measure, value: n, unit, ...(ageYears !== undefined ? { ageYears } : {}), ...(sex ? { sex } : {}) })), measure });
     } catch (err) {
       setError(toApiError(err, 'intake.growth'));
     }
@@ -77,7 +77,7 @@ export function GrowthSection({ ageYears, sex, existing, onAdd }: { ageYears: nu
         <div className="growth-result small" role="status" aria-label="Growth reading">
           {result.read ? (
             <p>
-              {measureLabels[measure]}: {result.basis} → Z {result.z !== undefined ? (result.z >= 0 ? `+${result.z}` : `−${Math.abs(result.z)}`) : '—'}
+              {measureLabels[result.measure]}: {result.basis} → Z {result.z !== undefined ? (result.z >= 0 ? `+${result.z}` : `−${Math.abs(result.z)}`) : '—'}
               {result.centile !== undefined ? `, ${result.centile < 0.1 ? '< 0.1' : result.centile > 99.9 ? '> 99.9' : result.centile}th centile` : ''}.{' '}
               {result.finding ? (
                 existing.has(result.finding.hpoId) ? (
@@ -93,7 +93,7 @@ export function GrowthSection({ ageYears, sex, existing, onAdd }: { ageYears: nu
             </p>
           ) : (
             <p className="error-inline">
-              {measureLabels[measure]} not read: {result.basis}.
+              {measureLabels[result.measure]} not read: {result.basis}.
             </p>
           )}
         </div>
