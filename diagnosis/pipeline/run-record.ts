@@ -64,6 +64,11 @@ export function pedigreeAppliesToVcf(vcf: NonNullable<StoredCaseInputs['vcf']>):
  */
 export function runInputsOfStoredCase(c: StoredCaseInputs, narrative?: string): CaseRunInputs {
   const f = c.findings;
+  // what the case holds but this run will not read is said, never dropped silently
+  const notUsed = [
+    ...(c.vcf && c.pedigree && !pedigreeAppliesToVcf(c.vcf) ? [`the family (${c.pedigree.source}) was not read: the VCF has one sample (${c.vcf.samples!.join(', ')}), so it holds no relative's calls`] : []),
+    ...(c.vcf && c.candidateVariants ? [`the candidate variant list (${c.candidateVariants.source}) was not weighed: the case has a VCF, whose calls are used instead`] : []),
+  ];
   return {
     caseId: c.caseId,
     origin: `case ${c.caseId}`,
@@ -78,5 +83,6 @@ export function runInputsOfStoredCase(c: StoredCaseInputs, narrative?: string): 
     ...(c.vcf ? { variants: { path: c.vcf.path, sha256: c.vcf.sha256, sample: c.vcf.sample ?? undefined, assembly: c.vcf.build ?? undefined } } : {}),
     ...(c.vcf && c.pedigree && pedigreeAppliesToVcf(c.vcf) ? { pedigree: c.pedigree } : {}),
     ...(!c.vcf && c.candidateVariants ? { candidateVariants: c.candidateVariants } : {}),
+    ...(notUsed.length ? { notUsed } : {}),
   };
 }

@@ -63,6 +63,8 @@ export interface CaseRunInputs {
   pedigree?: { path: string } | { pedigree: Pedigree; source: string };
   /** a lab's prioritized candidate variants, when there is no VCF: only these are weighed against the phenotype */
   candidateVariants?: { variants: ListedVariant[]; source: string };
+  /** inputs of the case the run will not use, with why (a stored family beside a single-sample VCF); reported in `setAside` */
+  notUsed?: string[];
 }
 
 export interface ReasoningRequest {

@@ -27,6 +27,7 @@ describe('a stored case’s family and candidate list as run inputs', () => {
     expect(inputs.candidateVariants?.variants.map((v) => v.gene)).toEqual(['FGFR3']);
     expect(inputs.pedigree).toBeUndefined();
     expect(inputs.variants).toBeUndefined();
+    expect(inputs.notUsed).toBeUndefined();
   });
 
   it('reads the family in a multi-sample VCF, and the VCF rather than the list', () => {
@@ -34,10 +35,13 @@ describe('a stored case’s family and candidate list as run inputs', () => {
     expect(inputs.pedigree).toEqual(base.pedigree);
     expect(inputs.variants).toMatchObject({ path: vcf.path, sample: 'P1' });
     expect(inputs.candidateVariants).toBeUndefined();
+    expect(inputs.notUsed).toEqual(['the candidate variant list (typed in the app) was not weighed: the case has a VCF, whose calls are used instead']);
   });
 
   it('reads a single-sample VCF as the proband’s alone, and a VCF attached before samples were recorded with the family', () => {
-    expect(runInputsOfStoredCase({ ...base, vcf: { ...vcf, samples: ['P1'] } }).pedigree).toBeUndefined();
+    const single = runInputsOfStoredCase({ ...base, candidateVariants: undefined, vcf: { ...vcf, samples: ['P1'] } });
+    expect(single.pedigree).toBeUndefined();
+    expect(single.notUsed).toEqual(["the family (typed in the app) was not read: the VCF has one sample (P1), so it holds no relative's calls"]);
     expect(runInputsOfStoredCase({ ...base, vcf }).pedigree).toEqual(base.pedigree);
   });
 });
