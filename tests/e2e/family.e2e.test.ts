@@ -172,19 +172,24 @@ describe.skipIf(!serveKnown)('family and candidate variants in the case page (ra
     // named by the file's own name and line, not by the upload folder it was streamed to
     await expect.poll(() => family.locator('.error-text').innerText()).toMatch(/^Problem with the input: broken\.ped:2: 4 column\(s\), a PED line has 6/);
     // Chromium logs the refused request (HTTP 422, the API's bad-input answer) as a console error: that one was asked for
-    const refused = problems.filter((p) => /status of 422/.test(p));
-    expect(refused).toHaveLength(1);
-    problems.splice(0, problems.length, ...problems.filter((p) => !refused.includes(p)));
 
     const ped = join(work, 'family15.ped');
-    writeFileSync(ped, '#fam id father mother sex phenotype\nFAM15 kid dad mum 1 2\nFAM15 dad 0 0 1 1\nFAM15 mum 0 0 2 1\nFAM15 sis dad mum 2 0\n');
+    writeFileSync(ped, '#fam id father mother sex phenotype\nFAM15 kid dad mum 1 2\nFAM15 dad 0 0 1 1\nFAM15 mum 0 0 2 1\nFAM15 sis dad mum 2 2\n');
+    // two affected siblings: the file cannot say who the proband is, the page asks, then reads it with the answer
+    await page.getByLabel('Choose a PED file (.ped)').setInputFiles(ped);
+    await expect.poll(() => family.locator('.error-text').innerText()).toMatch(/family15\.ped: 2 affected members \(kid, sis\): say which is the proband/);
+    await page.getByLabel('Proband in the PED file (when several members are affected)').fill('kid');
     await page.getByLabel('Choose a PED file (.ped)').setInputFiles(ped);
     await expect.poll(() => page.getByLabel('Member 4 id').inputValue().catch(() => '')).toBe('sis');
     // the earlier error is gone once a good file is read
     expect(await family.locator('.error-text').innerText()).toBe('');
     expect(await page.getByLabel('Member 1 relation to proband').inputValue()).toBe('proband');
     expect(await page.getByLabel('Member 4 relation to proband').inputValue()).toBe('sibling');
-    expect(await page.getByLabel('Member 4 affected status').inputValue()).toBe('unknown');
+    expect(await page.getByLabel('Member 4 affected status').inputValue()).toBe('affected');
+    // Chromium logs each refused request (HTTP 422, the API's bad-input answer) as a console error: these two were asked for
+    const refused = problems.filter((p) => /status of 422/.test(p));
+    expect(refused).toHaveLength(2);
+    problems.splice(0, problems.length, ...problems.filter((p) => !refused.includes(p)));
     await family.getByText('Saved family, source: family15.ped.').waitFor();
 
     // a 6-year-old boy of 100 cm: read against CDC 2000, below −3 SD, short stature proposed and added
