@@ -22,13 +22,16 @@ import { canonicalJson } from './canonical-json.js';
  * columns are copies of hashed content kept for reading speed and are left out: a run's `top_label` is its first
  * candidate's label in `results`, backfilled by migration 3 into runs stored before it.
  */
-const ENTITY_TABLES: Record<string, { table: string; key: string; derived?: Set<string> }> = {
+const ENTITY_TABLES: Record<string, { table: string; key: string; derived?: Set<string>; children?: { table: string; key: string; order: string } }> = {
   narrative: { table: 'narratives', key: 'id' },
   note: { table: 'notes', key: 'id' },
   decision: { table: 'decisions', key: 'id' },
   vcf: { table: 'vcf_files', key: 'id' },
   run: { table: 'diagnosis_runs', key: 'id', derived: new Set(['top_label']) },
   setting: { table: 'settings', key: 'key' },
+  // a case's family and candidate list are replaced as a whole: the hash covers the head row and every child row
+  pedigree: { table: 'pedigrees', key: 'case_id', children: { table: 'pedigree_members', key: 'case_id', order: 'position' } },
+  'candidate-list': { table: 'candidate_lists', key: 'case_id', children: { table: 'candidate_variants', key: 'case_id', order: 'position' } },
 };
 
 /** `updated_at` moves with every change to a case (see CaseStore.touch); it carries no content. */
@@ -49,7 +52,12 @@ export function entityRowHash(db: Database.Database, entity: string, id: string 
   const spec = ENTITY_TABLES[entity];
   if (!spec || !tableExists(db, spec.table)) return undefined;
   const row = db.prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as Record<string, unknown> | undefined;
-  return row ? sha256(canonicalJson(withoutNulls(row, spec.derived))) : null;
+  if (!row) return null;
+  const own = withoutNulls(row, spec.derived);
+  if (!spec.children) return sha256(canonicalJson(own));
+  const c = spec.children;
+  const children = db.prepare(`SELECT * FROM ${c.table} WHERE ${c.key} = ? ORDER BY ${c.order}`).all(id) as Record<string, unknown>[];
+  return sha256(canonicalJson({ row: own, children: children.map((r) => withoutNulls(r)) }));
 }
 
 export interface CaseStateHashes {

@@ -141,6 +141,51 @@ export const settingInput = z.strictObject({
 
 export const noteInput = z.strictObject({ text: text(100_000) });
 
+/** A member id as PED files and VCF sample names have them: no spaces (a PED line is split on them). */
+const memberId = z.string().trim().min(1).max(100).regex(/^\S+$/, 'an id without spaces, as the VCF names the sample');
+
+export const pedigreeMemberInput = z.strictObject({
+  id: memberId,
+  sex,
+  affected: z.enum(['affected', 'unaffected', 'unknown']),
+  fatherId: memberId.optional(),
+  motherId: memberId.optional(),
+  proband: z.boolean().optional(),
+});
+
+/** A case's family, replaced as a whole; exactly one member is the proband. */
+export const pedigreeInput = z
+  .strictObject({
+    familyId: text(100).regex(/^\S+$/, 'a family id without spaces').optional(),
+    members: z.array(pedigreeMemberInput).min(1, 'a family has at least the proband').max(500),
+    consanguineous: z.boolean().optional(),
+    source: text(500),
+  })
+  .refine((p) => p.members.filter((m) => m.proband).length === 1, { message: 'mark exactly one member as the proband', path: ['members'] });
+
+/** One variant of a lab's list, in the vocabulary of case-input/listed-variant.ts (read there; checked in the store). */
+export const candidateVariantInput = z.strictObject({
+  gene: text(50).optional(),
+  hgvsC: text(500).optional(),
+  hgvsP: text(500).optional(),
+  transcript: text(100).optional(),
+  chrom: z.union([z.string(), z.number()]).optional(),
+  pos: z.number().int().positive().optional(),
+  ref: text(1000).optional(),
+  alt: text(1000).optional(),
+  assembly: z.enum(['GRCh37', 'GRCh38']).optional(),
+  zygosity: z.enum(['heterozygous', 'homozygous', 'hemizygous', 'compound heterozygous', 'mosaic']).optional(),
+  inheritance: z.enum(['de novo', 'maternal', 'paternal', 'unknown']).optional(),
+  acmg: z.enum(['pathogenic', 'likely pathogenic', 'uncertain significance', 'likely benign', 'benign']).optional(),
+  /** where the row came from: "typed", a file:line */
+  source: text(600).optional(),
+});
+
+export const candidateListInput = z.strictObject({
+  source: text(500),
+  variants: z.array(candidateVariantInput).max(10_000),
+});
+
 export type NewCaseInput = z.input<typeof newCaseInput>;
 export type ParsedFinding = z.output<typeof findingInput>;
 export type CasePatchInput = z.input<typeof casePatchInput>;
@@ -151,6 +196,9 @@ export type RunInput = z.input<typeof runInput>;
 export type DecisionInput = z.input<typeof decisionInput>;
 export type NoteInput = z.input<typeof noteInput>;
 export type SettingInput = z.input<typeof settingInput>;
+export type PedigreeInput = z.input<typeof pedigreeInput>;
+export type CandidateVariantInput = z.input<typeof candidateVariantInput>;
+export type CandidateListInput = z.input<typeof candidateListInput>;
 
 /** Parses with a schema; the first issue becomes a CaseInputError naming the field (prefixed with `where`). */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where = ''): z.output<S> {

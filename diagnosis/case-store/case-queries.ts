@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { durationToYears } from '../case-input/iso8601-duration.js';
 import { CaseInputError, CaseNotFoundError } from './case-errors.js';
+import { listedVariantsOf, pedigreeOf, readCandidates, readPedigree } from './family-records.js';
 import {
   runSummaryColumns,
   toCase,
@@ -58,6 +59,8 @@ export function caseDetail(db: Database.Database, caseId: string): CaseDetail {
     decisions,
     notes: all<NoteRow>('SELECT * FROM notes WHERE case_id = ? ORDER BY id').map(toNote),
     finalDiagnosis: decisions[standingFinalDiagnosis(decisions) ?? -1] ?? null,
+    pedigree: readPedigree(db, caseId),
+    candidateVariants: readCandidates(db, caseId),
   };
 }
 
@@ -129,14 +132,25 @@ export function caseInputs(db: Database.Database, caseId: string, now: Date): St
   const c = caseRecord(db, caseId);
   const findings = db.prepare('SELECT hpo_id, status FROM findings WHERE case_id = ? ORDER BY id').all(caseId) as { hpo_id: string; status: string }[];
   const ids = (status: string) => findings.filter((f) => f.status === status).map((f) => f.hpo_id);
-  const vcf = db.prepare('SELECT path, sha256, sample, build FROM vcf_files WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(caseId) as
-    | { path: string; sha256: string; sample: string | null; build: 'GRCh37' | 'GRCh38' | null }
+  const vcfRow = db.prepare('SELECT path, sha256, sample, build, summary FROM vcf_files WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(caseId) as
+    | { path: string; sha256: string; sample: string | null; build: 'GRCh37' | 'GRCh38' | null; summary: string }
     | undefined;
+  let vcf: StoredCaseInputs['vcf'] = null;
+  if (vcfRow) {
+    const { summary, ...rest } = vcfRow;
+    // attachments since schema 4 record the VCF's samples: a run then knows whether the family was sequenced with it
+    const samples = (JSON.parse(summary) as { samples?: unknown }).samples;
+    vcf = { ...rest, ...(Array.isArray(samples) && samples.every((x) => typeof x === 'string') ? { samples: samples as string[] } : {}) };
+  }
+  const pedigree = readPedigree(db, caseId);
+  const candidates = readCandidates(db, caseId);
   const ageYears = c.age ? durationToYears(c.age) : c.dateOfBirth ? yearsSince(c.dateOfBirth, now) : undefined;
   return {
     caseId,
     findings: { id: caseId, present: ids('present'), excluded: ids('excluded'), sex: c.sex, ...(ageYears === undefined ? {} : { ageYears }) },
     uncertain: ids('uncertain'),
-    vcf: vcf ?? null,
+    vcf,
+    ...(pedigree ? { pedigree: { pedigree: pedigreeOf(pedigree), source: pedigree.source } } : {}),
+    ...(candidates ? { candidateVariants: { variants: listedVariantsOf(candidates), source: candidates.source } } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { contentHashes, verifyAuditContents, type ContentVerification } from './
 import { appendAudit, readAudit, verifyAuditChain, type AuditRecord } from './audit-log.js';
 import { CaseInputError, CaseNotFoundError, CaseStoreOpenError } from './case-errors.js';
 import {
+  candidateListInput,
   casePatchInput,
   decisionInput,
   findingInput,
@@ -11,9 +12,11 @@ import {
   newCaseInput,
   noteInput,
   parseInput,
+  pedigreeInput,
   runInput,
   settingInput,
   vcfInput,
+  type CandidateListInput,
   type CasePatchInput,
   type DecisionInput,
   type FindingInput,
@@ -21,10 +24,12 @@ import {
   type NewCaseInput,
   type NoteInput,
   type ParsedFinding,
+  type PedigreeInput,
   type RunInput,
   type SettingInput,
   type VcfInput,
 } from './case-inputs.js';
+import { checkCandidates, checkPedigree, readCandidates, readPedigree, writeCandidates, writePedigree } from './family-records.js';
 import { caseDetail, caseInputs, caseRecord, listCaseSummaries, resolveCaseId } from './case-queries.js';
 import { toDecision, toFinding, toNarrative, toNote, toRun, toVcf, type DecisionRow, type FindingRow, type NarrativeRow, type NoteRow, type RunRow, type VcfRow } from './case-rows.js';
 import type {
@@ -40,12 +45,15 @@ import type {
   Narrative,
   Note,
   SearchResult,
+  StoredCandidateList,
   StoredCaseInputs,
+  StoredPedigree,
   VcfReference,
 } from './case-types.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { caseToPhenopacket, type PhenopacketV2, type ResourceVersions } from './phenopacket-export.js';
 import { phenopacketToCase } from './phenopacket-import.js';
+import { caseToFamily, familyToCase, looksLikeFamily, type PhenopacketFamilyV2 } from './phenopacket-family-io.js';
 import { topChange } from './top-change.js';
 import { backupStore, restoreStore, type BackupReport, type RestoreOptions, type RestoreReport } from './store-backup.js';
 import { openEncryptedDatabase } from './store-connection.js';
@@ -469,6 +477,48 @@ export class CaseStore {
     });
   }
 
+  // ---- family and candidate variants ----
+
+  /**
+   * Replaces the case's family (null removes it), checked as a run reads it (case-input/pedigree.ts); the audit log
+   * records how many members, the source and the consanguinity, and the hash of what was stored.
+   */
+  setPedigree(caseId: string, input: PedigreeInput | null): StoredPedigree | null {
+    const p = input === null ? null : checkPedigree(parseInput(pedigreeInput, input));
+    return this.write((at) => {
+      const before = readPedigree(this.db, caseId);
+      this.touch(caseId, at);
+      writePedigree(this.db, caseId, p, at, this.actor);
+      this.audit(at, {
+        action: p ? 'pedigree.set' : 'pedigree.remove',
+        entity: 'pedigree',
+        entityId: caseId,
+        caseId,
+        details: p ? { members: p.members.length, consanguineous: p.consanguineous, source: p.source, replaced: before !== null } : { replaced: before !== null },
+      });
+      return readPedigree(this.db, caseId);
+    });
+  }
+
+  /** Replaces the case's candidate variant list (an empty list or null removes it); every row is checked first. */
+  setCandidateVariants(caseId: string, input: CandidateListInput | null): StoredCandidateList | null {
+    const parsed = input === null ? null : checkCandidates(parseInput(candidateListInput, input));
+    const list = parsed && parsed.variants.length > 0 ? parsed : null;
+    return this.write((at) => {
+      const before = readCandidates(this.db, caseId);
+      this.touch(caseId, at);
+      writeCandidates(this.db, caseId, list, at, this.actor);
+      this.audit(at, {
+        action: list ? 'candidates.set' : 'candidates.remove',
+        entity: 'candidate-list',
+        entityId: caseId,
+        caseId,
+        details: list ? { variants: list.variants.length, source: list.source, replaced: before !== null } : { replaced: before !== null },
+      });
+      return readCandidates(this.db, caseId);
+    });
+  }
+
   // ---- settings ----
 
   /** A setting's value (an object), or undefined when it was never set. */
@@ -528,11 +578,23 @@ export class CaseStore {
     return packet;
   }
 
-  /** Imports a phenopacket v2 as a new case (never over an existing one); a SOLVED interpretation becomes its final diagnosis. */
+  /** The case and its family as a Phenopacket v2 Family (null when the case has no family). */
+  exportFamily(caseId: string, options: { versions?: ResourceVersions } = {}): PhenopacketFamilyV2 | null {
+    const family = caseToFamily(this.getCase(caseId), { created: this.now(), createdBy: this.actor, versions: options.versions });
+    if (family) this.write((at) => this.audit(at, { action: 'case.export', entity: 'case', entityId: caseId, caseId, details: { format: 'phenopacket-v2-family' } }));
+    return family;
+  }
+
+  /**
+   * Imports a phenopacket v2 as a new case (never over an existing one); a SOLVED interpretation becomes its final
+   * diagnosis. A v2 Family is read as its proband's phenopacket with the pedigree stored as the case's family.
+   */
   importPhenopacket(value: unknown, options: { file?: string } = {}): CaseDetail {
     let imported;
+    let family: ReturnType<typeof familyToCase> | undefined;
     try {
-      imported = phenopacketToCase(value);
+      if (looksLikeFamily(value)) family = familyToCase(value);
+      imported = phenopacketToCase(family ? family.proband : value);
     } catch (err) {
       if (err instanceof CaseInputError && options.file) throw new CaseInputError(err.field, err.detail, options.file);
       throw err;
@@ -540,7 +602,14 @@ export class CaseStore {
     const { newCase, finalDiagnosis, phenopacketId } = imported;
     const id = this.write((at) => {
       const detail = this.createCase(newCase);
-      this.audit(at, { action: 'case.import', entity: 'case', entityId: detail.case.id, caseId: detail.case.id, details: { format: 'phenopacket-v2', phenopacketId, file: options.file } });
+      this.audit(at, {
+        action: 'case.import',
+        entity: 'case',
+        entityId: detail.case.id,
+        caseId: detail.case.id,
+        details: { format: family ? 'phenopacket-v2-family' : 'phenopacket-v2', phenopacketId, file: options.file, ...(family ? { familyId: family.familyId } : {}) },
+      });
+      if (family) this.setPedigree(detail.case.id, family.pedigree);
       if (finalDiagnosis) {
         this.recordDecision(detail.case.id, {
           kind: 'final-diagnosis',

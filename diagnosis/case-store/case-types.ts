@@ -1,4 +1,6 @@
 import type { CaseFindings, Sex } from '../case-input/case-findings.js';
+import type { AcmgClassification, ListedInheritance, ListedVariant, ListedZygosity } from '../case-input/listed-variant.js';
+import type { AffectedStatus, Pedigree } from '../case-input/pedigree.js';
 
 /**
  * What the case store returns. These types are the contract the Electron main process and the loopback HTTP server
@@ -149,6 +151,58 @@ export interface Note {
   createdBy: string;
 }
 
+export type { AffectedStatus, AcmgClassification, ListedInheritance, ListedZygosity };
+
+/** One member of a case's family; ids are the VCF's sample names when the family was sequenced together. */
+export interface StoredPedigreeMember {
+  id: string;
+  sex: Sex;
+  affected: AffectedStatus;
+  fatherId: string | null;
+  motherId: string | null;
+  proband: boolean;
+}
+
+/** The family of a case, as the clinician typed it or a PED file gave it (migration 4). */
+export interface StoredPedigree {
+  caseId: string;
+  familyId: string;
+  /** stated consanguinity of the proband's parents (a pedigree with a shared ancestor says it too) */
+  consanguineous: boolean;
+  /** "typed in the app", or the PED file's name */
+  source: string;
+  members: StoredPedigreeMember[];
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A variant of a lab's prioritized list: coordinates, or a gene and an HGVS description, or both. */
+export interface StoredCandidateVariant {
+  gene: string | null;
+  hgvsC: string | null;
+  hgvsP: string | null;
+  transcript: string | null;
+  chrom: string | null;
+  pos: number | null;
+  ref: string | null;
+  alt: string | null;
+  assembly: 'GRCh37' | 'GRCh38' | null;
+  zygosity: ListedZygosity | null;
+  inheritance: ListedInheritance | null;
+  acmg: AcmgClassification | null;
+  /** "typed", or file:line of the CSV/TSV it was read from */
+  source: string;
+}
+
+export interface StoredCandidateList {
+  caseId: string;
+  /** "typed in the app", or the list file's name */
+  source: string;
+  variants: StoredCandidateVariant[];
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /** Everything about one case (run results are fetched one at a time with getRun). */
 export interface CaseDetail {
   case: CaseRecord;
@@ -160,6 +214,10 @@ export interface CaseDetail {
   notes: Note[];
   /** the final diagnosis that stands (the latest, unless the case was reopened or marked unsolved since) */
   finalDiagnosis: Decision | null;
+  /** the family (schema 4) */
+  pedigree: StoredPedigree | null;
+  /** the lab's candidate variants (schema 4) */
+  candidateVariants: StoredCandidateList | null;
 }
 
 /** One row of the case list. */
@@ -218,6 +276,10 @@ export interface StoredCaseInputs {
   findings: CaseFindings;
   /** uncertain findings: not ranked, listed so a run's inputs are complete */
   uncertain: string[];
-  /** the most recently attached VCF */
-  vcf: { path: string; sha256: string; sample: string | null; build: 'GRCh37' | 'GRCh38' | null } | null;
+  /** the most recently attached VCF; `samples`: the VCF's sample names when its attachment recorded them */
+  vcf: { path: string; sha256: string; sample: string | null; build: 'GRCh37' | 'GRCh38' | null; samples?: string[] } | null;
+  /** the case's family, checked (its proband the flagged member); a run applies it to a multi-sample VCF */
+  pedigree?: { pedigree: Pedigree; source: string };
+  /** the lab's candidate variants; a run weighs them when the case has no VCF */
+  candidateVariants?: { variants: ListedVariant[]; source: string };
 }

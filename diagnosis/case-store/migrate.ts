@@ -4,6 +4,7 @@ import { CaseStoreOpenError } from './case-errors.js';
 import { caseRecordsSql } from './migration-001-case-records.js';
 import { textSearchSql } from './migration-002-text-search.js';
 import { clinicalWorkflowSql } from './migration-003-clinical-workflow.js';
+import { familyAndCandidatesSql } from './migration-004-family-and-candidates.js';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'case records and audit log', sql: caseRecordsSql },
   { version: 2, name: 'full-text search over narratives and notes', sql: textSearchSql },
   { version: 3, name: 'clinical workflow: statuses, exclusions, structured final diagnosis, referral, settings', sql: clinicalWorkflowSql, rebuildsTables: true },
+  { version: 4, name: 'family pedigree and candidate variant list of a case', sql: familyAndCandidatesSql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -81,8 +81,62 @@ export const vcfSummary = z.object({
   unlifted: z.number().int(),
   inGenes: z.number().int(),
   dropped: z.record(z.string(), z.number()),
+  /** every sample of the VCF (attachments since schema 4): a family sequenced together is read with the case's pedigree */
+  samples: z.array(z.string()).optional(),
 });
 export type VcfSummary = z.infer<typeof vcfSummary>;
+
+/** A member's affected status, as PED files and Phenopacket pedigrees give it. */
+export const affectedStatus = z.enum(['affected', 'unaffected', 'unknown']);
+/** The vocabularies of a lab's candidate list (diagnosis/case-input/listed-variant.ts). */
+export const listedZygosity = z.enum(['heterozygous', 'homozygous', 'hemizygous', 'compound heterozygous', 'mosaic']);
+export const listedInheritance = z.enum(['de novo', 'maternal', 'paternal', 'unknown']);
+export const acmgClass = z.enum(['pathogenic', 'likely pathogenic', 'uncertain significance', 'likely benign', 'benign']);
+
+/** A member of the case's family: ids are the VCF's sample names when the family was sequenced together. */
+export const pedigreeMember = z.object({
+  id: z.string().min(1).max(100),
+  sex,
+  affected: affectedStatus,
+  fatherId: z.string().min(1).max(100).optional(),
+  motherId: z.string().min(1).max(100).optional(),
+  proband: z.boolean(),
+});
+export type PedigreeMemberView = z.infer<typeof pedigreeMember>;
+
+export const pedigreeView = z.object({
+  familyId: z.string(),
+  /** stated consanguinity of the proband's parents */
+  consanguineous: z.boolean(),
+  /** "typed in the app" or the PED file's name */
+  source: z.string(),
+  members: z.array(pedigreeMember),
+  /** what a run will not use as given, and why (a father recorded as female, ...) */
+  notes: z.array(z.string()),
+});
+export type PedigreeView = z.infer<typeof pedigreeView>;
+
+/** One variant of a lab's prioritized list: coordinates (with their assembly), or a gene and an HGVS description. */
+export const candidateVariant = z.object({
+  gene: z.string().max(50).optional(),
+  hgvsC: z.string().max(500).optional(),
+  hgvsP: z.string().max(500).optional(),
+  transcript: z.string().max(100).optional(),
+  chrom: z.string().max(10).optional(),
+  pos: z.number().int().positive().optional(),
+  ref: z.string().max(1000).optional(),
+  alt: z.string().max(1000).optional(),
+  assembly: z.enum(['GRCh37', 'GRCh38']).optional(),
+  zygosity: listedZygosity.optional(),
+  inheritance: listedInheritance.optional(),
+  acmg: acmgClass.optional(),
+  /** where the row came from ("typed", file:line) */
+  source: z.string().max(600).optional(),
+});
+export type CandidateVariantView = z.infer<typeof candidateVariant>;
+
+export const candidateListView = z.object({ source: z.string(), variants: z.array(candidateVariant) });
+export type CandidateListView = z.infer<typeof candidateListView>;
 
 export const caseDetail = caseSummary.extend({
   /** the reason for referral, and who referred */
@@ -95,6 +149,10 @@ export const caseDetail = caseSummary.extend({
   finalDiagnosis: finalDiagnosis.optional(),
   /** every decision, oldest first */
   decisions: z.array(decisionView),
+  /** the family (issue 14): applied to a multi-sample VCF */
+  pedigree: pedigreeView.optional(),
+  /** a lab's candidate variants (issue 14): weighed when the case has no VCF */
+  candidateVariants: candidateListView.optional(),
   runs: z.array(
     z.object({
       id: z.string(),
@@ -158,6 +216,10 @@ export const variantEvidence = z.object({
       text: z.string(),
     })
     .optional(),
+  /** with a family (a trio's VCF, a lab's stated inheritance): each member's call */
+  members: z.array(z.object({ id: z.string(), role: z.string().optional(), affected: z.string().optional(), gt: z.string(), dp: z.number().optional(), gq: z.number().optional() })).optional(),
+  /** what the family says of the variant, when the genotype check rests on it */
+  inheritance: z.object({ finding: z.string(), lr: z.number(), consistent: z.boolean().optional(), caution: z.string().optional() }).optional(),
 });
 
 export const termEvidence = z.object({
@@ -229,6 +291,8 @@ export const runView = z.object({
   genes: z.array(z.object({ rank: z.number(), symbol: z.string(), score: z.number(), probability: z.number(), genotypeLR: z.number().optional() })),
   discriminating: z.array(z.object({ hpoId: z.string(), label: z.string(), presentIn: z.array(z.string()), absentIn: z.array(z.string()) })),
   reasoning: reasoningView.optional(),
+  /** what the run read but did not use (pedigree members not in the VCF, list rows it could not place), with why */
+  setAside: z.array(z.string()).optional(),
   timings: z.record(z.string(), z.number()),
 });
 export type RunView = z.infer<typeof runView>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  affectedStatus,
   candidateDecision,
+  candidateVariant,
   caseDetail,
   caseSummary,
   diagnosisCertainty,
@@ -60,8 +62,60 @@ export const api = {
     response: caseDetail,
   },
   'cases.importPhenopacket': { request: z.object(fileSource).refine(oneFileSource, oneFileSourceIssue), response: caseDetail },
+  /** the case's family, replaced as a whole (null removes it); exactly one member is the proband */
+  'cases.setPedigree': {
+    request: z.object({
+      caseId: z.string(),
+      pedigree: z
+        .object({
+          familyId: z.string().min(1).max(100).optional(),
+          consanguineous: z.boolean(),
+          /** where it came from (default "typed in the app") */
+          source: z.string().min(1).max(500).optional(),
+          members: z
+            .array(z.object({ id: z.string().max(100), sex, affected: affectedStatus, fatherId: z.string().max(100).optional(), motherId: z.string().max(100).optional(), proband: z.boolean().optional() }))
+            .min(1)
+            .max(500),
+        })
+        .nullable(),
+    }),
+    response: caseDetail,
+  },
+  /** the case's candidate variant list, replaced as a whole (an empty list removes it) */
+  'cases.setCandidateVariants': {
+    request: z.object({ caseId: z.string(), source: z.string().min(1).max(500).optional(), variants: z.array(candidateVariant).max(10_000) }),
+    response: caseDetail,
+  },
+  /** a PED file becomes the case's family (its proband: `probandId`, else the one affected member) */
+  'cases.importPedigree': {
+    request: z.object({ caseId: z.string(), ...fileSource, probandId: z.string().max(100).optional() }).refine(oneFileSource, oneFileSourceIssue),
+    response: z.object({ case: caseDetail, setAside: z.array(z.string()) }),
+  },
+  /** a lab's CSV/TSV list becomes the case's candidate variants; rows that cannot be read are listed with their line */
+  'cases.importCandidates': {
+    request: z.object({ caseId: z.string(), ...fileSource, assembly: z.enum(['GRCh37', 'GRCh38']).optional() }).refine(oneFileSource, oneFileSourceIssue),
+    response: z.object({ case: caseDetail, setAside: z.array(z.string()) }),
+  },
   'cases.setFindings': { request: z.object({ id: z.string(), findings: z.array(finding) }), response: caseDetail },
   'intake.extract': { request: z.object({ text: z.string().max(10_000_000) }), response: z.array(finding) },
+  /** a growth measurement (height, weight, head circumference) → Z-score, centile and the finding it supports, to accept */
+  'intake.growth': {
+    request: z.object({
+      measure: z.enum(['height', 'weight', 'head']),
+      value: z.number().finite(),
+      unit: z.enum(['cm', 'kg', 'centile', 'sd']),
+      ageYears: z.number().nonnegative().max(130).optional(),
+      sex: sex.optional(),
+    }),
+    response: z.object({
+      read: z.boolean(),
+      z: z.number().optional(),
+      centile: z.number().optional(),
+      /** how the value was read, or why it could not be */
+      basis: z.string(),
+      finding: z.object({ hpoId: z.string(), label: z.string() }).optional(),
+    }),
+  },
   'terms.search': { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(50).optional() }), response: z.array(termHit) },
   'vcf.attach': {
     request: z

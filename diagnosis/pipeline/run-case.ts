@@ -71,7 +71,7 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
     step(0.05, 'reading variants');
     const t1 = performance.now();
     let variants: PatientVariants | undefined;
-    const setAside: string[] = [];
+    const setAside: string[] = [...(inputs.notUsed ?? [])];
     let sex = inputs.sex;
     let vcfStamp: RunStamp['vcf'];
     const v = inputs.variants;

@@ -49,9 +49,26 @@ export function runRecord(run: RunResult, kind: RunRecord['kind'] = 'manual', la
   };
 }
 
-/** A stored case as run inputs: its present, excluded and uncertain findings, demographics and latest VCF. */
+/**
+ * Whether the case's family applies to its VCF: the VCF holds more than the proband's sample (a trio's joint calls), or
+ * its attachment did not record its samples (the run then checks the members against the VCF and names what is not in
+ * it). A pedigree beside a single-sample VCF describes the family without calls: the VCF is read as the proband's alone.
+ */
+export function pedigreeAppliesToVcf(vcf: NonNullable<StoredCaseInputs['vcf']>): boolean {
+  return vcf.samples === undefined || vcf.samples.length > 1;
+}
+
+/**
+ * A stored case as run inputs: its present, excluded and uncertain findings, demographics and latest VCF; its family
+ * with a multi-sample VCF; its lab's candidate list when it has no VCF (a VCF, when attached, is the fuller evidence).
+ */
 export function runInputsOfStoredCase(c: StoredCaseInputs, narrative?: string): CaseRunInputs {
   const f = c.findings;
+  // what the case holds but this run will not read is said, never dropped silently
+  const notUsed = [
+    ...(c.vcf && c.pedigree && !pedigreeAppliesToVcf(c.vcf) ? [`the family (${c.pedigree.source}) was not read: the VCF has one sample (${c.vcf.samples!.join(', ')}), so it holds no relative's calls`] : []),
+    ...(c.vcf && c.candidateVariants ? [`the candidate variant list (${c.candidateVariants.source}) was not weighed: the case has a VCF, whose calls are used instead`] : []),
+  ];
   return {
     caseId: c.caseId,
     origin: `case ${c.caseId}`,
@@ -64,5 +81,8 @@ export function runInputsOfStoredCase(c: StoredCaseInputs, narrative?: string): 
       ...c.uncertain.map((hpoId) => ({ hpoId, status: 'uncertain' as const, source: 'typed' as const })),
     ],
     ...(c.vcf ? { variants: { path: c.vcf.path, sha256: c.vcf.sha256, sample: c.vcf.sample ?? undefined, assembly: c.vcf.build ?? undefined } } : {}),
+    ...(c.vcf && c.pedigree && pedigreeAppliesToVcf(c.vcf) ? { pedigree: c.pedigree } : {}),
+    ...(!c.vcf && c.candidateVariants ? { candidateVariants: c.candidateVariants } : {}),
+    ...(notUsed.length ? { notUsed } : {}),
   };
 }

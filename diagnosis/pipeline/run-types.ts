@@ -71,6 +71,8 @@ export interface CaseRunInputs {
    * VCF or alone; `assembly` for rows that do not state theirs (else the VCF's build). A file is read by the run.
    */
   cnvCalls?: { path: string; assembly?: GenomeBuild } | { calls: CnvCallRecord[]; source: string };
+  /** inputs of the case the run will not use, with why (a stored family beside a single-sample VCF); reported in `setAside` */
+  notUsed?: string[];
 }
 
 export interface ReasoningRequest {

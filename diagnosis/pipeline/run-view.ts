@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { hardwareSummary, type HardwareDescription } from '../../native-models/runtime/hardware-description.js';
 import type { RunView } from '../contract/api-schemas.js';
 import { orderDiseaseIds } from '../contract/disease-ids.js';
-import { variantOut } from './variant-out.js';
+import { variantsAndGenotype } from './variant-out.js';
 import type { RunResult } from './run-types.js';
 
 /** The name of a disease entry in the current knowledge (undefined when unknown). */
@@ -44,7 +44,8 @@ export function runView(id: string, run: RunResult, labelOf?: DiseaseLabelOf): R
     ...(vcf && s
       ? {
           vcf: {
-            file: 'path' in vcf ? basename(vcf.path) : vcf.label,
+            // a lab's list is named as one, so the page and the report never call it a VCF
+            file: 'path' in vcf ? basename(vcf.path) : s.buildBasis === 'candidate list' ? `candidate list (${vcf.label})` : vcf.label,
             ...('sha256' in vcf ? { sha256: vcf.sha256 } : {}),
             sample: s.sample,
             build: s.build,
@@ -65,7 +66,17 @@ export function runView(id: string, run: RunResult, labelOf?: DiseaseLabelOf): R
       coverage: Number.isFinite(d.coverage) ? d.coverage : 0,
       parts: d.parts,
       genes: d.genes,
-      genotype: d.genotype ? { gene: d.genotype.gene, lr: d.genotype.lr, mode: d.genotype.mode, satisfied: d.genotype.satisfied, reason: d.genotype.reason, variants: d.genotype.variants.map(variantOut) } : undefined,
+      // each variant with its family members' calls and, where the check rests on it, the inheritance finding
+      genotype: d.genotype
+        ? {
+            gene: d.genotype.gene,
+            lr: d.genotype.lr,
+            mode: d.genotype.mode,
+            satisfied: d.genotype.satisfied,
+            reason: d.genotype.reason,
+            variants: variantsAndGenotype(d.genotype.variants, { ...d.genotype, evidence: [] }).variants,
+          }
+        : undefined,
       observed: (d.explanation?.observed ?? []).map((o) => ({ id: o.id, label: o.label, match: o.match, diseaseTerm: o.diseaseTerm, lr: o.lr, frequency: o.frequency > 0 ? o.frequency : undefined, frequencyText: o.frequencyText })),
       excluded: (d.explanation?.excluded ?? []).map((o) => ({ id: o.id, label: o.label, match: o.match, diseaseTerm: o.diseaseTerm, lr: o.lr, frequency: o.frequency > 0 ? o.frequency : undefined, frequencyText: o.notYetDue ? `${o.frequencyText ?? ''}; not yet due at this age` : o.frequencyText })),
       notReported: (d.explanation?.notReported ?? []).map((f) => ({ id: f.id, label: f.label, frequencyText: f.frequencyText, lr: f.lr })),
@@ -73,6 +84,7 @@ export function runView(id: string, run: RunResult, labelOf?: DiseaseLabelOf): R
     })),
     genes: ranking.genes.map((g) => ({ rank: g.rank, symbol: g.symbol, score: g.score, probability: g.probability, genotypeLR: g.genotype?.lr })),
     discriminating: (pack?.discriminating ?? []).map((f) => ({ hpoId: f.hpoId, label: f.label, presentIn: f.presentIn, absentIn: f.absentIn })),
+    ...(run.setAside?.length ? { setAside: run.setAside } : {}),
     timings: run.timings,
   };
   if (reasoning) {

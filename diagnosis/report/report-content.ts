@@ -1,5 +1,9 @@
 import type { Candidate, CaseDetail, DecisionView, ReportSettings, RunView } from '../contract/api-schemas.js';
 import { genotypeStatement } from '../contract/genotype-statement.js';
+import { familyCallsBlock, familySections } from './family-report.js';
+import type { ReportBlock, ReportSection } from './report-blocks.js';
+
+export type { ReportBlock, ReportSection } from './report-blocks.js';
 import { dateFormatter, type ReaderLocale } from './report-dates.js';
 
 /**
@@ -7,19 +11,6 @@ import { dateFormatter, type ReaderLocale } from './report-dates.js';
  * date already in the reader's locale. The HTML (report-html.ts: viewing, printing, the desktop app's PDF) and the
  * browser-mode PDF (report-pdf.ts) are both drawn from it, so they cannot say different things.
  */
-export type ReportBlock =
-  | { kind: 'paragraph'; text: string; tone?: 'muted' | 'strong' | 'notice' }
-  | { kind: 'fields'; rows: [string, string][] }
-  | { kind: 'table'; columns: string[]; rows: string[][] }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'signatures'; people: { role: string; name: string }[] };
-
-export interface ReportSection {
-  id: string;
-  title: string;
-  blocks: ReportBlock[];
-}
-
 export interface ClinicalReport {
   /** institution, department, address, contact: the letterhead */
   letterhead: string[];
@@ -133,6 +124,9 @@ export function buildClinicalReport(input: ReportInputs, top = 10): ClinicalRepo
     ],
   });
 
+  // ---- family and the lab's candidate variants ----
+  sections.push(...familySections(c));
+
   // ---- decision ----
   const decisionBlocks: ReportBlock[] = [];
   if (fd) {
@@ -227,6 +221,8 @@ export function buildClinicalReport(input: ReportInputs, top = 10): ClinicalRepo
         fdMatches(v.grch38, v.clinvar?.hgvsC) && fd?.classification ? `${classificationWords[fd.classification]} (clinician)` : 'not classified',
       ]),
     });
+    const calls = familyCallsBlock(g.variants);
+    if (calls) variantBlocks.push(calls);
     variantBlocks.push({ kind: 'paragraph', tone: 'muted', text: statement!.text });
   } else if (statement) {
     variantBlocks.push({ kind: 'paragraph', text: statement.text });

@@ -1,5 +1,7 @@
-import type { CaseDetail as StoreCase, CaseSummary as StoreSummary, Decision, StoredFinding } from '../case-store/case-types.js';
-import type { CaseDetail, CaseSummary, DecisionView, FindingView, VcfSummary } from '../contract/api-schemas.js';
+import type { CaseDetail as StoreCase, CaseSummary as StoreSummary, Decision, StoredCandidateList, StoredFinding, StoredPedigree } from '../case-store/case-types.js';
+import { pedigreeOf } from '../case-store/family-records.js';
+import type { CandidateListView, CaseDetail, CaseSummary, DecisionView, FindingView, PedigreeView, VcfSummary } from '../contract/api-schemas.js';
+import { PedigreeError } from '../case-input/pedigree.js';
 import { durationToYears } from '../case-input/iso8601-duration.js';
 
 export { yearsToDuration } from '../case-input/iso8601-duration.js';
@@ -65,7 +67,33 @@ function vcfOf(c: StoreCase): VcfSummary | undefined {
     unlifted: n('unlifted'),
     inGenes: n('inGenes'),
     dropped: (s['dropped'] as Record<string, number> | undefined) ?? {},
+    ...(Array.isArray(s['samples']) ? { samples: (s['samples'] as unknown[]).map(String) } : {}),
   };
+}
+
+/** Absent values left out (the contract's optional fields). */
+const defined = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+
+export function toPedigreeView(p: StoredPedigree): PedigreeView {
+  let notes: string[];
+  try {
+    notes = pedigreeOf(p).setAside;
+  } catch (err) {
+    // stored families were checked when saved; a reader that changed since says so rather than failing the case
+    if (!(err instanceof PedigreeError)) throw err;
+    notes = [err.message];
+  }
+  return {
+    familyId: p.familyId,
+    consanguineous: p.consanguineous,
+    source: p.source,
+    members: p.members.map((m) => ({ id: m.id, sex: m.sex, affected: m.affected, ...(m.fatherId ? { fatherId: m.fatherId } : {}), ...(m.motherId ? { motherId: m.motherId } : {}), proband: m.proband })),
+    notes,
+  };
+}
+
+export function toCandidateListView(list: StoredCandidateList): CandidateListView {
+  return { source: list.source, variants: list.variants.map((v) => defined({ ...v }) as CandidateListView['variants'][number]) };
 }
 
 export function toContractCase(c: StoreCase): CaseDetail {
@@ -88,6 +116,8 @@ export function toContractCase(c: StoreCase): CaseDetail {
     notes: c.notes[c.notes.length - 1]?.text ?? '',
     finalDiagnosis: c.finalDiagnosis ? { ...toDecisionView(c.finalDiagnosis), diseaseId: c.finalDiagnosis.candidateId!, label: c.finalDiagnosis.candidateLabel ?? c.finalDiagnosis.candidateId! } : undefined,
     decisions: c.decisions.map(toDecisionView),
+    ...(c.pedigree ? { pedigree: toPedigreeView(c.pedigree) } : {}),
+    ...(c.candidateVariants ? { candidateVariants: toCandidateListView(c.candidateVariants) } : {}),
     runs: c.runs.map((r) => ({
       id: String(r.id),
       createdAt: r.finishedAt,

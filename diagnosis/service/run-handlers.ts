@@ -70,7 +70,7 @@ export function runHandlers(ctx: ServiceContext): Pick<ApiHandlers, RunMethods> 
           signal: job.signal,
           onProgress: (n, fraction) => job.progress(Math.min(0.95, fraction), `${n.toLocaleString('en-US')} records`),
         });
-        const summary = { path, sample: s.sample, build: s.build, records: s.records, passed: s.passed, lifted: s.lifted, unlifted: s.unlifted, inGenes: s.inGenes, dropped: s.dropped };
+        const summary = { path, sample: s.sample, samples: s.samples, build: s.build, records: s.records, passed: s.passed, lifted: s.lifted, unlifted: s.unlifted, inGenes: s.inGenes, dropped: s.dropped };
         store.attachVcf(caseId, { path, sha256, sample: s.sample, build: s.build, summary });
         job.progress(1, 'done');
         return { kind: 'vcf' as const, summary };

@@ -9,6 +9,7 @@ import { KnowledgeSession } from '../pipeline/knowledge-session.js';
 import { RunCancelledError } from '../pipeline/run-case.js';
 import { caseHandlers, decisionHandlers } from './case-handlers.js';
 import { diseaseInformation } from './disease-information.js';
+import { familyHandlers } from './family-handlers.js';
 import { intakeHandlers } from './intake-handlers.js';
 import { JobRunner } from './job-runner.js';
 import { modelHandlers } from './model-handlers.js';
@@ -52,6 +53,7 @@ export class WorkstationService {
     this.handlers = {
       ...caseHandlers(ctx),
       ...decisionHandlers(ctx),
+      ...familyHandlers(ctx),
       ...intakeHandlers(ctx),
       ...runHandlers(ctx),
       ...snapshotHandlers(ctx),

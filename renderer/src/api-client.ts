@@ -30,7 +30,7 @@ export interface RarediagBridge {
 }
 
 /** The files a clinician brings from the desktop. */
-export type FileKind = 'vcf' | 'phenopacket';
+export type FileKind = 'vcf' | 'phenopacket' | 'ped' | 'candidates';
 
 /**
  * How a file on the user's machine reaches the engine: in the desktop app the engine reads it where it is (a path

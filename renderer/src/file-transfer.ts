@@ -4,13 +4,15 @@ import type { FileKind, WorkstationClient } from './api-client.js';
 /** A file as a request names it: a path the engine can read, or an upload id. */
 export type FileRef = { path: string; uploadId?: never } | { uploadId: string; path?: never };
 
-const ACCEPT: Record<FileKind, string> = { vcf: '.vcf,.gz,.bgz', phenopacket: '.json' };
+const ACCEPT: Record<FileKind, string> = { vcf: '.vcf,.gz,.bgz', phenopacket: '.json', ped: '.ped,.fam,.txt', candidates: '.csv,.tsv,.txt' };
 export const acceptOf = (kind: FileKind) => ACCEPT[kind];
 
 /** A cheap check of the name before anything is sent: the engine checks the content. */
 export function checkFileName(kind: FileKind, name: string): string | undefined {
   if (kind === 'vcf' && !/\.(vcf|vcf\.gz|vcf\.bgz)$/i.test(name)) return `${name} is not a VCF file (expected .vcf or .vcf.gz)`;
   if (kind === 'phenopacket' && !/\.json$/i.test(name)) return `${name} is not a phenopacket (expected a .json file)`;
+  if (kind === 'ped' && !/\.(ped|fam|txt)$/i.test(name)) return `${name} is not a PED file (expected .ped, .fam or .txt)`;
+  if (kind === 'candidates' && !/\.(csv|tsv|txt)$/i.test(name)) return `${name} is not a candidate variant list (expected .csv, .tsv or .txt)`;
   return undefined;
 }
 

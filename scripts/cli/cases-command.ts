@@ -1,3 +1,4 @@
+import { InputError } from '../../common/input-error.js';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -110,10 +111,19 @@ export function registerCasesCommand(program: Command): void {
   withStoreOptions(cases.command('export').description('write a case as a GA4GH Phenopacket v2 JSON file'))
     .argument('<id>', 'case id, or its first characters')
     .requiredOption('--out <file>', 'the .json file to write')
+    .option('--family', 'write a Phenopacket v2 Family: the case as the proband, with its pedigree')
     .action(
-      badInputAsInputError(async (id: string, opts: StoreOptions & { out: string }) => {
+      badInputAsInputError(async (id: string, opts: StoreOptions & { out: string; family?: boolean }) => {
         await withStore(opts, async (store) => {
           const caseId = store.resolveCaseId(id);
+          if (opts.family) {
+            const family = store.exportFamily(caseId, { versions: await resourceVersions() });
+            if (!family) throw new InputError(caseId, undefined, 'the case has no family (pedigree) to export: export it without --family');
+            const out = resolve(opts.out);
+            writeFileAtomic(out, `${JSON.stringify(family, null, 2)}\n`);
+            process.stdout.write(`Exported case ${caseId} as a family of ${family.pedigree.persons.length} (${family.proband.phenotypicFeatures.length} features) to ${out}\n`);
+            return;
+          }
           const packet = store.exportPhenopacket(caseId, { versions: await resourceVersions() });
           const out = resolve(opts.out);
           writeFileAtomic(out, `${JSON.stringify(packet, null, 2)}\n`);

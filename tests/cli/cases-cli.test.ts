@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { CaseStore } from '../../diagnosis/case-store/case-store.js';
+import { LATEST_SCHEMA_VERSION } from '../../diagnosis/case-store/migrate.js';
 import { runCli } from '../helpers/cli.js';
 import { scratchDir } from '../helpers/paths.js';
 import { rawConnection } from '../unit/case-store/store-fixtures.js';
@@ -74,6 +75,34 @@ describe('rarediag cases (CLI)', () => {
     expect(packet.metaData.phenopacketSchemaVersion).toBe('2.0');
   });
 
+  it('exports a case with its family as a Phenopacket v2 Family (--family), imported back with the same pedigree', async () => {
+    const store = open();
+    const id = store.createCase({ label: 'F8 proband', sex: 'FEMALE', findings: [{ hpoId: 'HP:0004322', label: 'Short stature', status: 'present', source: 'typed' }] }).case.id;
+    const without = store.createCase({ label: 'No family', findings: [] }).case.id;
+    store.setPedigree(id, {
+      source: 'typed in the app',
+      members: [
+        { id: 'P1', sex: 'FEMALE', affected: 'affected', fatherId: 'F1', motherId: 'M1', proband: true },
+        { id: 'F1', sex: 'MALE', affected: 'unaffected' },
+        { id: 'M1', sex: 'FEMALE', affected: 'unaffected' },
+      ],
+    });
+    store.close();
+    const out = join(home, 'family.json');
+    const exported = await cases('export', id, '--family', '--out', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toBe(`Exported case ${id} as a family of 3 (1 features) to ${out}\n`);
+    const family = JSON.parse(readFileSync(out, 'utf8')) as { proband: { subject: { id: string } }; pedigree: { persons: { individualId: string }[] } };
+    expect(family.proband.subject.id).toBe('P1');
+    expect(family.pedigree.persons.map((p) => p.individualId)).toEqual(['P1', 'F1', 'M1']);
+    const imported = await cases('import', out, '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ case: { label: 'P1' }, pedigree: { members: [{ id: 'P1', proband: true, fatherId: 'F1' }, { id: 'F1' }, { id: 'M1' }] } });
+    const refused = await cases('export', without, '--family', '--out', join(home, 'none.json'));
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('the case has no family (pedigree) to export');
+  });
+
   it('exits 3 naming the file and field for a bad phenopacket, and the store for an unknown case', async () => {
     const bad = join(home, 'bad.json');
     const p = JSON.parse(readFileSync(fixture, 'utf8')) as { phenotypicFeatures: { type: { id: string } }[] };
@@ -114,7 +143,7 @@ describe('rarediag cases (CLI)', () => {
     store.close();
     const r = await cases('restore', backup);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Restored ${storePath} from ${backup} \\(schema 3, \\d+ audit rows`));
+    expect(r.stdout).toMatch(new RegExp(`^Restored ${storePath} from ${backup} \\(schema ${LATEST_SCHEMA_VERSION}, \\d+ audit rows`));
     expect(r.stdout).toContain('the replaced store is kept at');
     const labels = (JSON.parse((await cases('list', '--json')).stdout) as { label: string }[]).map((c) => c.label);
     expect(labels).not.toContain('after the backup');

@@ -27,8 +27,19 @@ describe('the fake workstation API answers every contract method in the contract
     const findings = await call('intake.extract', { text: 'Short stature and macrocephaly. No seizures.' });
     await call('cases.setFindings', { id: c.id, findings: findings.filter((f) => f.status !== 'family') });
     await call('terms.search', { query: 'macro', limit: 3 });
+    expect((await call('intake.growth', { measure: 'head', value: 99.6, unit: 'centile' })).finding?.label).toBe('Macrocephaly');
     await call('cases.list', {});
     await call('cases.get', { id: c.id });
+    const withFamily = await call('cases.setPedigree', {
+      caseId: c.id,
+      pedigree: { consanguineous: false, members: [{ id: 'P1', sex: 'MALE', affected: 'affected', fatherId: 'F1', motherId: 'M1', proband: true }, { id: 'F1', sex: 'MALE', affected: 'unaffected' }, { id: 'M1', sex: 'FEMALE', affected: 'unaffected' }] },
+    });
+    expect(withFamily.pedigree?.members.map((m) => m.proband)).toEqual([true, false, false]);
+    const withList = await call('cases.setCandidateVariants', { caseId: c.id, variants: [{ gene: 'FGFR3', hgvsC: 'c.1138G>A', zygosity: 'heterozygous', inheritance: 'de novo', acmg: 'pathogenic' }] });
+    expect(withList.candidateVariants?.variants).toHaveLength(1);
+    await expect(call('cases.setCandidateVariants', { caseId: c.id, variants: [{ gene: 'FGFR3' }] })).rejects.toThrow(/variants\.0/);
+    await expect(call('cases.importPedigree', { caseId: c.id, path: '/data/family.ped' })).rejects.toThrow(/cannot import/);
+    await expect(call('cases.importCandidates', { caseId: c.id, path: '/data/list.csv' })).rejects.toThrow(/cannot import/);
     const vcf = await call('vcf.attach', { caseId: c.id, path: '/data/proband.vcf.gz' });
     expect((await jobDone(vcf.jobId))?.type).toBe('done');
     const run = await call('diagnosis.run', { caseId: c.id });

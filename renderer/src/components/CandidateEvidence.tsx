@@ -2,6 +2,7 @@ import type { Candidate, CaseDetail, DecisionView, RunView } from '../../../diag
 import { genotypeStatement } from '../../../diagnosis/contract/genotype-statement.js';
 import { formatLogLr, formatLr, formatProbability, matchLabel, probabilityMeaning } from '../format.js';
 import { DecisionForm } from './DecisionForm.js';
+import { FamilyCalls } from './FamilyCalls.js';
 import { LrAxis, LrBar } from './LrBar.js';
 
 type TermRow = Candidate['observed'][number];
@@ -126,6 +127,7 @@ export function CandidateEvidence(props: {
                           input {v.inputBuild} <span className="mono">{v.input}</span>
                         </div>
                       )}
+                      <FamilyCalls v={v} />
                     </td>
                     <td>{v.zygosity}</td>
                     <td>

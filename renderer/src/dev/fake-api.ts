@@ -156,6 +156,42 @@ export class FakeWorkstation implements WorkstationApi {
         this.changed();
         return c;
       },
+      'cases.setPedigree': (req) => {
+        const c = this.getCase(req.caseId);
+        const p = req.pedigree;
+        if (p && p.members.filter((m) => m.proband).length !== 1) throw new ApiCallError('field members: mark exactly one member as the proband', 'bad-input');
+        c.pedigree = p
+          ? { familyId: p.familyId ?? 'family', consanguineous: p.consanguineous, source: p.source ?? 'typed in the app', members: p.members.map((m) => ({ ...m, proband: m.proband === true })), notes: [] }
+          : undefined;
+        c.updatedAt = this.now().toISOString();
+        this.changed();
+        return c;
+      },
+      'cases.setCandidateVariants': (req) => {
+        const c = this.getCase(req.caseId);
+        const bad = req.variants.findIndex((v) => !(v.gene && (v.hgvsC || v.hgvsP)) && !(v.chrom && v.pos && v.ref && v.alt && v.assembly));
+        if (bad >= 0) throw new ApiCallError(`field variants.${bad}: a variant needs coordinates (chrom, pos, ref, alt, assembly) or a gene and an HGVS description`, 'bad-input');
+        c.candidateVariants = req.variants.length ? { source: req.source ?? 'typed in the app', variants: req.variants } : undefined;
+        c.updatedAt = this.now().toISOString();
+        this.changed();
+        return c;
+      },
+      // the fake reads no files: importing says so, as importing a phenopacket does
+      'cases.importPedigree': () => {
+        throw new ApiCallError('the demonstration data cannot import PED files', 'bad-request');
+      },
+      'cases.importCandidates': () => {
+        throw new ApiCallError('the demonstration data cannot import candidate lists', 'bad-request');
+      },
+      // the fake reads centiles and SD scores only (the engine also reads heights against CDC 2000)
+      'intake.growth': (req) => {
+        if (req.unit !== 'centile' && req.unit !== 'sd') return { read: false, basis: 'the demonstration data reads centiles and SD scores only' };
+        const z = req.unit === 'sd' ? req.value : req.value <= 3 ? -2.5 : req.value >= 97 ? 2.5 : 0;
+        const low = { height: ['HP:0004322', 'Short stature'], weight: ['HP:0004325', 'Decreased body weight'], head: ['HP:0000252', 'Microcephaly'] } as const;
+        const high = { height: ['HP:0000098', 'Tall stature'], weight: ['HP:0004324', 'Increased body weight'], head: ['HP:0000256', 'Macrocephaly'] } as const;
+        const t = z <= -2 ? low[req.measure] : z >= 2 ? high[req.measure] : undefined;
+        return { read: true, z, basis: `${req.value} ${req.unit}`, ...(t ? { finding: { hpoId: t[0], label: t[1] } } : {}) };
+      },
       'intake.extract': (req) => {
         return extractFindings(String(req.text));
       },

@@ -8,6 +8,11 @@ import { NarrativeSection, type Proposal } from '../components/NarrativeSection.
 import { RunSection } from '../components/RunSection.js';
 import { TermPicker, type AddStatus } from '../components/TermPicker.js';
 import { VcfSection } from '../components/VcfSection.js';
+import { CandidateVariantsSection } from '../components/CandidateVariantsSection.js';
+import { FamilySection } from '../components/FamilySection.js';
+import { GrowthSection } from '../components/GrowthSection.js';
+import { candidateProblems, candidatesDraftOf, candidatesRequest, type CandidatesDraft } from '../family/candidate-draft.js';
+import { familyDraftOf, familyProblems, familyRequest, type FamilyDraft } from '../family/family-draft.js';
 import { DiagnosisPanel } from '../components/DiagnosisPanel.js';
 import { caseStatuses, findingStatusLabels, formatDate, formatTime, sexLabels, statusLabel } from '../format.js';
 import { isTyping, useShortcut } from '../hooks.js';
@@ -27,6 +32,9 @@ interface Draft {
   narrative: string;
   notes: string;
   findings: FindingView[];
+  /** the family and the lab's candidate variants (saved with cases.setPedigree / cases.setCandidateVariants) */
+  family: FamilyDraft;
+  candidates: CandidatesDraft;
 }
 
 /** What an undo restores: the findings and the review of the extraction, as they were before one change. */
@@ -47,6 +55,8 @@ const draftOf = (c: CaseDetail): Draft => ({
   narrative: c.narrative,
   notes: c.notes,
   findings: c.findings,
+  family: familyDraftOf(c.pedigree),
+  candidates: candidatesDraftOf(c.candidateVariants),
 });
 
 const same = (a: Draft | undefined, b: Draft | undefined) => JSON.stringify(a) === JSON.stringify(b);
@@ -120,10 +130,13 @@ export function CasePage({ caseId }: { caseId: string }) {
   const savingRef = useRef<Promise<boolean> | undefined>(undefined);
 
   const persist = useCallback(
-    async (d: Draft): Promise<Draft> => {
+    async (d: Draft, before?: Draft): Promise<Draft> => {
       const ageYears = parseAge(d.age);
       if (ageYears === 'invalid') throw toApiError({ error: 'Age must be a number of years between 0 and 130.', kind: 'bad-request' });
       if (!d.label.trim()) throw toApiError({ error: 'The case needs a label.', kind: 'bad-request' });
+      // the family and the list are checked here first: a save never stores half of what the clinician typed
+      const unsaved = [...familyProblems(d.family).map((p) => `Family: ${p}`), ...candidateProblems(d.candidates).map((p) => `Candidate variants: ${p}`)];
+      if (unsaved.length) throw toApiError({ error: `Not saved. ${unsaved.join(' ')}`, kind: 'bad-request' });
       const findings = reanchor(d.findings, d.narrative);
       await api.call('cases.update', {
         id: caseId,
@@ -136,9 +149,13 @@ export function CasePage({ caseId }: { caseId: string }) {
         narrative: d.narrative,
         notes: d.notes,
       });
-      const after = await api.call('cases.setFindings', { id: caseId, findings });
+      let after = await api.call('cases.setFindings', { id: caseId, findings });
+      const familyEdited = JSON.stringify(d.family) !== JSON.stringify(before?.family);
+      if (familyEdited) after = await api.call('cases.setPedigree', { caseId, pedigree: familyRequest(d.family, true) });
+      if (JSON.stringify(d.candidates) !== JSON.stringify(before?.candidates)) after = await api.call('cases.setCandidateVariants', { caseId, ...candidatesRequest(d.candidates, true) });
       setDetail(after);
-      return { ...d, label: d.label.trim(), findings };
+      // what the engine stored (a typed family's source, ids trimmed), so the page and the store agree
+      return { ...d, label: d.label.trim(), findings, family: familyDraftOf(after.pedigree), candidates: candidatesDraftOf(after.candidateVariants) };
     },
     [api, caseId],
   );
@@ -151,7 +168,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     const job = (async () => {
       setSaving(true);
       try {
-        const sent = await persist(d);
+        const sent = await persist(d, s);
         setSaved(sent);
         setDraft((cur) => (cur === d ? sent : cur));
         setSavedAt(new Date());
@@ -174,7 +191,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   useEffect(() => {
     return () => {
       const { draft: d, saved: s } = latest.current;
-      if (d && !same(d, s)) persist(d).catch((err: unknown) => notify('error', `The case “${d.label}” could not be saved when leaving it: ${toApiError(err).message}`));
+      if (d && !same(d, s)) persist(d, s).catch((err: unknown) => notify('error', `The case “${d.label}” could not be saved when leaving it: ${toApiError(err).message}`));
     };
   }, [persist, notify]);
   useEffect(() => {
@@ -263,6 +280,19 @@ export function CasePage({ caseId }: { caseId: string }) {
   const existing = useMemo(() => new Map(findings.map((f) => [f.hpoId, findingStatusLabels[f.status]])), [findings]);
 
   const onImported = useCallback((summary: VcfSummary) => setDetail((d) => (d ? { ...d, vcf: summary } : d)), []);
+  // a PED or list file is stored by the engine as it is read: the page takes the stored family or list as saved
+  const onFamilyImported = useCallback((c: CaseDetail) => {
+    setDetail(c);
+    const family = familyDraftOf(c.pedigree);
+    setDraft((d) => (d ? { ...d, family } : d));
+    setSaved((s) => (s ? { ...s, family } : s));
+  }, []);
+  const onCandidatesImported = useCallback((c: CaseDetail) => {
+    setDetail(c);
+    const candidates = candidatesDraftOf(c.candidateVariants);
+    setDraft((d) => (d ? { ...d, candidates } : d));
+    setSaved((s) => (s ? { ...s, candidates } : s));
+  }, []);
 
   if (loadError) {
     return (
@@ -397,10 +427,28 @@ export function CasePage({ caseId }: { caseId: string }) {
             <TermPicker onPick={onPick} existing={existing} />
             <FindingChips findings={findings} onStatus={setStatus} onRemove={remove} />
           </section>
+          <GrowthSection
+            ageYears={typeof ageState === 'number' ? ageState : undefined}
+            sex={draft.sex || undefined}
+            existing={new Set(findings.map((f) => f.hpoId))}
+            onAdd={(hpoId, label) => upsert({ hpoId, label, status: 'present', source: 'typed' })}
+          />
           <DiagnosisPanel detail={detail} />
           <VcfSection caseId={caseId} current={detail.vcf} onImported={onImported} />
           <RunSection caseId={caseId} runs={detail.runs} presentCount={presentCount} ensureSaved={save} />
         </div>
+      </div>
+      <div className="case-wide">
+        <FamilySection
+          caseId={caseId}
+          draft={draft.family}
+          onChange={(family) => edit({ family })}
+          probandSex={draft.sex || 'UNKNOWN_SEX'}
+          vcfSamples={detail.vcf?.samples}
+          notes={detail.pedigree?.notes ?? []}
+          onImported={onFamilyImported}
+        />
+        <CandidateVariantsSection caseId={caseId} draft={draft.candidates} onChange={(candidates) => edit({ candidates })} hasVcf={!!detail.vcf} onImported={onCandidatesImported} />
       </div>
       <p id="status-hint" className="muted small shortcuts">
         Keys: Ctrl+S save · Ctrl+Z undo a reject, flip or removal · Ctrl+Enter in the narrative extracts · in the term picker Enter adds, Shift+Enter adds as excluded. A case is

@@ -110,9 +110,23 @@ export function ResultsPage({ caseId, runId }: { caseId: string; runId: string }
         <p className="muted small run-meta">
           Run {data.id} of {formatDate(data.createdAt)} · knowledge snapshot <span className="mono">{data.snapshotId}</span>
           {data.reasoning ? ` · model ${data.reasoning.modelId}` : ' · ranking only'}
-          {data.vcf ? ` · VCF ${data.vcf.file} (${data.vcf.passed.toLocaleString()} variants passed)` : ' · no VCF'}
+          {data.vcf
+            ? data.vcf.file.startsWith('candidate list')
+              ? ` · ${data.vcf.file}: ${data.vcf.passed.toLocaleString()} of ${data.vcf.records.toLocaleString()} variants placed in genes`
+              : ` · VCF ${data.vcf.file} (${data.vcf.passed.toLocaleString()} variants passed)`
+            : ' · no VCF'}
           {data.timings['rankMs'] !== undefined && ` · ranked in ${data.timings['rankMs'].toFixed(0)} ms`}
         </p>
+      )}
+      {data?.setAside && data.setAside.length > 0 && (
+        <details className="small set-aside-run">
+          <summary>Set aside by this run: {data.setAside.length} (pedigree members, list rows)</summary>
+          <ul className="plain set-aside">
+            {data.setAside.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </details>
       )}
       <ErrorText error={run.error ?? detail.error} />
       {!data && !run.error && (

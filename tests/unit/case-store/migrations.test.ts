@@ -55,6 +55,7 @@ describe('case store migrations', () => {
       ['installer', 1],
       ['dr.new', 2],
       ['dr.new', 3],
+      ['dr.new', 4],
     ]);
     expect(store.verifyAuditChain()).toMatchObject({ ok: true });
     store.close();
@@ -79,7 +80,7 @@ describe('case store migrations', () => {
     db.close();
 
     const store = openStore(path, { actor: 'dr.new' });
-    expect(store.schemaVersion).toBe(3);
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(store.getCase('c-1')).toMatchObject({
       case: { status: 'solved', indication: null, referrer: null, createdBy: 'dr.old' },
       findings: [{ hpoId: 'HP:0000957' }],
