@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { expectedCopies } from './expected-copies.js';
 import { InputError } from '../../common/input-error.js';
 import { describeFsError } from '../../graph-snapshot/io/line-reader.js';
 
@@ -19,6 +20,8 @@ export interface CnvCallRecord {
   change: 'deletion' | 'duplication';
   copyNumber?: number;
   assembly?: 'GRCh37' | 'GRCh38';
+  /** the copies normally there when not 2 (1 on a male's X outside the pseudoautosomal regions) */
+  expectedCopies?: number;
   /** `file:line` */
   source: string;
   line: number;
@@ -79,9 +82,6 @@ const rowSchema = z
   .superRefine((r, ctx) => {
     if (r.end < r.start) ctx.addIssue({ code: 'custom', message: `end ${r.end} before start ${r.start}` });
     if (r.change === undefined && r.copyNumber === undefined) ctx.addIssue({ code: 'custom', message: 'neither a type (DEL/DUP, loss/gain) nor a copy number' });
-    if (r.change === undefined && r.copyNumber === 2) ctx.addIssue({ code: 'custom', message: 'copy number 2: no change' });
-    if (r.change === 'deletion' && r.copyNumber !== undefined && r.copyNumber >= 2) ctx.addIssue({ code: 'custom', message: `deletion with copy number ${r.copyNumber}` });
-    if (r.change === 'duplication' && r.copyNumber !== undefined && r.copyNumber <= 2) ctx.addIssue({ code: 'custom', message: `duplication with copy number ${r.copyNumber}` });
   });
 
 const issueText = (e: z.ZodError) => e.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
@@ -89,7 +89,7 @@ const issueText = (e: z.ZodError) => e.issues.map((i) => (i.path.length ? `${i.p
 const MAX_BYTES = 50 * 1024 * 1024;
 
 /** Parses the text of a CNV call file; `file` names it in messages. BED when the file name says so or no header is found. */
-export function parseCnvCalls(text: string, file: string, defaults: { assembly?: 'GRCh37' | 'GRCh38' } = {}): CnvCallList {
+export function parseCnvCalls(text: string, file: string, defaults: { assembly?: 'GRCh37' | 'GRCh38'; sex?: string } = {}): CnvCallList {
   const clean = text.replace(/^\uFEFF/, '');
   const lines = clean.split(/\r?\n/);
   const firstData = lines.find((l) => l.trim() !== '' && !l.startsWith('#') && !/^(track|browser)\b/.test(l)) ?? '';
@@ -125,9 +125,21 @@ export function parseCnvCalls(text: string, file: string, defaults: { assembly?:
       return;
     }
     const r = parsed.data;
-    const change = r.change ?? (r.copyNumber! < 2 ? 'deletion' : 'duplication');
     const assembly = r.assembly ?? defaults.assembly;
-    calls.push({ chrom: r.chrom, start: r.start, end: r.end, change, ...(r.copyNumber !== undefined ? { copyNumber: r.copyNumber } : {}), ...(assembly ? { assembly } : {}), source: where, line });
+    // the copies expected here: 2, or 1 on a male's X outside the pseudoautosomal regions (expected-copies.ts)
+    const expected = expectedCopies(r.chrom, r.start, defaults.sex, assembly);
+    const cn = r.copyNumber;
+    const why =
+      r.change === undefined && cn === expected ? `copy number ${cn}: no change${expected !== 2 ? ' (the copies expected here for the sex)' : ''}`
+      : r.change === 'deletion' && cn !== undefined && cn >= expected ? `deletion with copy number ${cn}${expected !== 2 ? ` (${expected} expected here)` : ''}`
+      : r.change === 'duplication' && cn !== undefined && cn <= expected ? `duplication with copy number ${cn}${expected !== 2 ? ` (${expected} expected here)` : ''}`
+      : undefined;
+    if (why) {
+      setAside.push(`${where}: ${why}: row set aside`);
+      return;
+    }
+    const change = r.change ?? (cn! < expected ? 'deletion' : 'duplication');
+    calls.push({ chrom: r.chrom, start: r.start, end: r.end, change, ...(r.copyNumber !== undefined ? { copyNumber: r.copyNumber } : {}), ...(assembly ? { assembly } : {}), ...(expected !== 2 ? { expectedCopies: expected } : {}), source: where, line });
   };
   if (bed) {
     for (const { record, info } of rows) {
@@ -187,7 +199,7 @@ export function parseCnvCalls(text: string, file: string, defaults: { assembly?:
 }
 
 /** Reads a BED / CSV / TSV file of CNV calls (at most 50 MB). */
-export async function readCnvCallFile(path: string, defaults: { assembly?: 'GRCh37' | 'GRCh38' } = {}): Promise<CnvCallList> {
+export async function readCnvCallFile(path: string, defaults: { assembly?: 'GRCh37' | 'GRCh38'; sex?: string } = {}): Promise<CnvCallList> {
   let text: string;
   try {
     const info = await stat(path);

@@ -89,6 +89,8 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
       const read = {
         assembly: v.assembly,
         passOnly: v.passOnly,
+        // copy numbers on X and Y are read against the proband's sex (a pedigree's, when the case has none, is not yet known here)
+        ...(inputs.sex ? { sex: inputs.sex } : {}),
         // the VCF is most of a run's time: its share of the file read moves the run from 5 % to 40 %
         onProgress: (records: number, fraction: number) => step(0.05 + 0.35 * fraction, `reading variants: ${records.toLocaleString('en-US')} records`),
       };
@@ -115,7 +117,7 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
       vcfStamp = { label: inputs.candidateVariants.source };
     }
     if (inputs.cnvCalls) {
-      variants = await withCopyNumberCalls(session, variants, inputs.cnvCalls, setAside);
+      variants = await withCopyNumberCalls(session, variants, inputs.cnvCalls, setAside, sex);
       vcfStamp ??= { label: 'path' in inputs.cnvCalls ? inputs.cnvCalls.path : inputs.cnvCalls.source };
     }
     if (variants?.structural?.length || variants?.copyNumberCalled) variants = await withSyndromes(session, variants);
@@ -199,12 +201,12 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
  * a row that does not state its own: the input's, else the VCF's; with neither, the file is refused (arrays are
  * still often GRCh37, and guessing would place every call wrongly).
  */
-async function withCopyNumberCalls(session: KnowledgeSession, variants: PatientVariants | undefined, input: NonNullable<CaseRunInputs['cnvCalls']>, setAside: string[]): Promise<PatientVariants> {
+async function withCopyNumberCalls(session: KnowledgeSession, variants: PatientVariants | undefined, input: NonNullable<CaseRunInputs['cnvCalls']>, setAside: string[], sex: string | undefined): Promise<PatientVariants> {
   const build = ('assembly' in input ? input.assembly : undefined) ?? (variants && !variants.listed ? variants.summary.build : undefined);
   let calls: CnvCallRecord[];
   let source: string;
   if ('path' in input) {
-    const list = await readCnvCallFile(input.path, build ? { assembly: build } : {});
+    const list = await readCnvCallFile(input.path, { ...(build ? { assembly: build } : {}), ...(sex ? { sex } : {}) });
     setAside.push(...list.setAside);
     calls = list.calls;
     source = input.path;

@@ -13,7 +13,7 @@ export function structuralOfRecord(r: CnvCallRecord): StructuralCall {
     end: r.end,
     change: r.change,
     ...(r.copyNumber !== undefined ? { copyNumber: r.copyNumber } : {}),
-    call: copyNumberCall(r.change, r.copyNumber, undefined, false),
+    call: copyNumberCall(r.change, r.copyNumber, undefined, false, r.expectedCopies ?? 2),
     svType: r.change === 'deletion' ? 'DEL' : 'DUP',
     source: r.source,
     line: r.line,

@@ -1,5 +1,6 @@
 import type { GeneOverlap } from './cnv-overlap.js';
 import type { AlleleCall } from './genotype.js';
+export { expectedCopies } from '../case-input/expected-copies.js';
 
 /** What a copy-number or structural call does to dosage: a loss (deletion) or a gain (duplication). */
 export type CopyNumberChange = 'deletion' | 'duplication';
@@ -45,7 +46,9 @@ export function formatLength(bp: number): string {
  * CN 1 a heterozygous one; a gain of one copy (CN 3) heterozygous, CN ≥ 4 treated as a gain on both copies only when
  * the GT says 1/1 (a CN of 4 is as often three copies on one chromosome).
  */
-export function copyNumberCall(change: CopyNumberChange, copyNumber: number | undefined, gtCopies: number | undefined, haploid: boolean): AlleleCall {
+export function copyNumberCall(change: CopyNumberChange, copyNumber: number | undefined, gtCopies: number | undefined, haploid: boolean, expected = 2): AlleleCall {
+  // one expected copy (a male's X or Y outside the pseudoautosomal regions): any change is to his only copy
+  if (expected === 1) return { copies: 1, zygosity: 'hemizygous' };
   if (change === 'deletion') {
     if (copyNumber === 0) return { copies: 2, zygosity: haploid ? 'hemizygous' : 'homozygous' };
     if (copyNumber === undefined && gtCopies !== undefined && gtCopies >= 2) return { copies: 2, zygosity: 'homozygous' };

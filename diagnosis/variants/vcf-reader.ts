@@ -9,6 +9,7 @@ import { alleleCall, parseGenotype, type AlleleCall } from './genotype.js';
 import { memberGenotype, readMemberField, type MemberGenotype } from './member-genotypes.js';
 import type { StructuralCall } from './structural-call.js';
 import { readStructuralRecord } from './vcf-structural.js';
+import { expectedCopies } from './structural-call.js';
 import { annotateAllele, annotationFormats, type AlleleAnnotation, type AnnotationFormat } from './vcf-annotations.js';
 
 export interface VcfReadOptions {
@@ -26,6 +27,8 @@ export interface VcfReadOptions {
   memberCalls?: { names: readonly string[]; at: (chrom: string, pos: number, ref: string, alt: string) => MemberGenotype[] };
   /** overrides the build detected from the header */
   assembly?: GenomeBuild;
+  /** the proband's sex, when known: copy numbers on X and Y are read against the copies it implies (1 on a male's X) */
+  sex?: string;
   /** keep only FILTER = PASS or '.' (default true) */
   passOnly?: boolean;
   /** records read, and the share of the file (as stored, compressed or not) read so far */
@@ -144,7 +147,7 @@ export async function readVcf(
   if (!sawAnyLine) throw new InputError(path, undefined, `${file} is empty`);
   if (!header) throw new InputError(path, undefined, 'no #CHROM header line: not a VCF file, or the header is missing');
   options.onProgress?.(summary.records, 1);
-  const { sampleColumn: _c, formats: _f, lastColumn: _l, caches: _k, memberColumns: _m, memberNames: _n, memberCalls: _mc, ...info } = header;
+  const { sampleColumn: _c, formats: _f, lastColumn: _l, caches: _k, memberColumns: _m, memberNames: _n, memberCalls: _mc, sex: _sx, ...info } = header;
   return { ...info, ...summary };
 }
 
@@ -156,6 +159,9 @@ interface RecordLayout {
   memberColumns?: number[];
   /** their sample names, in the same order */
   memberNames?: string[];
+  /** for copy-number records: the proband's sex (VcfReadOptions.sex) and the file's build */
+  sex?: string;
+  build?: GenomeBuild;
   /** relatives from their own files (VcfReadOptions.memberCalls), after the proband's own call */
   memberCalls?: NonNullable<VcfReadOptions['memberCalls']> & { proband: string };
   formats: AnnotationFormat[];
@@ -201,6 +207,7 @@ function readHeader(path: string, line: number, headerLines: string[], options: 
     ...(memberColumns ? { memberColumns, memberNames: [sample, ...members!] } : {}),
     ...(!memberColumns && options.memberCalls ? { members: [...options.memberCalls.names], memberCalls: { ...options.memberCalls, proband: sample } } : {}),
     formats,
+    ...(options.sex ? { sex: options.sex } : {}),
     caches: new RecordCaches(),
   };
 }
@@ -302,7 +309,8 @@ function readRecord(
   const filter = pass ? (filterLength === 4 ? 'PASS' : '.') : col(6);
   // a copy-number call: its own reading (CN may stand in for GT, END or SVLEN give its extent)
   if (structural && text.charCodeAt(offsets[4]!) === 60) {
-    const outcome = readStructuralRecord({ chrom: h.caches.chrom(col(0)), pos, alt: col(4), info: col(7), format: col(8), sample: col(h.sampleColumn), line, source });
+    const chrom = h.caches.chrom(col(0));
+    const outcome = readStructuralRecord({ chrom, pos, alt: col(4), info: col(7), format: col(8), sample: col(h.sampleColumn), line, source }, expectedCopies(chrom, pos + 1, h.sex, h.build));
     if (outcome.ok === true) return structural(outcome.call);
     if (outcome.ok === false) return drop(outcome.reason, line, outcome.detail);
   }

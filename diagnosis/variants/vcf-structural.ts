@@ -32,8 +32,9 @@ const intOf = (s: string | undefined): number | undefined => (s !== undefined &&
  * CN of the proband, else INFO CN; for `<CNV>` it decides loss (< 2) or gain (> 2), and a copy-neutral call is no
  * event. With several ALTs (`<DEL>,<DUP>`, as GATK's gCNV writes) the proband's GT names the allele, else CN decides.
  * Other symbolic alleles (`<INV>`, `<INS>`, breakends) are not copy-number changes (`not-copy-number`).
+ * `expected`: the copies the proband normally has there (structural-call.ts expectedCopies: 1 on a male's X).
  */
-export function readStructuralRecord(r: StructuralRecordText): StructuralOutcome {
+export function readStructuralRecord(r: StructuralRecordText, expected = 2): StructuralOutcome {
   const alts = r.alt.split(',');
   const kinds = alts.map(symbolicKind);
   if (kinds.every((k) => k === undefined)) return { ok: 'not-copy-number' };
@@ -54,7 +55,7 @@ export function readStructuralRecord(r: StructuralRecordText): StructuralOutcome
   else if (alts.length === 1) altIndex = 0;
   else {
     const cn = formatCn ?? infoCn;
-    if (cn !== undefined) altIndex = kinds.findIndex((k) => k && (k.copyNumber === cn || (k.kind === 'deletion' && cn < 2) || (k.kind === 'duplication' && cn > 2)));
+    if (cn !== undefined) altIndex = kinds.findIndex((k) => k && (k.copyNumber === cn || (k.kind === 'deletion' && cn < expected) || (k.kind === 'duplication' && cn > expected)));
   }
   if (gt && gtAlts.length === 0 && gt.alleles.some((a) => a === 0) && formatCn === undefined) {
     return { ok: false, reason: 'proband does not carry an ALT allele', detail: gtText ?? '' };
@@ -67,11 +68,11 @@ export function readStructuralRecord(r: StructuralRecordText): StructuralOutcome
   let change: StructuralCall['change'];
   if (kind.kind === 'cnv') {
     if (copyNumber === undefined) return { ok: false, reason: 'copy-number record without CN', detail: alts[altIndex]! };
-    if (copyNumber === 2) return { ok: false, reason: 'copy-neutral call (CN 2)', detail: alts[altIndex]! };
-    change = copyNumber < 2 ? 'deletion' : 'duplication';
+    if (copyNumber === expected) return { ok: false, reason: `copy-neutral call (CN ${expected}${expected !== 2 ? ', as expected here for the sex' : ''})`, detail: alts[altIndex]! };
+    change = copyNumber < expected ? 'deletion' : 'duplication';
   } else {
     change = kind.kind;
-    if (copyNumber !== undefined && ((change === 'deletion' && copyNumber >= 2) || (change === 'duplication' && copyNumber <= 2))) {
+    if (copyNumber !== undefined && ((change === 'deletion' && copyNumber >= expected) || (change === 'duplication' && copyNumber <= expected))) {
       return { ok: false, reason: 'copy number contradicts the ALT allele', detail: `${alts[altIndex]!} CN ${copyNumber}` };
     }
   }
@@ -87,6 +88,6 @@ export function readStructuralRecord(r: StructuralRecordText): StructuralOutcome
   const haploid = gt !== undefined && gt.alleles.length === 1;
   return {
     ok: true,
-    call: { chrom: r.chrom, start, end, change, ...(copyNumber !== undefined ? { copyNumber } : {}), call: copyNumberCall(change, copyNumber, gtCopies, haploid), svType: alts[altIndex]!, source: r.source, line: r.line },
+    call: { chrom: r.chrom, start, end, change, ...(copyNumber !== undefined ? { copyNumber } : {}), call: copyNumberCall(change, copyNumber, gtCopies, haploid, expected), svType: alts[altIndex]!, source: r.source, line: r.line },
   };
 }
