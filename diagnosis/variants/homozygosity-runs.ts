@@ -50,12 +50,18 @@ interface ChromCalls {
 /** Collects the proband's calls as they stream (any order), then segments each autosome. Typed arrays: a genome's 5M calls take ~25 MB. */
 export class RohDetector {
   private readonly byChrom = new Map<string, ChromCalls>();
+  /** the chromosome as the input spells it → its calls (null: not an autosome); one lookup per call on the hot path */
+  private readonly bySpelling = new Map<string, ChromCalls | null>();
 
   add(chrom: string, pos: number, homozygous: boolean): void {
-    if (!AUTOSOME.test(chrom)) return;
-    const c = chrom.replace(/^chr/i, '');
-    let list = this.byChrom.get(c);
-    if (!list) this.byChrom.set(c, (list = { pos: new Int32Array(1024), hom: new Uint8Array(1024), n: 0 }));
+    let list = this.bySpelling.get(chrom);
+    if (list === undefined) {
+      const c = chrom.replace(/^chr/i, '');
+      list = AUTOSOME.test(chrom) ? this.byChrom.get(c) ?? { pos: new Int32Array(1024), hom: new Uint8Array(1024), n: 0 } : null;
+      if (list) this.byChrom.set(c, list);
+      this.bySpelling.set(chrom, list);
+    }
+    if (list === null) return;
     if (list.n === list.pos.length) {
       const pos2 = new Int32Array(list.n * 2);
       pos2.set(list.pos);

@@ -107,6 +107,15 @@ export async function readVcf(
   const passOnly = options.passOnly ?? true;
   let sawAnyLine = false;
 
+  // made once, not per record (the loop below is the hot path of every run with a VCF)
+  const emit = (c: VcfCall) => {
+    summary.passed += 1;
+    onCall(c);
+  };
+  const structural = options.onStructural && ((c: StructuralCall) => {
+    summary.structural = (summary.structural ?? 0) + 1;
+    options.onStructural!(c);
+  });
   let fraction = 0;
   for await (const { lines, firstLine, progress } of readLineChunks(path)) {
     fraction = progress.total > 0 ? progress.read / progress.total : 0;
@@ -135,13 +144,7 @@ export async function readVcf(
       if (text === '') continue;
       summary.records += 1;
       if ((summary.records & 0xffff) === 0) options.onProgress?.(summary.records, fraction);
-      readRecord(text, line, header, passOnly, drop, (c) => {
-        summary.passed += 1;
-        onCall(c);
-      }, options.onStructural && ((c: StructuralCall) => {
-        summary.structural = (summary.structural ?? 0) + 1;
-        options.onStructural!(c);
-      }), path);
+      readRecord(text, line, header, passOnly, drop, emit, structural, path);
     }
   }
   if (!sawAnyLine) throw new InputError(path, undefined, `${file} is empty`);
