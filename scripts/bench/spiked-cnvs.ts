@@ -1,6 +1,7 @@
 import type { CnvCallRecord } from '../../diagnosis/case-input/cnv-call-file.js';
 import type { TranscriptIndex } from '../../diagnosis/variants/transcript-index.js';
 import type { CausalStructural } from './spiked-cases.js';
+import { seededRandom } from './stats.js';
 
 /** A gene's preferred transcript in GRCh37 (the background exome's assembly), by symbol. */
 export interface GeneExtent {
@@ -58,25 +59,13 @@ export function spikedCnv(sv: CausalStructural, extents: ReadonlyMap<string, Gen
   return { chrom: g.chrom, start, end, change, copyNumber, assembly: 'GRCh37', source: `spiked:${sv.gene}`, line: 0 };
 }
 
-/** A small deterministic generator (mulberry32): the same decoys for the same case in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Background copy-number calls a healthy genome carries (a handful of rare CNVs over 20 kb per person): `n` calls,
  * sizes log-uniform 20 kb - 1 Mb, two in three deletions (CN 1), the rest duplications (CN 3), placed uniformly on the
  * autosomes; seeded by the case so every arm sees the same.
  */
 export function decoyCnvs(seed: number, n: number, spans: readonly { chrom: string; end: number }[]): CnvCallRecord[] {
-  const rnd = random(seed * 2654435761);
+  const rnd = seededRandom(seed * 2654435761);
   const total = spans.reduce((s, c) => s + c.end, 0);
   const out: CnvCallRecord[] = [];
   for (let i = 0; i < n; i += 1) {
