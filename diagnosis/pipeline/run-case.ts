@@ -89,18 +89,18 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
       const read = {
         assembly: v.assembly,
         passOnly: v.passOnly,
-        // copy numbers on X and Y are read against the proband's sex (a pedigree's, when the case has none, is not yet known here)
+        // copy numbers on X and Y are read against the proband's sex (the pedigree's, below, when the case has none)
         ...(inputs.sex ? { sex: inputs.sex } : {}),
         // the VCF is most of a run's time: its share of the file read moves the run from 5 % to 40 %
         onProgress: (records: number, fraction: number) => step(0.05 + 0.35 * fraction, `reading variants: ${records.toLocaleString('en-US')} records`),
       };
       if (inputs.pedigree) {
         const { pedigree, source } = await casePedigree(inputs.pedigree, v.sample);
-        variants = await loadFamilyVariants(v.path, pedigree, source, read, await session.variantAnnotator(), v.memberVcfs);
-        setAside.push(...variants.family!.setAside);
-        // the pedigree knows the proband's sex when the case does not (X-linked checks need it)
+        // the pedigree knows the proband's sex when the case does not (X-linked checks and X copy numbers need it)
         const probandSex = pedigree.members.find((m) => m.id === pedigree.probandId)?.sex;
         if (sex === undefined && probandSex !== 'UNKNOWN_SEX') sex = probandSex;
+        variants = await loadFamilyVariants(v.path, pedigree, source, { ...read, ...(sex ? { sex } : {}) }, await session.variantAnnotator(), v.memberVcfs);
+        setAside.push(...variants.family!.setAside);
       } else {
         variants = await loadPatientVariants(v.path, { ...read, sample: v.sample }, await session.variantAnnotator());
       }
