@@ -145,4 +145,14 @@ describe('rarediag rank --phenopackets with a pedigree or a candidate list (issu
     expect(b.stderr).toMatch(/bad-case\.json: field pedigree: /);
     expect(b.stderr).not.toMatch(/\n\s+at /);
   }, 180_000);
+
+  it('the trio example of the README runs as written', async () => {
+    const d = await runCli(['diagnose', 'examples/achondroplasia-trio.json', '--json', '--snapshot', snapshot]);
+    expect(d.code, d.stderr).toBe(0);
+    const run = JSON.parse(d.stdout);
+    expect(run.result.vcf.family.members).toEqual(['kid', 'dad', 'mum']);
+    expect(run.result.genes[0]).toMatchObject({ symbol: 'FGFR3', genotype: { mode: 'dominant', reason: 'heterozygous allele: de novo (absent in both parents)' } });
+    // one CFTR allele from the mother: a carrier, not among the leading genes
+    expect(run.result.genes.slice(0, 5).map((g: { symbol: string }) => g.symbol)).not.toContain('CFTR');
+  }, 120_000);
 });
