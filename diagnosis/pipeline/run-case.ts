@@ -15,6 +15,7 @@ import { addCnvCalls } from '../variants/cnv-calls.js';
 import { matchSyndromes } from '../variants/contiguous-syndromes.js';
 import { loadPatientVariants, type PatientVariants } from '../variants/patient-variants.js';
 import { loadFamilyVariants } from './family-variants.js';
+import { narrativeVariants } from './narrative-variants.js';
 import { collectFindings, rankedTerms } from './findings-merge.js';
 import type { KnowledgeSession } from './knowledge-session.js';
 import type { CaseRunInputs, ReasoningRequest, RunOptions, RunResult, RunStamp } from './run-types.js';
@@ -115,6 +116,16 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
       variants = listed.variants;
       setAside.push(...listed.setAside);
       vcfStamp = { label: inputs.candidateVariants.source };
+    } else if (options.extractNarrative && inputs.narrative?.trim()) {
+      // no VCF and no list: the genetic results the narrative names, if any (narrative-variants.ts)
+      const named = narrativeVariants((await session.recognizer()).candidateVariants(inputs.narrative));
+      setAside.push(...named.setAside);
+      if (named.variants.length > 0) {
+        const loaded = loadListedVariants(named.variants, await session.variantAnnotator());
+        variants = { ...loaded.variants, listed: false, named: true };
+        setAside.push(...loaded.setAside);
+        vcfStamp = { label: 'variants named in the narrative' };
+      }
     }
     if (inputs.cnvCalls) {
       variants = await withCopyNumberCalls(session, variants, inputs.cnvCalls, setAside, sex);
@@ -202,7 +213,7 @@ export async function runCase(session: KnowledgeSession, inputs: CaseRunInputs, 
  * still often GRCh37, and guessing would place every call wrongly).
  */
 async function withCopyNumberCalls(session: KnowledgeSession, variants: PatientVariants | undefined, input: NonNullable<CaseRunInputs['cnvCalls']>, setAside: string[], sex: string | undefined): Promise<PatientVariants> {
-  const build = ('assembly' in input ? input.assembly : undefined) ?? (variants && !variants.listed ? variants.summary.build : undefined);
+  const build = ('assembly' in input ? input.assembly : undefined) ?? (variants && !variants.listed && !variants.named ? variants.summary.build : undefined);
   let calls: CnvCallRecord[];
   let source: string;
   if ('path' in input) {

@@ -37,6 +37,7 @@ export class GenotypeScores {
     this.lnLR = new Float64Array(n);
     this.noVariant = genotypeLR([], [], sex);
     if (variants.listed) this.noVariant = { ...this.noVariant, lr: notListedLR(model, variants.byGene.size), reason: 'not on the candidate list' };
+    if (variants.named) this.noVariant = { ...this.noVariant, lr: 1, reason: 'no variant named for the gene in the narrative (no VCF or list was given)' };
     // copy-number calls alone say nothing of a gene's small variants: a gene without a call is not lowered
     if (variants.copyNumberOnly) this.noVariant = { ...this.noVariant, lr: 1, reason: 'no copy-number call in the gene (no small variants were given)' };
     for (let d = 0; d < n; d += 1) {

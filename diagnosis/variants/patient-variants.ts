@@ -31,6 +31,11 @@ export interface PatientVariants {
   family?: FamilyContext;
   /** a lab's candidate list rather than a VCF: genes it does not name are not in contention (genotype-likelihood.ts) */
   listed?: boolean;
+  /**
+   * Variants a narrative names (no VCF, no list): a letter mentions what it mentions, so a gene it does not name is
+   * neither out of contention nor lowered (genotype-scores.ts)
+   */
+  named?: boolean;
   /** the copy-number calls read (VCF symbolic alleles, a CNV call file), placed in genes */
   structural?: StructuralEvent[];
   /**

@@ -62,4 +62,31 @@ describe('runCase', () => {
   it('names the case when nothing can be ranked', async () => {
     await expect(runCase(session, { caseId: 'c5', origin: 'letter.txt', findings: [{ hpoId: 'HP:9999999', status: 'present', source: 'typed' }] })).rejects.toThrow(/^letter\.txt: no usable observed phenotype/);
   });
+
+  it('a narrative\'s genetic result weighs its gene when there is no VCF or list; other genes are not lowered; a VCF wins', async () => {
+    const features = 'A 14-year-old boy with tall stature, arachnodactyly, ectopia lentis and dilatation of the aortic root.';
+    const result = ' Genetic testing: FBN1 sequencing identified a heterozygous pathogenic variant, c.4082G>A p.(Cys1361Tyr). Parental testing is planned.';
+    const plain = await runCase(session, { caseId: 'n0', narrative: features, findings: [] }, { extractNarrative: true });
+    expect(plain.ranking.vcf).toBeUndefined();
+    const withResult = await runCase(session, { caseId: 'n1', narrative: features + result, findings: [] }, { extractNarrative: true });
+    expect(withResult.stamp.vcf).toEqual({ label: 'variants named in the narrative' });
+    const fbn1 = withResult.ranking.genes[0]!;
+    expect(fbn1.symbol).toBe('FBN1');
+    expect(fbn1.genotype).toMatchObject({ satisfied: true, reason: expect.stringContaining('heterozygous allele') });
+    expect(fbn1.variants![0]!.assessment.reasons.join(' ')).toContain("the lab's class: pathogenic");
+    // the named variant raises FBN1's disease; a gene the letter does not name keeps its phenotype-only standing
+    const marfan = (r: typeof plain) => r.ranking.diseases.find((d) => d.ids.includes('OMIM:154700'))!;
+    expect(marfan(withResult).probability).toBeGreaterThan(marfan(plain).probability);
+    const other = withResult.ranking.genes.find((g) => g.symbol !== 'FBN1')!;
+    expect(other.genotype?.reason).toBe('no variant named for the gene in the narrative (no VCF or list was given)');
+    expect(other.genotype?.lr).toBe(1);
+    // a plan or a negative result names no variant
+    const negative = await runCase(session, { caseId: 'n2', narrative: `${features} FBN1 sequencing was negative. I have sent a TGFBR2 gene panel.`, findings: [] }, { extractNarrative: true });
+    expect(negative.ranking.vcf).toBeUndefined();
+    // with a VCF the narrative's mention is not read as a variant: the file is the evidence
+    const vcf = spikedBackground(inject('realSourcesDir'), join(dir, 'narrative-vcf.vcf.gz'), []);
+    const both = await runCase(session, { caseId: 'n3', narrative: features + result, findings: [], variants: { path: vcf } }, { extractNarrative: true });
+    expect(both.stamp.vcf).toMatchObject({ path: vcf });
+    expect(both.ranking.genes.find((g) => g.symbol === 'FBN1')?.genotype?.reason ?? '').not.toContain('heterozygous allele');
+  }, 120_000);
 });
