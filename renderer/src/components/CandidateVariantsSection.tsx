@@ -2,6 +2,7 @@ import type { CaseDetail } from '../../../diagnosis/contract/api-schemas.js';
 import { acmgLabels, emptyVariant, inheritanceLabels, variantProblems, zygosityLabels, type CandidatesDraft, type VariantDraft } from '../family/candidate-draft.js';
 import { useApi } from '../state/app-context.js';
 import { FileImport } from './FileImport.js';
+import { LabelOptions } from './common.js';
 
 /**
  * A lab's prioritized candidate variants (no VCF): typed row by row (gene, HGVS c. and p., transcript, zygosity,
@@ -27,11 +28,7 @@ export function CandidateVariantsSection({
   const select = <T extends string>(v: VariantDraft, field: 'zygosity' | 'inheritance' | 'acmg', labels: Record<T, string>, label: string, blank: string) => (
     <select value={v[field]} onChange={(e) => patch(v.key, { [field]: e.target.value } as Partial<VariantDraft>)} aria-label={label}>
       <option value="">{blank}</option>
-      {Object.entries<string>(labels).map(([value, l]) => (
-        <option key={value} value={value}>
-          {l}
-        </option>
-      ))}
+      <LabelOptions labels={labels} />
     </select>
   );
 

@@ -4,7 +4,7 @@ import type { Candidate, CaseDetail, DecisionView } from '../../../diagnosis/con
 import { toApiError } from '../api-client.js';
 import { certaintyLabels, classificationLabels, decisionLabels, formatDate } from '../format.js';
 import { useApi } from '../state/app-context.js';
-import { ErrorText } from './common.js';
+import { ErrorText, LabelOptions } from './common.js';
 
 type CandidateDecision = 'accept' | 'reject' | 'exclude';
 type Classification = NonNullable<DecisionView['classification']>;
@@ -148,21 +148,13 @@ function FinalDiagnosisForm({ caseId, runId, candidate: c, finalDiagnosis, onCas
             <span>Variant classification (ACMG/AMP)</span>
             <select value={classification} onChange={(e) => setClassification(e.target.value as Classification | '')} name="final-classification">
               <option value="">Not classified</option>
-              {Object.entries(classificationLabels).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
+              <LabelOptions labels={classificationLabels} />
             </select>
           </label>
           <label className="field">
             <span>Certainty</span>
             <select value={certainty} onChange={(e) => setCertainty(e.target.value as Certainty)} name="final-certainty">
-              {Object.entries(certaintyLabels).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
+              <LabelOptions labels={certaintyLabels} />
             </select>
           </label>
         </div>

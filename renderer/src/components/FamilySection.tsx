@@ -5,6 +5,7 @@ import { sexLabels } from '../format.js';
 import { useApi } from '../state/app-context.js';
 import { FileImport } from './FileImport.js';
 import { PedigreeDiagram } from './PedigreeDiagram.js';
+import { LabelOptions } from './common.js';
 
 const affectedLabels: Record<PedigreeMemberView['affected'], string> = { affected: 'Affected', unaffected: 'Unaffected', unknown: 'Unknown' };
 
@@ -71,29 +72,17 @@ export function FamilySection({
                     </td>
                     <td>
                       <select value={m.relation} onChange={(e) => patch(m.key, { relation: e.target.value as EditedRelation })} aria-label={`Member ${i + 1} relation to proband`}>
-                        {Object.entries(relationLabels).map(([v, l]) => (
-                          <option key={v} value={v}>
-                            {l}
-                          </option>
-                        ))}
+                        <LabelOptions labels={relationLabels} />
                       </select>
                     </td>
                     <td>
                       <select value={m.sex} onChange={(e) => patch(m.key, { sex: e.target.value as MemberDraft['sex'] })} aria-label={`Member ${i + 1} sex`}>
-                        {Object.entries(sexLabels).map(([v, l]) => (
-                          <option key={v} value={v}>
-                            {l}
-                          </option>
-                        ))}
+                        <LabelOptions labels={sexLabels} />
                       </select>
                     </td>
                     <td>
                       <select value={m.affected} onChange={(e) => patch(m.key, { affected: e.target.value as MemberDraft['affected'] })} aria-label={`Member ${i + 1} affected status`}>
-                        {Object.entries(affectedLabels).map(([v, l]) => (
-                          <option key={v} value={v}>
-                            {l}
-                          </option>
-                        ))}
+                        <LabelOptions labels={affectedLabels} />
                       </select>
                     </td>
                     <td>

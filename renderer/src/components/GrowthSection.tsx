@@ -3,7 +3,7 @@ import type { ApiCallError, ApiResponse } from '../../../diagnosis/contract/api.
 import type { CaseDetail } from '../../../diagnosis/contract/api-schemas.js';
 import { toApiError } from '../api-client.js';
 import { useApi } from '../state/app-context.js';
-import { ErrorText } from './common.js';
+import { ErrorText, LabelOptions } from './common.js';
 
 type Measure = 'height' | 'weight' | 'head';
 type Unit = 'cm' | 'kg' | 'centile' | 'sd';
@@ -46,11 +46,7 @@ export function GrowthSection({ ageYears, sex, existing, onAdd }: { ageYears: nu
         <label className="field">
           <span>Measurement</span>
           <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
-            {Object.entries(measureLabels).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={measureLabels} />
           </select>
         </label>
         <label className="field">
@@ -60,11 +56,7 @@ export function GrowthSection({ ageYears, sex, existing, onAdd }: { ageYears: nu
         <label className="field">
           <span>Unit</span>
           <select value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
-            {Object.entries(unitLabels).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={unitLabels} />
           </select>
         </label>
         <div className="field-button">

@@ -101,3 +101,16 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
 export function StatusTag({ status, children }: { status: string; children: ReactNode }) {
   return <span className={`tag tag-${status}`}>{children}</span>;
 }
+
+/** The options of a select from a value → label map (the form's vocabularies: sex, relation, class, certainty ...). */
+export function LabelOptions({ labels }: { labels: Readonly<Record<string, string>> }) {
+  return (
+    <>
+      {Object.entries(labels).map(([v, l]) => (
+        <option key={v} value={v}>
+          {l}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type FormEvent, type RefObject } from 'r
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
 import type { CaseSummary } from '../../../diagnosis/contract/api-schemas.js';
 import { toApiError } from '../api-client.js';
-import { ErrorText, PageHeading, Progress, StatusTag } from '../components/common.js';
+import { ErrorText, LabelOptions, PageHeading, Progress, StatusTag } from '../components/common.js';
 import { FileDrop, type FileChoice } from '../components/FileDrop.js';
 import { checkFileName, sendFile } from '../file-transfer.js';
 import { caseStatuses, formatAge, formatDate, sexLabels, statusLabel } from '../format.js';
@@ -205,11 +205,7 @@ function NewCaseDialog({ dialogRef }: { dialogRef: RefObject<HTMLDialogElement |
             <span>Sex</span>
             <select value={sex} onChange={(e) => setSex(e.target.value as typeof sex)} name="sex">
               <option value="">Not recorded</option>
-              {Object.entries(sexLabels).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
+              <LabelOptions labels={sexLabels} />
             </select>
           </label>
           <label className="field">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiCallError } from '../../../diagnosis/contract/api.js';
 import type { CaseDetail, FindingView, TermHit, VcfSummary } from '../../../diagnosis/contract/api-schemas.js';
 import { toApiError } from '../api-client.js';
-import { ErrorText, PageHeading } from '../components/common.js';
+import { ErrorText, LabelOptions, PageHeading } from '../components/common.js';
 import { FindingChips } from '../components/FindingChips.js';
 import { NarrativeSection, type Proposal } from '../components/NarrativeSection.js';
 import { RunSection } from '../components/RunSection.js';
@@ -359,11 +359,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <span>Sex</span>
                 <select value={draft.sex} onChange={(e) => edit({ sex: e.target.value as Draft['sex'] })} name="sex">
                   {!saved?.sex && <option value="">Not recorded</option>}
-                  {Object.entries(sexLabels).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
+                  <LabelOptions labels={sexLabels} />
                 </select>
               </label>
               <label className="field">
